@@ -1,0 +1,1 @@
+"""tintuc: Vietnamese news articles in, a bilingual SQLite warehouse out."""

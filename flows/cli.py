@@ -1,0 +1,198 @@
+"""The `tintuc` command line."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from flows.settings import ARGOS_VI_EN_BYTES, Settings
+
+app = typer.Typer(help="Vietnamese news in, a bilingual SQLite warehouse out.", no_args_is_help=True)
+models_app = typer.Typer(help="Install, list and remove the vi→en translation model.")
+app.add_typer(models_app, name="models")
+console = Console()
+EXIT_REJECTS = 3
+
+
+def _settings() -> Settings:
+    """Read settings once and keep Prefect's state inside tintuc's data folder.
+
+    Prefect reads its settings at import, so they are set here, before anything imports it.
+    """
+    settings = Settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("PREFECT_HOME", str(settings.prefect_home))
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    return settings
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: seeds/).")] = None,
+) -> None:
+    """Run the pipeline on article files and load them into the warehouse."""
+    settings = _settings()
+    from flows.pipeline import NO_MODEL_HINT, pipeline
+
+    summary = pipeline(paths or [Path("seeds")], settings)
+    console.print(
+        f"run {summary.run_id}: {summary.files_seen} files seen, {summary.files_skipped} unchanged, "
+        f"{summary.articles_loaded} articles loaded, {summary.segments_translated} segments "
+        f"translated, {summary.rejected} rejects → {settings.resolved_database_url}"
+    )
+    if summary.translation_model is None and summary.articles_loaded:
+        console.print(NO_MODEL_HINT)
+    if summary.rejected:
+        console.print("some records were rejected: see `tintuc status` or the rejects table")
+        raise typer.Exit(EXIT_REJECTS)
+
+
+@app.command()
+def translate() -> None:
+    """Translate everything in the warehouse that is still pending."""
+    settings = _settings()
+    from flows.pipeline import NO_MODEL_HINT, translate_pending
+
+    done, model = translate_pending(settings)
+    if model is None:
+        console.print(NO_MODEL_HINT)
+        raise typer.Exit(1)
+    console.print(f"{done} segments translated with {model}")
+
+
+@models_app.command("install")
+def models_install(
+    file: Annotated[Path | None, typer.Option(help="A local .argosmodel file.")] = None,
+) -> None:
+    """Install the vi→en package: from --file, the Argos index, or the pinned 1.9 package."""
+    from flows.steps import models
+
+    settings = _settings()
+    try:
+        path = file if file is not None else _download_package(settings)
+        installed = models.install_file(path, settings.argos_dir, settings.source_lang, settings.target_lang)
+    except models.PackageRefused as error:
+        console.print(f"[red]refused:[/red] {error}")
+        raise typer.Exit(1) from error
+    except OSError as error:
+        console.print(
+            f"[red]could not get the package:[/red] {error}. Download it elsewhere "
+            f"and install it with --file."
+        )
+        raise typer.Exit(1) from error
+    console.print(f"installed {installed.name} in {installed.parent}")
+
+
+def _download_package(settings: Settings) -> Path:
+    """Return a downloaded, verified vi→en package: the index's, else the pinned one."""
+    from flows.steps import models
+
+    target = settings.argos_dir / "cache" / "downloads" / "translate-vi_en.argosmodel"
+    try:
+        url = models.index_package_url(
+            settings.package_index_url, settings.network_timeout_s, settings.source_lang, settings.target_lang
+        )
+    except (OSError, ValueError) as error:
+        console.print(f"Argos package index unavailable ({error}); using the pinned package")
+        url = None
+    if url:
+        console.print(f"downloading {url} (listed in the Argos index)")
+        return models.download_verified(url, None, target, settings.network_timeout_s)
+    console.print(f"downloading {settings.package_url} ({ARGOS_VI_EN_BYTES:,} bytes, SHA-256 checked)")
+    return models.download_verified(
+        settings.package_url, settings.package_sha256, target, settings.network_timeout_s
+    )
+
+
+@models_app.command("list")
+def models_list() -> None:
+    """List installed translation packages."""
+    from flows.steps.argos import installed_packages, package_label
+
+    settings = _settings()
+    table = Table("package", "from", "to", "folder")
+    for package in installed_packages(settings.argos_dir):
+        table.add_row(package_label(package), package.from_code, package.to_code, str(package.package_path))
+    console.print(table)
+
+
+@models_app.command("remove")
+def models_remove(name: Annotated[str, typer.Argument(help="Package folder name.")]) -> None:
+    """Remove an installed translation package."""
+    from flows.steps.models import remove_package
+
+    if not remove_package(_settings().argos_dir, name):
+        console.print(f"no installed package named {name}; see `tintuc models list`")
+        raise typer.Exit(1)
+    console.print(f"removed {name}")
+
+
+@app.command()
+def read(
+    article_id: str,
+    lang: Annotated[str, typer.Option(help="en, vi or both.")] = "en",
+) -> None:
+    """Print an article as a reader sees it: title, then paragraphs and captions in order."""
+    from flows.reading import render_article
+    from warehouse.engine import make_read_only_engine
+    from warehouse.queries import article_for_reading
+
+    if lang not in {"en", "vi", "both"}:
+        raise typer.BadParameter("use en, vi or both", param_hint="--lang")
+    found = article_for_reading(make_read_only_engine(_settings().resolved_database_url), article_id)
+    if found is None:
+        console.print(
+            f"no article {article_id}; list them with "
+            '`tintuc query "SELECT article_id, title_vi FROM articles"`'
+        )
+        raise typer.Exit(1)
+    console.print(render_article(found, lang), highlight=False, markup=False)
+
+
+@app.command()
+def query(sql: str) -> None:
+    """Run a read-only SQL query and print the result as a table."""
+    from sqlalchemy.exc import DBAPIError
+
+    from warehouse.engine import make_read_only_engine
+    from warehouse.queries import run_sql
+
+    try:
+        columns, rows = run_sql(make_read_only_engine(_settings().resolved_database_url), sql)
+    except DBAPIError as error:
+        console.print(f"[red]query failed:[/red] {error.orig}")
+        raise typer.Exit(1) from error
+    table = Table(*columns)
+    for row in rows:
+        table.add_row(*("" if value is None else str(value) for value in row))
+    console.print(table)
+
+
+@app.command()
+def status() -> None:
+    """Show counts, pending translations, recent rejects and the last runs."""
+    from warehouse.engine import make_engine, upgrade_to_head
+    from warehouse.queries import recent_rejects, recent_runs, status_counts
+
+    engine = make_engine(_settings().resolved_database_url)
+    upgrade_to_head(engine)
+    counts = Table("what", "count", title="warehouse")
+    for name, value in status_counts(engine).items():
+        counts.add_row(name, str(value))
+    console.print(counts)
+    console.print(_table("last runs", recent_runs(engine)))
+    console.print(_table("recent rejects", recent_rejects(engine)))
+
+
+def _table(title: str, rows: list[dict[str, Any]]) -> Table:
+    """Return a rich table of dict rows."""
+    table = Table(*(rows[0].keys() if rows else ["(none)"]), title=title)
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row.values()))
+    return table

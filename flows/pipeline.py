@@ -1,0 +1,151 @@
+"""The tintuc pipeline as a Prefect flow: ingest → extract → validate → translate → load."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+from prefect import flow, get_run_logger, task
+
+from flows.progress import counting, translation_progress
+from flows.settings import Settings
+from flows.steps.argos import find_package, package_label
+from flows.steps.batch import (
+    ExtractedBatch,
+    ReadBatch,
+    extract_batch,
+    load_batch,
+    read_batch,
+    translate_batch,
+)
+from flows.steps.records import ArticleRecords, Reject
+from flows.steps.translate import DecodingOptions, PackageTranslator
+from flows.steps.validate import validate_records
+from warehouse.engine import make_engine, upgrade_to_head
+from warehouse.load import finish_run, known_hashes, start_run
+from warehouse.translations import pending_texts, store_translations
+
+ArticleFrames = dict[str, pd.DataFrame]
+NO_MODEL_HINT = (
+    "No vi→en translation model installed: Vietnamese loaded, translations pending. "
+    "Install one with `tintuc models install` (or `--file PACKAGE.argosmodel`), then run "
+    "`tintuc translate`."
+)
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What a run did, for the CLI and the `runs` table."""
+
+    run_id: str
+    status: str
+    files_seen: int
+    files_skipped: int
+    articles_loaded: int
+    segments_translated: int
+    rejected: int
+    translation_model: str | None
+
+
+def load_translator(settings: Settings) -> PackageTranslator | None:
+    """Return a translator for the installed vi→en package, or None when there is none."""
+    package = find_package(settings.argos_dir, settings.source_lang, settings.target_lang)
+    if package is None:
+        return None
+    options = DecodingOptions(
+        beam_size=settings.beam_size,
+        batch_tokens=settings.batch_tokens,
+        inter_threads=settings.inter_threads,
+        intra_threads=settings.intra_threads,
+    )
+    return PackageTranslator(package, package_label(package), options)
+
+
+@task(retries=2, retry_delay_seconds=1)
+def read_files(paths: list[Path], database_url: str) -> ReadBatch:
+    """Read the article files whose content has not been processed before."""
+    return read_batch(paths, known_hashes(make_engine(database_url)))
+
+
+@task
+def extract_articles(batch: ReadBatch, run_id: str) -> ExtractedBatch:
+    """Extract every article's rows; files without an article become rejects."""
+    return extract_batch(batch.sources, run_id)
+
+
+@task
+def validate_articles(records: list[ArticleRecords]) -> tuple[dict[str, ArticleFrames], list[Reject]]:
+    """Validate every table lazily with pandera; failing rows become rejects."""
+    return validate_records(records)
+
+
+@task
+def translate_articles(
+    articles: dict[str, ArticleFrames], settings: Settings
+) -> tuple[dict[str, ArticleFrames], int, str | None]:
+    """Translate every article's text vi→en, or leave it pending when no model is installed."""
+    translator = load_translator(settings)
+    if translator is None:
+        get_run_logger().warning(NO_MODEL_HINT)
+        return articles, 0, None
+    with translation_progress() as progress:
+        translated, count = translate_batch(articles, translator, progress)
+    return translated, count, translator.model_name
+
+
+@task(retries=2, retry_delay_seconds=1)
+def load_articles(
+    database_url: str,
+    run_id: str,
+    batch: ReadBatch,
+    articles: dict[str, ArticleFrames],
+    rejects: list[Reject],
+) -> int:
+    """Load each file atomically: its articles, its rejects, and its processed mark."""
+    return load_batch(make_engine(database_url), run_id, batch.sources, articles, rejects)
+
+
+@flow(name="tintuc-pipeline", log_prints=False)
+def pipeline(paths: list[Path], settings: Settings) -> RunSummary:
+    """Ingest articles under paths, extract, validate, translate and load them."""
+    engine = make_engine(settings.resolved_database_url)
+    upgrade_to_head(engine)
+    run_id = uuid.uuid4().hex[:16]
+    start_run(engine, run_id, datetime.now())
+    batch = read_files(paths, settings.resolved_database_url)
+    extracted = extract_articles(batch, run_id)
+    articles, invalid = validate_articles(extracted.records)
+    articles, translated, model = translate_articles(articles, settings)
+    rejects = batch.rejects + extracted.rejects + invalid
+    loaded = load_articles(settings.resolved_database_url, run_id, batch, articles, rejects)
+    status = "completed_with_rejects" if rejects else "completed"
+    counts = dict(
+        files_seen=batch.files_seen,
+        files_skipped=batch.skipped,
+        articles_loaded=loaded,
+        segments_translated=translated,
+        rejected=len(rejects),
+    )
+    finish_run(engine, run_id, status, **counts)
+    return RunSummary(run_id, status, translation_model=model, **counts)
+
+
+@flow(name="tintuc-translate")
+def translate_pending(settings: Settings) -> tuple[int, str | None]:
+    """Translate everything in the warehouse that is still pending; return segments done."""
+    engine = make_engine(settings.resolved_database_url)
+    upgrade_to_head(engine)
+    translator = load_translator(settings)
+    if translator is None:
+        get_run_logger().warning(NO_MODEL_HINT)
+        return 0, None
+    texts = pending_texts(engine)
+    with translation_progress() as progress:
+        english = translator.translate(texts, counting(progress, len(texts)))
+    done = store_translations(
+        engine, {vi: en for vi, en in zip(texts, english, strict=True) if en}, translator.model_name
+    )
+    return done, translator.model_name

@@ -1,0 +1,50 @@
+"""One typed settings object, read once at the entry point and passed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# The last vi→en package Argos published (1.9). Argos's index has not listed it since 2024,
+# so `tintuc models install` falls back to this exact file and refuses any other bytes.
+ARGOS_VI_EN_URL = "https://argos-net.com/v1/translate-vi_en-1_9.argosmodel"
+ARGOS_VI_EN_SHA256 = "ebd51b7189b13eccb9238a5777de1d343008c4c05284a8b89610242364433953"
+ARGOS_VI_EN_BYTES = 65_895_840
+ARGOS_INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
+
+
+class Settings(BaseSettings):
+    """tintuc's settings; every field can be set as an environment variable `TINTUC_<NAME>`."""
+
+    model_config = SettingsConfigDict(env_prefix="TINTUC_", extra="ignore")
+
+    data_dir: Path = Path("data")
+    database_url: str | None = None
+    source_lang: str = "vi"
+    target_lang: str = "en"
+    beam_size: int = 4
+    batch_tokens: int = 1024
+    inter_threads: int = 1
+    intra_threads: int = 0
+    package_index_url: str = ARGOS_INDEX_URL
+    package_url: str = ARGOS_VI_EN_URL
+    package_sha256: str = ARGOS_VI_EN_SHA256
+    network_timeout_s: float = 20.0
+
+    @property
+    def resolved_database_url(self) -> str:
+        """Return the warehouse URL: the override, else a SQLite file in the data folder."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'tintuc.sqlite').resolve()}"
+
+    @property
+    def argos_dir(self) -> Path:
+        """Return the folder that holds Argos's packages, cache and config."""
+        return (self.data_dir / "argos").resolve()
+
+    @property
+    def prefect_home(self) -> Path:
+        """Return PREFECT_HOME: Prefect's database and logs stay inside tintuc's data folder."""
+        return (self.data_dir / "prefect").resolve()

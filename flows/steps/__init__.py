@@ -1,0 +1,1 @@
+"""The pipeline's real work as plain functions; nothing here imports Prefect."""

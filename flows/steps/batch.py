@@ -1,0 +1,151 @@
+"""The run-wide steps the flow calls: read, extract, translate and load a batch of files."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import Engine
+
+from flows.progress import counting
+from flows.steps.bilingual import apply_translations, texts_to_translate
+from flows.steps.extract import extract_article
+from flows.steps.ingest import SourceFile, UnreadableSource, discover_files, parse_source, read_source
+from flows.steps.records import ArticleRecords, Reject
+from flows.steps.translate import PackageTranslator
+from warehouse.load import insert_rejects, load_file
+
+log = logging.getLogger(__name__)
+ArticleFrames = dict[str, pd.DataFrame]
+
+
+@dataclass
+class ReadBatch:
+    """The files to process this run, and what could not be read."""
+
+    sources: list[SourceFile] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    files_seen: int = 0
+    skipped: int = 0
+
+
+@dataclass
+class ExtractedBatch:
+    """Every article extracted this run, and the files that gave none."""
+
+    records: list[ArticleRecords] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+
+
+def file_of(source_path: str) -> str:
+    """Return the file a document came from ("a.json#2" is record 2 of a.json)."""
+    return source_path.split("#", 1)[0]
+
+
+def read_batch(paths: list[Path], processed: set[str]) -> ReadBatch:
+    """Read every article file under paths, skipping contents already processed."""
+    batch = ReadBatch()
+    seen_now: set[str] = set()
+    for path in discover_files(paths):
+        batch.files_seen += 1
+        try:
+            source = read_source(path)
+        except UnreadableSource as error:
+            batch.rejects.append(Reject.of_file(str(path), "file_readable", str(error)))
+            continue
+        if source.content_sha256 in processed or source.content_sha256 in seen_now:
+            batch.skipped += 1
+            continue
+        seen_now.add(source.content_sha256)
+        batch.sources.append(source)
+    return batch
+
+
+def extract_batch(sources: list[SourceFile], run_id: str, today: date | None = None) -> ExtractedBatch:
+    """Parse and extract every source; a file that fails becomes a reject, the rest go on."""
+    batch = ExtractedBatch()
+    for source in sources:
+        try:
+            documents = parse_source(source)
+        except UnreadableSource as error:
+            batch.rejects.append(Reject.of_file(source.source_path, "file_parses", str(error)))
+            continue
+        for document in documents:
+            result = extract_article(document, source.content_sha256, run_id, today)
+            if isinstance(result, Reject):
+                batch.rejects.append(result)
+            else:
+                batch.records.append(result)
+    return batch
+
+
+def translate_batch(
+    articles: dict[str, ArticleFrames],
+    translator: PackageTranslator | None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> tuple[dict[str, ArticleFrames], int]:
+    """Fill in English for every article; without a translator, leave them pending."""
+    if translator is None or not articles:
+        return articles, 0
+    texts = texts_to_translate(list(articles.values()))
+    advance = counting(on_progress, len(texts)) if on_progress else None
+    english = dict(zip(texts, translator.translate(texts, advance), strict=True))
+    english = {vi: en for vi, en in english.items() if en.strip()}
+    translated = {
+        article_id: apply_translations(frames, english, translator.model_name)
+        for article_id, frames in articles.items()
+    }
+    segments = sum(int(f["segments"]["text_en"].notna().sum()) for f in translated.values())
+    return translated, segments
+
+
+def load_batch(
+    engine: Engine,
+    run_id: str,
+    sources: list[SourceFile],
+    articles: dict[str, ArticleFrames],
+    rejects: list[Reject],
+) -> int:
+    """Load each file's articles and rejects in its own transaction; return articles loaded."""
+    by_file: dict[str, list[ArticleFrames]] = defaultdict(list)
+    for frames in articles.values():
+        by_file[file_of(str(frames["articles"]["source_path"].iloc[0]))].append(frames)
+    rejects_by_file: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for reject in rejects:
+        rejects_by_file[file_of(reject.source_path)].append(
+            {
+                "source_path": reject.source_path,
+                "table_name": reject.table_name,
+                "record": reject.record,
+                "check_name": reject.check_name,
+                "failure": reject.failure,
+            }
+        )
+    loaded = 0
+    for source in sources:
+        load_file(
+            engine,
+            content_sha256=source.content_sha256,
+            source_path=source.source_path,
+            run_id=run_id,
+            articles=by_file.pop(source.source_path, []),
+            rejects=rejects_by_file.pop(source.source_path, []),
+        )
+        loaded += sum(
+            1
+            for f in articles.values()
+            if file_of(str(f["articles"]["source_path"].iloc[0])) == source.source_path
+        )
+    _load_unread_rejects(engine, run_id, rejects_by_file)
+    return loaded
+
+
+def _load_unread_rejects(engine: Engine, run_id: str, rejects: dict[str, list[dict[str, str]]]) -> None:
+    """Store rejects of files that could not be read at all (so they are tried again)."""
+    for file_rejects in rejects.values():
+        insert_rejects(engine, run_id, file_rejects)

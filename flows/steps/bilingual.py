@@ -1,0 +1,59 @@
+"""Fill in the English side of validated frames from a table of translations."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from schemas.articles import ArticlesSchema
+from schemas.entities import EntitiesSchema, MentionsSchema
+from schemas.facts import FactsSchema
+from schemas.segments import SegmentsSchema, TranslatedSegmentsSchema
+
+ArticleFrames = dict[str, pd.DataFrame]
+
+
+def texts_to_translate(articles: list[ArticleFrames]) -> list[str]:
+    """Return every distinct Vietnamese text of the articles that still lacks English."""
+    texts: dict[str, None] = {}
+    for frames in articles:
+        for table, source, target in (
+            ("segments", SegmentsSchema.text_vi, SegmentsSchema.text_en),
+            ("mentions", MentionsSchema.role_vi, MentionsSchema.role_en),
+            ("facts", FactsSchema.label_vi, FactsSchema.label_en),
+            ("entities", EntitiesSchema.name_vi, EntitiesSchema.name_en),
+        ):
+            frame = frames[table]
+            pending = frame[frame[source].notna() & frame[target].isna()]
+            texts.update(dict.fromkeys(pending[source]))
+    return list(texts)
+
+
+def _fill(frame: pd.DataFrame, source: str, target: str, english: dict[str, str]) -> pd.DataFrame:
+    """Set target from source where target is missing and a translation exists."""
+    frame = frame.copy()
+    missing = frame[target].isna() & frame[source].notna()
+    frame[target] = frame[target].astype(object)
+    frame.loc[missing, target] = frame.loc[missing, source].map(english)
+    return frame
+
+
+def apply_translations(frames: ArticleFrames, english: dict[str, str], model: str) -> ArticleFrames:
+    """Return the article's frames with English filled in and its status updated."""
+    out = dict(frames)
+    segments = _fill(frames["segments"], SegmentsSchema.text_vi, SegmentsSchema.text_en, english)
+    segments[SegmentsSchema.translation_model] = segments[SegmentsSchema.text_en].map(
+        lambda text: model if isinstance(text, str) else None
+    )
+    out["segments"] = segments
+    out["mentions"] = _fill(frames["mentions"], MentionsSchema.role_vi, MentionsSchema.role_en, english)
+    out["facts"] = _fill(frames["facts"], FactsSchema.label_vi, FactsSchema.label_en, english)
+    out["entities"] = _fill(frames["entities"], EntitiesSchema.name_vi, EntitiesSchema.name_en, english)
+    complete = segments[SegmentsSchema.text_en].notna().all()
+    if complete:
+        TranslatedSegmentsSchema.validate(segments, lazy=True)
+    title = segments[segments[SegmentsSchema.kind] == "title"][SegmentsSchema.text_en]
+    article = frames["articles"].copy()
+    article[ArticlesSchema.title_en] = " ".join(title.dropna()) if title.notna().all() else None
+    article[ArticlesSchema.status] = "translated" if complete else "pending_translation"
+    out["articles"] = article
+    return out

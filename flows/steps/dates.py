@@ -1,0 +1,90 @@
+"""Find an article's publication date, and say how it was found.
+
+In order of trust: the crawler's metadata, a date stamped in the URL, then the dateline in
+the text ("Sáng 13/7"), whose year comes from the text itself ("năm 2022") when the dateline
+has none. A date that cannot be found stays empty, with the reason, rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+_ISO = re.compile(r"(?P<y>(19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)")
+_URL_STAMP = re.compile(r"[-/](?P<y>20\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)\d{0,9}(?:\.\w+)?(?:$|[/?#.])")
+_DATELINE = re.compile(
+    r"^(?:\(?[\w.]+(?: [\w.]+)?\)?\s[-–]\s)?"
+    r"(?P<phrase>(?:(?:Rạng |Sáng |Chiều |Tối |Trưa |Đêm |Hôm |Ngày )(?:sáng |nay |qua )?(?:ngày )?)"
+    r"(?P<d>\d{1,2})[/-](?P<m>\d{1,2})(?:[/-](?P<y>(19|20)\d\d))?)",
+    re.IGNORECASE,
+)
+_YEAR_IN_TEXT = re.compile(r"\bnăm (?P<y>(19|20)\d\d)\b")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A publication date (or None) with a sentence saying where it came from."""
+
+    value: date | None
+    source: str
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    """Return the date, or None when the numbers make no calendar date."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def from_metadata(published: str | None) -> date | None:
+    """Read an ISO-like timestamp from crawler metadata ("2018-12-01 11:08:14")."""
+    match = _ISO.search(published or "")
+    if not match:
+        return None
+    return _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
+
+
+def from_url(url: str | None) -> date | None:
+    """Read the yyyymmdd stamp that some outlets put in their article URLs."""
+    match = _URL_STAMP.search(url or "")
+    if not match:
+        return None
+    return _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
+
+
+def latest_year_mentioned(texts: list[str], today: date) -> int | None:
+    """Return the latest "năm YYYY" in the text that is not in the future."""
+    years = [int(m["y"]) for text in texts for m in _YEAR_IN_TEXT.finditer(text)]
+    years = [year for year in years if year <= today.year]
+    return max(years) if years else None
+
+
+def find_date(
+    published: str | None,
+    url: str | None,
+    opening: list[str],
+    full_text: list[str],
+    today: date | None = None,
+) -> FoundDate:
+    """Find the publication date from metadata, URL, or the dateline in the opening sentences."""
+    today = today or datetime.now().date()
+    if found := from_metadata(published):
+        return FoundDate(found, f"metadata: '{published}'")
+    if found := from_url(url):
+        return FoundDate(found, "date stamped in the URL")
+    for sentence in opening:
+        match = _DATELINE.match(sentence)
+        if not match:
+            continue
+        phrase = match["phrase"]
+        if match["y"]:
+            value = _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
+            return FoundDate(value, f"dateline '{phrase}'")
+        year = latest_year_mentioned(full_text, today)
+        if year is None:
+            return FoundDate(None, f"not found: dateline '{phrase}' gives no year")
+        value = _safe_date(year, int(match["m"]), int(match["d"]))
+        return FoundDate(value, f"dateline '{phrase}' + year from text 'năm {year}'")
+    return FoundDate(None, "not found: no metadata, URL date or dateline")

@@ -1,0 +1,1 @@
+"""pandera models of every table tintuc loads: one module per table."""

@@ -1,0 +1,51 @@
+"""Schema of `articles`: one row per article."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from schemas.checks import has_text, is_nfc
+
+ARTICLE_STATUSES = ("translated", "pending_translation")
+SOURCE_FORMATS = ("plain_text", "scraped_page", "news_please_json", "crawler_json")
+# Vietnamese online news starts in the late 1990s; a later date than tomorrow is a misreading.
+EARLIEST_PLAUSIBLE = date(1995, 1, 1)
+
+
+class ArticlesSchema(pa.DataFrameModel):
+    """An article: where it came from, its outlet, title, date and translation status."""
+
+    article_id: Series[str] = pa.Field(str_length={"min_value": 1})
+    source_path: Series[str] = pa.Field(str_length={"min_value": 1})
+    source_format: Series[str] = pa.Field(isin=SOURCE_FORMATS)
+    outlet: Series[str] = pa.Field(nullable=True)
+    url: Series[str] = pa.Field(nullable=True)
+    title_vi: Series[str]
+    title_en: Series[str] = pa.Field(nullable=True)
+    published_on: Series[pa.Date] = pa.Field(nullable=True)
+    date_source: Series[str]
+    content_sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$")
+    status: Series[str] = pa.Field(isin=ARTICLE_STATUSES)
+    run_id: Series[str]
+    ingested_at: Series[pa.DateTime]
+
+    class Config:
+        strict = True
+        coerce = True
+
+    @pa.check("title_vi", name="title_not_empty")
+    def title_not_empty(cls, series: Series[str]) -> Series[bool]:
+        return has_text(series) & series.notna()
+
+    @pa.check("title_vi", "outlet", name="nfc")
+    def nfc(cls, series: Series[str]) -> Series[bool]:
+        return is_nfc(series)
+
+    @pa.check("published_on", name="plausible_date")
+    def plausible_date(cls, series: Series[pa.Date]) -> Series[bool]:
+        latest = datetime.now().date() + timedelta(days=1)
+        return series.map(lambda day: pd.isna(day) or EARLIEST_PLAUSIBLE <= day <= latest)

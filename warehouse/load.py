@@ -1,0 +1,148 @@
+"""Load validated frames: one transaction per source file, upserts on natural keys."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Connection, Engine, delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from warehouse.models import (
+    Article,
+    Entity,
+    Fact,
+    Mention,
+    RejectRow,
+    Removed,
+    Run,
+    Segment,
+    SourceFileRow,
+)
+
+# Children first, so that deleting an article's old version never trips a foreign key.
+_CHILD_MODELS = (Fact, Mention, Removed, Segment)
+
+
+def _records(frame: pd.DataFrame | None) -> list[dict[str, Any]]:
+    """Return a frame's rows as dicts, with pandas' missing values as None."""
+    if frame is None or frame.empty:
+        return []
+    cleaned = frame.astype(object).where(frame.notna(), None)
+    return [
+        {
+            key: (
+                value.date()
+                if isinstance(value, pd.Timestamp) and key == "published_on"
+                else value.to_pydatetime()
+                if isinstance(value, pd.Timestamp)
+                else value
+            )
+            for key, value in row.items()
+        }
+        for row in cleaned.to_dict(orient="records")
+    ]
+
+
+def _insert(connection: Connection, model: Any) -> Any:
+    """Return the dialect's INSERT, which knows ON CONFLICT."""
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    return dialect.insert(model)
+
+
+def known_hashes(engine: Engine) -> set[str]:
+    """Return the content hashes of every file already processed."""
+    with engine.connect() as connection:
+        return set(connection.scalars(select(SourceFileRow.content_sha256)))
+
+
+def _replace_article(connection: Connection, frames: dict[str, pd.DataFrame]) -> None:
+    """Replace one article and all its rows with the new version."""
+    article = _records(frames["articles"])[0]
+    article_id = article["article_id"]
+    for model in _CHILD_MODELS:
+        connection.execute(delete(model).where(model.article_id == article_id))
+    connection.execute(delete(Article).where(Article.article_id == article_id))
+    connection.execute(_insert(connection, Article).values(**article))
+    entities = _records(frames.get("entities"))
+    if entities:
+        statement = _insert(connection, Entity)
+        connection.execute(
+            statement.on_conflict_do_update(
+                index_elements=[Entity.entity_id],
+                set_={"name_en": statement.excluded.name_en}
+                if any(row["name_en"] for row in entities)
+                else {"kind": statement.excluded.kind},
+            ),
+            entities,
+        )
+    for model, table in ((Segment, "segments"), (Mention, "mentions"), (Removed, "removed")):
+        rows = _records(frames.get(table))
+        if rows:
+            connection.execute(_insert(connection, model), rows)
+    facts = sorted(_records(frames.get("facts")), key=lambda row: row["parent_fact_id"] is not None)
+    if facts:
+        connection.execute(_insert(connection, Fact), facts)
+
+
+def load_file(
+    engine: Engine,
+    *,
+    content_sha256: str,
+    source_path: str,
+    run_id: str,
+    articles: list[dict[str, pd.DataFrame]],
+    rejects: list[dict[str, str]],
+) -> None:
+    """Load a file's articles and rejects, and mark its content processed, atomically."""
+    with engine.begin() as connection:
+        for frames in articles:
+            _replace_article(connection, frames)
+        if rejects:
+            connection.execute(_insert(connection, RejectRow), [{**r, "run_id": run_id} for r in rejects])
+        outcome = "loaded" if articles else "rejected"
+        statement = _insert(connection, SourceFileRow).values(
+            content_sha256=content_sha256, source_path=source_path, run_id=run_id, outcome=outcome
+        )
+        connection.execute(
+            statement.on_conflict_do_update(
+                index_elements=[SourceFileRow.content_sha256],
+                set_={"source_path": source_path, "run_id": run_id, "outcome": outcome},
+            )
+        )
+
+
+def start_run(engine: Engine, run_id: str, started_at: datetime) -> None:
+    """Record that a run has started."""
+    with engine.begin() as connection:
+        connection.execute(
+            _insert(connection, Run).values(
+                run_id=run_id,
+                started_at=started_at,
+                status="running",
+                files_seen=0,
+                files_skipped=0,
+                articles_loaded=0,
+                segments_translated=0,
+                rejected=0,
+            )
+        )
+
+
+def finish_run(engine: Engine, run_id: str, status: str, **counts: int) -> None:
+    """Record a run's outcome and counts."""
+    with engine.begin() as connection:
+        connection.execute(
+            update(Run)
+            .where(Run.run_id == run_id)
+            .values(status=status, finished_at=datetime.now(), **counts)
+        )
+
+
+def insert_rejects(engine: Engine, run_id: str, rejects: list[dict[str, str]]) -> None:
+    """Store rejects that belong to no processed file (the file could not be read)."""
+    if not rejects:
+        return
+    with engine.begin() as connection:
+        connection.execute(_insert(connection, RejectRow), [{**r, "run_id": run_id} for r in rejects])

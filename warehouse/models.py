@@ -1,0 +1,169 @@
+"""Typed SQLAlchemy models: the single source of the warehouse's tables.
+
+This is the contract users query; later versions add columns but never rename them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every warehouse table."""
+
+
+class Article(Base):
+    """An article, its provenance and translation status (`translated`/`pending_translation`)."""
+
+    __tablename__ = "articles"
+
+    article_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    source_path: Mapped[str] = mapped_column(Text)
+    source_format: Mapped[str] = mapped_column(String(32))
+    outlet: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    title_vi: Mapped[str] = mapped_column(Text)
+    title_en: Mapped[str | None] = mapped_column(Text)
+    published_on: Mapped[date | None] = mapped_column(Date)
+    date_source: Mapped[str] = mapped_column(Text)
+    content_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(32), index=True)
+    run_id: Mapped[str] = mapped_column(String(32))
+    ingested_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Segment(Base):
+    """One sentence of an article in reading order, in Vietnamese and English."""
+
+    __tablename__ = "segments"
+
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.article_id", ondelete="CASCADE"), primary_key=True
+    )
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    paragraph_no: Mapped[int] = mapped_column(Integer)
+    sentence_no: Mapped[int] = mapped_column(Integer)
+    text_vi: Mapped[str] = mapped_column(Text)
+    text_en: Mapped[str | None] = mapped_column(Text)
+    translation_model: Mapped[str | None] = mapped_column(String(128))
+
+
+class Entity(Base):
+    """A person, organisation or place, shared by every article that names it."""
+
+    __tablename__ = "entities"
+    __table_args__ = (UniqueConstraint("kind", "name_vi"),)
+
+    entity_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name_vi: Mapped[str] = mapped_column(Text)
+    name_en: Mapped[str | None] = mapped_column(Text)
+
+
+class Mention(Base):
+    """An entity named in a segment, with the role the text gives a person there."""
+
+    __tablename__ = "mentions"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["article_id", "seq"], ["segments.article_id", "segments.seq"], ondelete="CASCADE"
+        ),
+        Index("ix_mentions_entity_id", "entity_id"),
+    )
+
+    article_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[str] = mapped_column(ForeignKey("entities.entity_id"), primary_key=True)
+    role_vi: Mapped[str | None] = mapped_column(Text)
+    role_en: Mapped[str | None] = mapped_column(Text)
+
+
+class Fact(Base):
+    """A number an article states; the parts of a breakdown point to their total."""
+
+    __tablename__ = "facts"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["article_id", "seq"], ["segments.article_id", "segments.seq"], ondelete="CASCADE"
+        ),
+    )
+
+    fact_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    article_id: Mapped[str] = mapped_column(String(32), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    parent_fact_id: Mapped[str | None] = mapped_column(ForeignKey("facts.fact_id", ondelete="CASCADE"))
+    label_vi: Mapped[str] = mapped_column(Text)
+    label_en: Mapped[str | None] = mapped_column(Text)
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(Text)
+    denominator: Mapped[float | None] = mapped_column(Float)
+
+
+class Removed(Base):
+    """Page furniture removed from an article, with the reason."""
+
+    __tablename__ = "removed"
+
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.article_id", ondelete="CASCADE"), primary_key=True
+    )
+    line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    part_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class RejectRow(Base):
+    """A record, or a whole file, that failed a check, and why."""
+
+    __tablename__ = "rejects"
+
+    reject_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    run_id: Mapped[str] = mapped_column(String(32), index=True)
+    source_path: Mapped[str] = mapped_column(Text)
+    table_name: Mapped[str] = mapped_column(String(32))
+    record: Mapped[str] = mapped_column(Text)
+    check_name: Mapped[str] = mapped_column(Text)
+    failure: Mapped[str] = mapped_column(Text)
+
+
+class Run(Base):
+    """One run of the pipeline and what it did."""
+
+    __tablename__ = "runs"
+
+    run_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(32))
+    files_seen: Mapped[int] = mapped_column(Integer, default=0)
+    files_skipped: Mapped[int] = mapped_column(Integer, default=0)
+    articles_loaded: Mapped[int] = mapped_column(Integer, default=0)
+    segments_translated: Mapped[int] = mapped_column(Integer, default=0)
+    rejected: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SourceFileRow(Base):
+    """A file content tintuc has processed: the same bytes are not processed again."""
+
+    __tablename__ = "source_files"
+
+    content_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    source_path: Mapped[str] = mapped_column(Text)
+    run_id: Mapped[str] = mapped_column(String(32))
+    outcome: Mapped[str] = mapped_column(String(16))

@@ -1,0 +1,89 @@
+"""Find what still lacks English in the warehouse, and store translations for it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, func, select, update
+from sqlalchemy.orm import Session
+
+from warehouse.models import Article, Entity, Fact, Mention, Segment
+
+# (model, Vietnamese column, English column) of every translated field.
+_FIELDS: tuple[tuple[Any, str, str], ...] = (
+    (Segment, "text_vi", "text_en"),
+    (Mention, "role_vi", "role_en"),
+    (Fact, "label_vi", "label_en"),
+    (Entity, "name_vi", "name_en"),
+)
+
+
+def pending_texts(engine: Engine) -> list[str]:
+    """Return every distinct Vietnamese text in the warehouse that has no English yet."""
+    texts: dict[str, None] = {}
+    with engine.connect() as connection:
+        for model, source, target in _FIELDS:
+            column, english = getattr(model, source), getattr(model, target)
+            query = select(column).where(english.is_(None), column.is_not(None)).distinct()
+            texts.update(dict.fromkeys(connection.scalars(query)))
+    return list(texts)
+
+
+def _primary_key(model: Any) -> list[str]:
+    """Return the names of a model's primary-key columns."""
+    return [column.name for column in model.__table__.primary_key.columns]
+
+
+def store_translations(engine: Engine, english: dict[str, str], model_name: str) -> int:
+    """Write translations into every pending field, then mark complete articles translated.
+
+    Returns the number of segments translated. Runs in one transaction.
+    """
+    translated_segments = 0
+    with Session(engine) as session, session.begin():
+        for model, source, target in _FIELDS:
+            keys = _primary_key(model)
+            rows = session.execute(
+                select(*(getattr(model, k) for k in keys), getattr(model, source)).where(
+                    getattr(model, target).is_(None), getattr(model, source).in_(list(english))
+                )
+            ).all()
+            updates = [
+                {
+                    **dict(zip(keys, row[:-1], strict=True)),
+                    target: english[row[-1]],
+                    **({"translation_model": model_name} if model is Segment else {}),
+                }
+                for row in rows
+            ]
+            if updates:
+                session.execute(update(model), updates)
+            if model is Segment:
+                translated_segments = len(updates)
+        _refresh_articles(session)
+    return translated_segments
+
+
+def _refresh_articles(session: Session) -> None:
+    """Set each article's English title and mark it translated once every segment is."""
+    pending = select(Segment.article_id).where(Segment.text_en.is_(None)).distinct()
+    candidates = session.scalars(
+        select(Article.article_id).where(Article.status != "translated", Article.article_id.not_in(pending))
+    ).all()
+    for article_id in candidates:
+        title = session.scalars(
+            select(Segment.text_en)
+            .where(Segment.article_id == article_id, Segment.kind == "title")
+            .order_by(Segment.seq)
+        ).all()
+        session.execute(
+            update(Article)
+            .where(Article.article_id == article_id)
+            .values(title_en=" ".join(t for t in title if t) or None, status="translated")
+        )
+
+
+def count_pending_segments(engine: Engine) -> int:
+    """Return how many segments still lack English."""
+    with engine.connect() as connection:
+        return int(connection.scalar(select(func.count()).where(Segment.text_en.is_(None))) or 0)
