@@ -15,7 +15,7 @@ from flows.settings import ARGOS_VI_EN_BYTES, Settings
 app = typer.Typer(help="Vietnamese news in, a bilingual SQLite warehouse out.", no_args_is_help=True)
 models_app = typer.Typer(help="Install, list and remove the vi→en translation model.")
 app.add_typer(models_app, name="models")
-console = Console()
+console = Console(soft_wrap=True)  # messages name paths: never cut them mid-line
 EXIT_REJECTS = 3
 
 

@@ -29,7 +29,7 @@ def render_article(found: ArticleForReading, lang: str) -> str:
         kind = sentences[0]["kind"]
         texts = [_paragraph_text(sentences, column) for column in columns]
         if kind == "title":
-            blocks.append("\n".join(text.upper() if text != PENDING else text for text in texts))
+            blocks.append("\n".join(texts))
             blocks.append(" · ".join(part for part in header if part))
         elif kind == "caption":
             blocks.append("\n".join(f"[photo] {text}" for text in texts))

@@ -47,7 +47,7 @@ def argos_package_module(argos_dir: Path) -> ModuleType:
     """Return `argostranslate.package`, configured to use argos_dir."""
     for sub in _ENV_FOLDERS.values():
         (argos_dir / sub).mkdir(parents=True, exist_ok=True)
-    settings = _import_settings(argos_dir)
+    settings: Any = _import_settings(argos_dir)
     settings.package_data_dir = packages_dir(argos_dir)
     settings.package_dirs = [packages_dir(argos_dir)]
     settings.downloads_dir = argos_dir / "cache" / "downloads"

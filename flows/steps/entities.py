@@ -200,7 +200,8 @@ def find_tagged_places(seq: int, text: str, taken: list[tuple[int, int]]) -> lis
     """Return places underthesea's tagger finds that no rule has claimed."""
     from underthesea import ner  # slow to import; only needed once extraction starts
 
-    mentions, cursor = [], 0
+    mentions: list[Mention] = []
+    cursor = 0
     for token, _pos, _chunk, tag in ner(text):
         start = text.find(token, cursor)
         if start < 0:

@@ -171,15 +171,18 @@ def _record_lines(title: str | None, lead: str | None, body: str | None) -> list
     return lines
 
 
+def _object(value: object) -> dict[str, Any]:
+    """Return value if it is a JSON object, else an empty one."""
+    return value if isinstance(value, dict) else {}
+
+
 def _news_please(source_path: str, record: dict[str, Any]) -> SourceDocument:
     """Read a news-please record, including its older `meta_data` layout."""
-    meta = record.get("meta_data") if isinstance(record.get("meta_data"), dict) else {}
-    article_meta = meta.get("article") if isinstance(meta.get("article"), dict) else {}
-    publish = record.get("publish_date")
+    meta = _object(record.get("meta_data"))
     published = (
         _text_field(record, "date_publish")
-        or (publish.get("$date") if isinstance(publish, dict) else None)
-        or _text_field(article_meta, "published_time")
+        or _text_field(_object(record.get("publish_date")), "$date")
+        or _text_field(_object(meta.get("article")), "published_time")
     )
     outlet = _text_field(record, "source_domain") or _text_field(meta, "publisher")
     outlet = outlet or _text_field(record, "source")
@@ -193,7 +196,7 @@ def _news_please(source_path: str, record: dict[str, Any]) -> SourceDocument:
         ),
         url=_text_field(record, "url", "canonical_link"),
         outlet_hint=outlet,
-        published_hint=published if isinstance(published, str) else None,
+        published_hint=published,
     )
 
 

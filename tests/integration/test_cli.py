@@ -1,0 +1,72 @@
+"""The `tintuc` command as a user runs it: a real process, a real data folder."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def tintuc(args, data_dir: Path, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "TINTUC_DATA_DIR": str(data_dir), "COLUMNS": "200"}
+    env.pop("PREFECT_HOME", None)  # the CLI keeps Prefect inside the data folder by itself
+    return subprocess.run(
+        [sys.executable, "-m", "flows", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
+    )
+
+
+@pytest.fixture(scope="module")
+def cli_data(tmp_path_factory, fixture_package):
+    data = tmp_path_factory.mktemp("cli") / "data"
+    first = tintuc(["run", "seeds"], data)
+    assert first.returncode == 0, first.stderr
+    assert "tintuc models install" in first.stdout  # one line says how to get the model
+    return data, first, fixture_package
+
+
+def test_run_without_a_model_loads_the_seed_pending_and_keeps_prefect_inside(cli_data):
+    data, first, _ = cli_data
+    assert "1 articles loaded" in first.stdout
+    assert (data / "tintuc.sqlite").is_file()
+    assert (data / "prefect").is_dir()
+    status = tintuc(["status"], data)
+    assert "articles pending translation │ 1" in status.stdout
+
+
+def test_query_cannot_change_the_warehouse(cli_data):
+    data, _, _ = cli_data
+    for sql in ("DELETE FROM articles", "DROP TABLE segments", "INSERT INTO runs (run_id) VALUES ('x')"):
+        result = tintuc(["query", sql], data)
+        assert result.returncode == 1
+        assert "query failed" in result.stdout and "readonly" in result.stdout
+    count = tintuc(["query", "SELECT count(*) AS n FROM segments"], data)
+    assert "17" in count.stdout
+
+
+def test_install_translate_then_read_the_english(cli_data):
+    data, _, package = cli_data
+    assert tintuc(["models", "install", "--file", str(package)], data).returncode == 0
+    assert "translate-vi_en-0_1-fixture" in tintuc(["models", "list"], data).stdout
+    translated = tintuc(["translate"], data)
+    assert translated.returncode == 0 and "17 segments translated" in translated.stdout
+    article_id = tintuc(["query", "SELECT article_id FROM articles"], data).stdout.split("│")[1].strip()
+    both = tintuc(["read", article_id, "--lang", "both"], data).stdout
+    assert "Hà Nội thí điểm người đứng đầu" in both and "Tiền Phong · 2022-07-13" in both
+    assert "[photo] Bí thư Thành ủy Hà Nội Đinh Tiến Dũng" in both
+    english = tintuc(["read", article_id], data).stdout
+    assert "Hà Nội thí điểm" not in english and "(translation pending)" not in english
+
+
+def test_installing_a_package_that_is_not_one_is_refused(tmp_path):
+    bogus = tmp_path / "x.argosmodel"
+    bogus.write_bytes(b"hello")
+    result = CliRunner().invoke(
+        app, ["models", "install", "--file", str(bogus)], env={"TINTUC_DATA_DIR": str(tmp_path / "data")}
+    )
+    assert result.exit_code == 1 and "not a zip archive" in result.output

@@ -1,0 +1,79 @@
+import unicodedata
+from datetime import date
+
+from flows.steps.extract import extract_article
+from flows.steps.formats import parse_document
+from flows.steps.records import ArticleRecords
+from flows.steps.validate import validate_records
+
+TODAY = date(2026, 11, 26)
+SHA = "0" * 64
+
+
+def seed_records(seed_text, path="seeds/seed.txt") -> ArticleRecords:
+    [document] = parse_document(path, seed_text)
+    records = extract_article(document, SHA, "run1", TODAY)
+    assert isinstance(records, ArticleRecords)
+    return records
+
+
+def test_the_seed_passes_every_schema(seed_text):
+    accepted, rejects = validate_records([seed_records(seed_text)])
+    assert rejects == []
+    [frames] = accepted.values()
+    assert len(frames["segments"]) == 17 and len(frames["facts"]) == 12
+
+
+def test_a_bad_segment_rejects_its_whole_article_but_not_the_others(seed_text):
+    bad = seed_records(seed_text, "bad.txt")
+    bad.segments[3]["text_vi"] = unicodedata.normalize("NFD", bad.segments[3]["text_vi"])
+    bad.segments[5]["kind"] = "sidebar"
+    good = seed_records(seed_text, "good.txt")
+    accepted, rejects = validate_records([bad, good])
+    assert list(accepted) == [good.article_id]
+    assert {(r.source_path, r.table_name, r.check_name) for r in rejects} == {
+        ("bad.txt", "segments", "nfc"),
+        ("bad.txt", "segments", "isin(('title', 'lead', 'paragraph', 'caption'))"),
+    }
+
+
+def test_a_gap_in_the_reading_order_is_caught(seed_text):
+    records = seed_records(seed_text)
+    del records.segments[4]
+    _, rejects = validate_records([records])
+    assert "seq_without_gaps" in {r.check_name for r in rejects}
+
+
+def test_an_implausible_date_rejects_the_article(seed_text):
+    records = seed_records(seed_text)
+    records.article["published_on"] = date(2099, 1, 1)
+    accepted, rejects = validate_records([records])
+    assert accepted == {}
+    assert [(r.table_name, r.check_name) for r in rejects] == [("articles", "plausible_date")]
+
+
+def test_a_breakdown_that_does_not_add_up_drops_that_fact_only(seed_text):
+    records = seed_records(seed_text)
+    total = next(f for f in records.facts if f["label_vi"] == "đảng viên")
+    total["value"] = 360.0
+    accepted, rejects = validate_records([records])
+    [frames] = accepted.values()
+    kept = set(frames["facts"]["fact_id"])
+    assert total["fact_id"] not in kept
+    assert not any(f["parent_fact_id"] == total["fact_id"] for f in frames["facts"].to_dict("records"))
+    assert len(kept) == 12 - 5
+    assert {r.check_name for r in rejects} == {"breakdown_sums_to_total"}
+    assert len(frames["segments"]) == 17  # the article itself still loads
+
+
+def test_empty_text_is_rejected_with_the_check_that_failed(seed_text):
+    records = seed_records(seed_text)
+    records.mentions[0]["role_vi"] = unicodedata.normalize("NFD", "Bí thư")
+    records.removed[0]["text"] = unicodedata.normalize("NFD", "Ảnh 1")
+    records.facts[0]["label_vi"] = "  "
+    _, rejects = validate_records([records])
+    assert {(r.table_name, r.check_name) for r in rejects} == {
+        ("mentions", "nfc"),
+        ("removed", "nfc"),
+        ("facts", "label_not_empty"),
+    }

@@ -1,0 +1,48 @@
+from flows.steps.entities import find_mentions
+from flows.steps.formats import parse_document
+from flows.steps.segments import build_segments
+
+
+def seed_mentions(seed_text):
+    [document] = parse_document("seeds/seed.txt", seed_text)
+    segments = build_segments(document).segments
+    return find_mentions([(seq, s.text) for seq, s in enumerate(segments, 1)])
+
+
+def test_seed_people_come_with_their_roles_as_written(seed_text):
+    roles = {(m.name, m.role) for m in seed_mentions(seed_text) if m.kind == "person" and m.role}
+    assert ("Đinh Tiến Dũng", "Bí thư Thành ủy Hà Nội") in roles
+    assert ("Nguyễn Hồng Nhật", "Phó Trưởng ban Tổ chức Thành ủy") in roles
+    assert ("Đinh Tiến Dũng", "Bí thư Thành ủy; Trưởng ban Chỉ đạo chương trình") in roles
+
+
+def test_outlet_code_is_no_person_and_the_secretary_is_no_place(seed_text):
+    mentions = seed_mentions(seed_text)
+    assert "TPO" not in {m.name for m in mentions}
+    assert not any("Dũng" in m.name for m in mentions if m.kind == "location")
+    assert {m.name for m in mentions if m.kind == "person"} == {"Đinh Tiến Dũng", "Nguyễn Hồng Nhật"}
+
+
+def test_later_ong_dung_is_the_same_person(seed_text):
+    mentions = seed_mentions(seed_text)
+    short = [m for m in mentions if m.kind == "person" and m.role is None]
+    assert short and {m.name for m in short} == {"Đinh Tiến Dũng"}
+
+
+def test_seed_organisations_and_places(seed_text):
+    mentions = seed_mentions(seed_text)
+    organisations = {m.name for m in mentions if m.kind == "organization"}
+    assert {"Thành ủy Hà Nội", "Ủy ban Kiểm tra", "Ban Chấp hành T.Ư Đảng", "Ban Chỉ đạo"} <= organisations
+    assert "Hà Nội" in {m.name for m in mentions if m.kind == "location"}
+
+
+def test_role_after_a_name_and_a_street_named_after_a_person():
+    mentions = find_mentions(
+        [
+            (1, "Cơ quan điều tra khởi tố ông Nguyễn Hoài Nam, bí thư Quận ủy Quận 2, TP.HCM."),
+            (2, "Khu đất số 8-12 đường Lê Duẩn được giao sai. Khu 8-12 Lê Duẩn rộng 5.000m2."),
+        ]
+    )
+    people = {(m.name, m.role) for m in mentions if m.kind == "person"}
+    assert people == {("Nguyễn Hoài Nam", "bí thư Quận ủy Quận 2")}
+    assert "Lê Duẩn" in {m.name for m in mentions if m.kind == "location"}

@@ -1,0 +1,70 @@
+import json
+
+import pytest
+
+from flows.steps.formats import UnknownShape, parse_document
+
+SCRAPED = """Title: Chợ cá lóc lớn nhất TPHCM
+Source: Báo điện tử Tiền Phong
+Link: https://tienphong.vn/cho-ca-loc-post1612968.tpo
+Published Date: N/A
+Author: {blank}
+Tags: chợ, TPHCM
+Summary: Trước ngày vía Thần Tài ...
+Content: Rạng sáng ngày 18/2, hàng chục xe tải đổ về chợ. © Bản quyền thuộc báo điện tử Tiền Phong
+""".format(blank="")  # scrapers leave "Author: " with a trailing space
+
+
+def test_plain_text_takes_its_first_line_as_title_and_keeps_file_line_numbers(seed_text):
+    [document] = parse_document("seeds/seed.txt", seed_text)
+    assert document.source_format == "plain_text"
+    assert document.title == "Hà Nội thí điểm người đứng đầu lựa chọn bổ nhiệm cấp phó của mình"
+    assert [line.line_no for line in document.lines[:3]] == [1, 3, 4]
+
+
+def test_scraped_page_reads_its_header_and_flattened_content():
+    [document] = parse_document("page.txt", SCRAPED)
+    assert document.source_format == "scraped_page"
+    assert document.flattened
+    assert document.url == "https://tienphong.vn/cho-ca-loc-post1612968.tpo"
+    assert document.outlet_hint == "Báo điện tử Tiền Phong"
+    assert document.published_hint is None  # "N/A" is no date
+    assert document.lines[-1].text.startswith(" Rạng sáng ngày 18/2")
+
+
+def test_news_please_record_gives_title_description_body_and_metadata():
+    record = {
+        "title": "Tung tin &#39;Mr Bean&#39; qua đời",
+        "description": "Mô tả.",
+        "text": "Đoạn một.\n\nĐoạn hai.",
+        "date_publish": "2018-12-01 11:08:14",
+        "url": "https://vnexpress.net/a.html",
+        "source_domain": "vnexpress.net",
+    }
+    [document] = parse_document("a.json", json.dumps(record))
+    assert document.source_format == "news_please_json"
+    assert document.title == "Tung tin 'Mr Bean' qua đời"
+    assert [(line.field, line.text) for line in document.lines] == [
+        ("title", "Tung tin 'Mr Bean' qua đời"),
+        ("lead", "Mô tả."),
+        ("body", "Đoạn một."),
+        ("body", "Đoạn hai."),
+    ]
+    assert document.published_hint == "2018-12-01 11:08:14"
+
+
+def test_crawler_array_gives_one_document_per_record():
+    records = [{"title": f"Tin {n}", "content": "Nội dung.", "author": "A"} for n in range(3)]
+    documents = parse_document("crawl.json", json.dumps(records, ensure_ascii=False))
+    assert [d.source_path for d in documents] == ["crawl.json#0", "crawl.json#1", "crawl.json#2"]
+    assert {d.source_format for d in documents} == {"crawler_json"}
+
+
+def test_json_of_unknown_shape_names_its_keys_and_the_shapes_expected():
+    with pytest.raises(UnknownShape, match=r"unknown shape \(keys: id, name\).*news-please"):
+        parse_document("x.json", '{"id": 1, "name": "x"}')
+
+
+def test_truncated_json_says_where_it_breaks():
+    with pytest.raises(UnknownShape, match=r"invalid JSON at line 1, column \d+"):
+        parse_document("x.json", '{"title": "Tin", "text": "Nội')
