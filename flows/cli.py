@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Annotated, Any
@@ -29,6 +30,8 @@ def _settings() -> Settings:
     os.environ.setdefault("PREFECT_HOME", str(settings.prefect_home))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # The ephemeral server's event queue reports its own shutdown as warnings; not the user's news.
+    logging.getLogger("EventsWorker").setLevel(logging.ERROR)
     return settings
 
 

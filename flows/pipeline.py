@@ -89,7 +89,8 @@ def translate_articles(
     """Translate every article's text vi→en, or leave it pending when no model is installed."""
     translator = load_translator(settings)
     if translator is None:
-        get_run_logger().warning(NO_MODEL_HINT)
+        # Info, not a warning: the CLI prints the hint itself, once.
+        get_run_logger().info(NO_MODEL_HINT)
         return articles, 0, None
     with translation_progress() as progress:
         translated, count = translate_batch(articles, translator, progress)
@@ -140,7 +141,7 @@ def translate_pending(settings: Settings) -> tuple[int, str | None]:
     upgrade_to_head(engine)
     translator = load_translator(settings)
     if translator is None:
-        get_run_logger().warning(NO_MODEL_HINT)
+        get_run_logger().info(NO_MODEL_HINT)
         return 0, None
     texts = pending_texts(engine)
     with translation_progress() as progress:
