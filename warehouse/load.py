@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, delete, select, update
+from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from warehouse.models import (
@@ -67,13 +67,13 @@ def _replace_article(connection: Connection, frames: dict[str, pd.DataFrame]) ->
     connection.execute(_insert(connection, Article).values(**article))
     entities = _records(frames.get("entities"))
     if entities:
+        # Entities are shared across articles: a newer English name wins, a missing one never
+        # erases the English another article's run already stored.
         statement = _insert(connection, Entity)
         connection.execute(
             statement.on_conflict_do_update(
                 index_elements=[Entity.entity_id],
-                set_={"name_en": statement.excluded.name_en}
-                if any(row["name_en"] for row in entities)
-                else {"kind": statement.excluded.kind},
+                set_={"name_en": func.coalesce(statement.excluded.name_en, Entity.name_en)},
             ),
             entities,
         )
