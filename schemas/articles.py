@@ -8,7 +8,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.checks import has_text, is_nfc
+import schemas.checks  # noqa: F401  (registers the nfc and not_blank checks)
 
 ARTICLE_STATUSES = ("translated", "pending_translation")
 SOURCE_FORMATS = ("plain_text", "scraped_page", "news_please_json", "crawler_json")
@@ -22,9 +22,9 @@ class ArticlesSchema(pa.DataFrameModel):
     article_id: Series[str] = pa.Field(str_length={"min_value": 1})
     source_path: Series[str] = pa.Field(str_length={"min_value": 1})
     source_format: Series[str] = pa.Field(isin=SOURCE_FORMATS)
-    outlet: Series[str] = pa.Field(nullable=True)
+    outlet: Series[str] = pa.Field(nullable=True, nfc=())
     url: Series[str] = pa.Field(nullable=True)
-    title_vi: Series[str]
+    title_vi: Series[str] = pa.Field(nfc=(), not_blank=())
     title_en: Series[str] = pa.Field(nullable=True)
     published_on: Series[pa.Date] = pa.Field(nullable=True)
     date_source: Series[str]
@@ -36,14 +36,6 @@ class ArticlesSchema(pa.DataFrameModel):
     class Config:
         strict = True
         coerce = True
-
-    @pa.check("title_vi", name="title_not_empty")
-    def title_not_empty(cls, series: Series[str]) -> Series[bool]:
-        return has_text(series) & series.notna()
-
-    @pa.check("title_vi", "outlet", name="nfc")
-    def nfc(cls, series: Series[str]) -> Series[bool]:
-        return is_nfc(series)
 
     @pa.check("published_on", name="plausible_date")
     def plausible_date(cls, series: Series[pa.Date]) -> Series[bool]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.checks import has_text, is_nfc
+import schemas.checks  # noqa: F401  (registers the nfc and not_blank checks)
 
 ENTITY_KINDS = ("person", "organization", "location")
 
@@ -15,20 +15,12 @@ class EntitiesSchema(pa.DataFrameModel):
 
     entity_id: Series[str] = pa.Field(unique=True)
     kind: Series[str] = pa.Field(isin=ENTITY_KINDS)
-    name_vi: Series[str]
+    name_vi: Series[str] = pa.Field(nfc=(), not_blank=())
     name_en: Series[str] = pa.Field(nullable=True)
 
     class Config:
         strict = True
         coerce = True
-
-    @pa.check("name_vi", name="name_not_empty")
-    def name_not_empty(cls, series: Series[str]) -> Series[bool]:
-        return has_text(series) & series.notna()
-
-    @pa.check("name_vi", name="nfc")
-    def nfc(cls, series: Series[str]) -> Series[bool]:
-        return is_nfc(series)
 
 
 class MentionsSchema(pa.DataFrameModel):
@@ -37,14 +29,10 @@ class MentionsSchema(pa.DataFrameModel):
     article_id: Series[str]
     seq: Series[int] = pa.Field(ge=1)
     entity_id: Series[str]
-    role_vi: Series[str] = pa.Field(nullable=True)
+    role_vi: Series[str] = pa.Field(nullable=True, nfc=(), not_blank=())
     role_en: Series[str] = pa.Field(nullable=True)
 
     class Config:
         strict = True
         coerce = True
         unique = ["article_id", "seq", "entity_id"]
-
-    @pa.check("role_vi", name="nfc")
-    def nfc(cls, series: Series[str]) -> Series[bool]:
-        return is_nfc(series)

@@ -6,7 +6,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.checks import has_text, is_nfc
+import schemas.checks  # noqa: F401  (registers the nfc and not_blank checks)
 
 
 class FactsSchema(pa.DataFrameModel):
@@ -16,7 +16,7 @@ class FactsSchema(pa.DataFrameModel):
     article_id: Series[str]
     seq: Series[int] = pa.Field(ge=1)
     parent_fact_id: Series[str] = pa.Field(nullable=True)
-    label_vi: Series[str]
+    label_vi: Series[str] = pa.Field(nfc=(), not_blank=())
     label_en: Series[str] = pa.Field(nullable=True)
     value: Series[float] = pa.Field(ge=0)
     unit: Series[str] = pa.Field(nullable=True)
@@ -25,14 +25,6 @@ class FactsSchema(pa.DataFrameModel):
     class Config:
         strict = True
         coerce = True
-
-    @pa.check("label_vi", name="label_not_empty")
-    def label_not_empty(cls, series: Series[str]) -> Series[bool]:
-        return has_text(series) & series.notna()
-
-    @pa.check("label_vi", name="nfc")
-    def nfc(cls, series: Series[str]) -> Series[bool]:
-        return is_nfc(series)
 
     @pa.dataframe_check(name="share_within_whole")
     def share_within_whole(cls, frame: pd.DataFrame) -> Series[bool]:

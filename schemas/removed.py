@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.checks import is_nfc
+import schemas.checks  # noqa: F401  (registers the nfc check)
 
 
 class RemovedSchema(pa.DataFrameModel):
@@ -14,14 +14,10 @@ class RemovedSchema(pa.DataFrameModel):
     article_id: Series[str]
     line_no: Series[int] = pa.Field(ge=1)
     part_no: Series[int] = pa.Field(ge=0)
-    text: Series[str]
+    text: Series[str] = pa.Field(nfc=())
     reason: Series[str] = pa.Field(str_length={"min_value": 1})
 
     class Config:
         strict = True
         coerce = True
         unique = ["article_id", "line_no", "part_no"]
-
-    @pa.check("text", name="nfc")
-    def nfc(cls, series: Series[str]) -> Series[bool]:
-        return is_nfc(series)

@@ -6,7 +6,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.checks import has_text, is_nfc
+import schemas.checks  # noqa: F401  (registers the nfc and not_blank checks)
 
 SEGMENT_KINDS = ("title", "lead", "paragraph", "caption")
 
@@ -24,21 +24,13 @@ class SegmentsSchema(pa.DataFrameModel):
     kind: Series[str] = pa.Field(isin=SEGMENT_KINDS)
     paragraph_no: Series[int] = pa.Field(ge=0)
     sentence_no: Series[int] = pa.Field(ge=1)
-    text_vi: Series[str]
+    text_vi: Series[str] = pa.Field(nfc=(), not_blank=())
     text_en: Series[str] = pa.Field(nullable=True)
     translation_model: Series[str] = pa.Field(nullable=True)
 
     class Config:
         strict = True
         coerce = True
-
-    @pa.check("text_vi", name="text_not_empty")
-    def text_not_empty(cls, series: Series[str]) -> Series[bool]:
-        return has_text(series) & series.notna()
-
-    @pa.check("text_vi", name="nfc")
-    def nfc(cls, series: Series[str]) -> Series[bool]:
-        return is_nfc(series)
 
     @pa.dataframe_check(name="seq_without_gaps")
     def seq_without_gaps(cls, frame: pd.DataFrame) -> Series[bool]:
@@ -54,9 +46,5 @@ class SegmentsSchema(pa.DataFrameModel):
 class TranslatedSegmentsSchema(SegmentsSchema):
     """A segment after translation: English text and the package that made it are present."""
 
-    text_en: Series[str]
+    text_en: Series[str] = pa.Field(not_blank=())
     translation_model: Series[str]
-
-    @pa.check("text_en", name="translation_not_empty")
-    def translation_not_empty(cls, series: Series[str]) -> Series[bool]:
-        return has_text(series)

@@ -75,5 +75,5 @@ def test_empty_text_is_rejected_with_the_check_that_failed(seed_text):
     assert {(r.table_name, r.check_name) for r in rejects} == {
         ("mentions", "nfc"),
         ("removed", "nfc"),
-        ("facts", "label_not_empty"),
+        ("facts", "not_blank"),
     }
