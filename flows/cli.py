@@ -41,9 +41,18 @@ def run(
 ) -> None:
     """Run the pipeline on article files and load them into the warehouse."""
     settings = _settings()
+    paths = paths or [Path("seeds")]
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        console.print(f"[red]no such file or folder:[/red] {', '.join(missing)}")
+        raise typer.Exit(1)
     from flows.pipeline import NO_MODEL_HINT, pipeline
 
-    summary = pipeline(paths or [Path("seeds")], settings)
+    try:
+        summary = pipeline(paths, settings)
+    except Exception as error:  # the flow's own failure, already logged by Prefect
+        console.print(f"[red]run failed:[/red] {type(error).__name__}: {error}")
+        raise typer.Exit(1) from error
     console.print(
         f"run {summary.run_id}: {summary.files_seen} files seen, {summary.files_skipped} unchanged, "
         f"{summary.articles_loaded} articles loaded, {summary.segments_translated} segments "

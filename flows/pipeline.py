@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 from prefect import flow, get_run_logger, task
+from sqlalchemy import Engine
 
 from flows.progress import counting, translation_progress
 from flows.settings import Settings
@@ -21,7 +23,7 @@ from flows.steps.batch import (
     read_batch,
     translate_batch,
 )
-from flows.steps.records import ArticleRecords, Reject
+from flows.steps.records import ArticleRecords, Reject, utc_now
 from flows.steps.translate import DecodingOptions, PackageTranslator
 from flows.steps.validate import validate_records
 from warehouse.engine import make_engine, upgrade_to_head
@@ -62,6 +64,18 @@ def load_translator(settings: Settings) -> PackageTranslator | None:
         intra_threads=settings.intra_threads,
     )
     return PackageTranslator(package, package_label(package), options)
+
+
+@contextmanager
+def recorded_run(engine: Engine) -> Iterator[str]:
+    """Record a run in `runs`; a run that raises is recorded as failed before the error goes on."""
+    run_id = uuid.uuid4().hex[:16]
+    start_run(engine, run_id, utc_now())
+    try:
+        yield run_id
+    except BaseException:
+        finish_run(engine, run_id, "failed", utc_now())
+        raise
 
 
 @task(retries=2, retry_delay_seconds=1)
@@ -114,23 +128,22 @@ def pipeline(paths: list[Path], settings: Settings) -> RunSummary:
     """Ingest articles under paths, extract, validate, translate and load them."""
     engine = make_engine(settings.resolved_database_url)
     upgrade_to_head(engine)
-    run_id = uuid.uuid4().hex[:16]
-    start_run(engine, run_id, datetime.now())
-    batch = read_files(paths, settings.resolved_database_url)
-    extracted = extract_articles(batch, run_id)
-    articles, invalid = validate_articles(extracted.records)
-    articles, translated, model = translate_articles(articles, settings)
-    rejects = batch.rejects + extracted.rejects + invalid
-    loaded = load_articles(settings.resolved_database_url, run_id, batch, articles, rejects)
-    status = "completed_with_rejects" if rejects else "completed"
-    counts = dict(
-        files_seen=batch.files_seen,
-        files_skipped=batch.skipped,
-        articles_loaded=loaded,
-        segments_translated=translated,
-        rejected=len(rejects),
-    )
-    finish_run(engine, run_id, status, **counts)
+    with recorded_run(engine) as run_id:
+        batch = read_files(paths, settings.resolved_database_url)
+        extracted = extract_articles(batch, run_id)
+        articles, invalid = validate_articles(extracted.records)
+        articles, translated, model = translate_articles(articles, settings)
+        rejects = batch.rejects + extracted.rejects + invalid
+        loaded = load_articles(settings.resolved_database_url, run_id, batch, articles, rejects)
+        status = "completed_with_rejects" if rejects else "completed"
+        counts = dict(
+            files_seen=batch.files_seen,
+            files_skipped=batch.skipped,
+            articles_loaded=loaded,
+            segments_translated=translated,
+            rejected=len(rejects),
+        )
+        finish_run(engine, run_id, status, utc_now(), **counts)
     return RunSummary(run_id, status, translation_model=model, **counts)
 
 
@@ -145,8 +158,6 @@ def translate_pending(settings: Settings) -> tuple[int, str | None]:
         return 0, None
     texts = pending_texts(engine)
     with translation_progress() as progress:
-        english = translator.translate(texts, counting(progress, len(texts)))
-    done = store_translations(
-        engine, {vi: en for vi, en in zip(texts, english, strict=True) if en}, translator.model_name
-    )
+        english = translator.english_for(texts, counting(progress, len(texts)))
+    done = store_translations(engine, english, translator.model_name)
     return done, translator.model_name

@@ -57,13 +57,24 @@ def known_hashes(engine: Engine) -> set[str]:
         return set(connection.scalars(select(SourceFileRow.content_sha256)))
 
 
-def _replace_article(connection: Connection, frames: dict[str, pd.DataFrame]) -> None:
-    """Replace one article and all its rows with the new version."""
-    article = _records(frames["articles"])[0]
-    article_id = article["article_id"]
+def _delete_articles(connection: Connection, article_ids: Any) -> None:
+    """Delete articles and every row that belongs to them (children first)."""
     for model in _CHILD_MODELS:
-        connection.execute(delete(model).where(model.article_id == article_id))
-    connection.execute(delete(Article).where(Article.article_id == article_id))
+        connection.execute(delete(model).where(model.article_id.in_(article_ids)))
+    connection.execute(delete(Article).where(Article.article_id.in_(article_ids)))
+
+
+def _file_articles(source_path: str) -> Any:
+    """Select the ids of the articles a file gave last time ("a.json", "a.json#0", …)."""
+    return select(Article.article_id).where(
+        (Article.source_path == source_path) | Article.source_path.startswith(f"{source_path}#")
+    )
+
+
+def _replace_article(connection: Connection, frames: dict[str, pd.DataFrame]) -> None:
+    """Insert one article and all its rows, replacing any earlier version of it."""
+    article = _records(frames["articles"])[0]
+    _delete_articles(connection, [article["article_id"]])
     connection.execute(_insert(connection, Article).values(**article))
     entities = _records(frames.get("entities"))
     if entities:
@@ -95,12 +106,16 @@ def load_file(
     articles: list[dict[str, pd.DataFrame]],
     rejects: list[dict[str, str]],
 ) -> None:
-    """Load a file's articles and rejects, and mark its content processed, atomically."""
+    """Load a file's articles and rejects, and mark its content processed, atomically.
+
+    What the file gave before is replaced as a whole: an article it no longer holds goes. The
+    file's rejects of this run are replaced too, so a retried load never stores them twice.
+    """
     with engine.begin() as connection:
+        _delete_articles(connection, _file_articles(source_path))
         for frames in articles:
             _replace_article(connection, frames)
-        if rejects:
-            connection.execute(_insert(connection, RejectRow), [{**r, "run_id": run_id} for r in rejects])
+        _replace_rejects(connection, run_id, source_path, rejects)
         outcome = "loaded" if articles else "rejected"
         statement = _insert(connection, SourceFileRow).values(
             content_sha256=content_sha256, source_path=source_path, run_id=run_id, outcome=outcome
@@ -130,19 +145,29 @@ def start_run(engine: Engine, run_id: str, started_at: datetime) -> None:
         )
 
 
-def finish_run(engine: Engine, run_id: str, status: str, **counts: int) -> None:
+def finish_run(engine: Engine, run_id: str, status: str, finished_at: datetime, **counts: int) -> None:
     """Record a run's outcome and counts."""
     with engine.begin() as connection:
         connection.execute(
-            update(Run)
-            .where(Run.run_id == run_id)
-            .values(status=status, finished_at=datetime.now(), **counts)
+            update(Run).where(Run.run_id == run_id).values(status=status, finished_at=finished_at, **counts)
         )
 
 
-def insert_rejects(engine: Engine, run_id: str, rejects: list[dict[str, str]]) -> None:
-    """Store rejects that belong to no processed file (the file could not be read)."""
-    if not rejects:
-        return
-    with engine.begin() as connection:
+def _replace_rejects(
+    connection: Connection, run_id: str, source_path: str, rejects: list[dict[str, str]]
+) -> None:
+    """Store a file's rejects of this run in place of any stored by an earlier attempt."""
+    connection.execute(
+        delete(RejectRow).where(
+            RejectRow.run_id == run_id,
+            (RejectRow.source_path == source_path) | RejectRow.source_path.startswith(f"{source_path}#"),
+        )
+    )
+    if rejects:
         connection.execute(_insert(connection, RejectRow), [{**r, "run_id": run_id} for r in rejects])
+
+
+def insert_rejects(engine: Engine, run_id: str, source_path: str, rejects: list[dict[str, str]]) -> None:
+    """Store the rejects of a file that could not be read at all (it is tried again next run)."""
+    with engine.begin() as connection:
+        _replace_rejects(connection, run_id, source_path, rejects)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from flows.progress import counting
 from flows.steps.bilingual import apply_translations, texts_to_translate
 from flows.steps.extract import extract_article
+from flows.steps.formats import RecordProblem
 from flows.steps.ingest import SourceFile, UnreadableSource, discover_files, parse_source, read_source
 from flows.steps.records import ArticleRecords, Reject
 from flows.steps.translate import PackageTranslator
@@ -67,8 +68,9 @@ def read_batch(paths: list[Path], processed: set[str]) -> ReadBatch:
 
 
 def extract_batch(sources: list[SourceFile], run_id: str, today: date | None = None) -> ExtractedBatch:
-    """Parse and extract every source; a file that fails becomes a reject, the rest go on."""
+    """Parse and extract every source; what fails becomes a reject, the rest go on."""
     batch = ExtractedBatch()
+    first_path: dict[str, str] = {}
     for source in sources:
         try:
             documents = parse_source(source)
@@ -76,12 +78,28 @@ def extract_batch(sources: list[SourceFile], run_id: str, today: date | None = N
             batch.rejects.append(Reject.of_file(source.source_path, "file_parses", str(error)))
             continue
         for document in documents:
+            if isinstance(document, RecordProblem):
+                batch.rejects.append(Reject.of_file(document.source_path, "record_shape", document.message))
+                continue
             result = extract_article(document, source.content_sha256, run_id, today)
             if isinstance(result, Reject):
                 batch.rejects.append(result)
+            elif result.article_id in first_path:
+                batch.rejects.append(_duplicate(result, first_path[result.article_id]))
             else:
+                first_path[result.article_id] = document.source_path
                 batch.records.append(result)
     return batch
+
+
+def _duplicate(records: ArticleRecords, first: str) -> Reject:
+    """Reject a second copy of an article already read this run (same URL)."""
+    where = records.article["url"] or records.article["source_path"]
+    return Reject.of_file(
+        str(records.article["source_path"]),
+        "duplicate_article",
+        f"same article ({where}) as {first}, which is loaded instead",
+    )
 
 
 def translate_batch(
@@ -94,8 +112,7 @@ def translate_batch(
         return articles, 0
     texts = texts_to_translate(list(articles.values()))
     advance = counting(on_progress, len(texts)) if on_progress else None
-    english = dict(zip(texts, translator.translate(texts, advance), strict=True))
-    english = {vi: en for vi, en in english.items() if en.strip()}
+    english = translator.english_for(texts, advance)
     translated = {
         article_id: apply_translations(frames, english, translator.model_name)
         for article_id, frames in articles.items()
@@ -117,35 +134,24 @@ def load_batch(
         by_file[file_of(str(frames["articles"]["source_path"].iloc[0]))].append(frames)
     rejects_by_file: dict[str, list[dict[str, str]]] = defaultdict(list)
     for reject in rejects:
-        rejects_by_file[file_of(reject.source_path)].append(
-            {
-                "source_path": reject.source_path,
-                "table_name": reject.table_name,
-                "record": reject.record,
-                "check_name": reject.check_name,
-                "failure": reject.failure,
-            }
-        )
+        rejects_by_file[file_of(reject.source_path)].append(asdict(reject))
     loaded = 0
     for source in sources:
+        file_articles = by_file.pop(source.source_path, [])
         load_file(
             engine,
             content_sha256=source.content_sha256,
             source_path=source.source_path,
             run_id=run_id,
-            articles=by_file.pop(source.source_path, []),
+            articles=file_articles,
             rejects=rejects_by_file.pop(source.source_path, []),
         )
-        loaded += sum(
-            1
-            for f in articles.values()
-            if file_of(str(f["articles"]["source_path"].iloc[0])) == source.source_path
-        )
+        loaded += len(file_articles)
     _load_unread_rejects(engine, run_id, rejects_by_file)
     return loaded
 
 
 def _load_unread_rejects(engine: Engine, run_id: str, rejects: dict[str, list[dict[str, str]]]) -> None:
     """Store rejects of files that could not be read at all (so they are tried again)."""
-    for file_rejects in rejects.values():
-        insert_rejects(engine, run_id, file_rejects)
+    for source_path, file_rejects in rejects.items():
+        insert_rejects(engine, run_id, source_path, file_rejects)

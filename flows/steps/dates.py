@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+
+from schemas.articles import EARLIEST_PLAUSIBLE
 
 _ISO = re.compile(r"(?P<y>(19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)")
 _URL_STAMP = re.compile(r"[-/](?P<y>20\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)\d{0,9}(?:\.\w+)?(?:$|[/?#.])")
@@ -61,6 +63,14 @@ def latest_year_mentioned(texts: list[str], today: date) -> int | None:
     return max(years) if years else None
 
 
+def _plausible(candidate: FoundDate, today: date) -> FoundDate:
+    """Keep a found date only if a news article can have it; otherwise say why it was dropped."""
+    value = candidate.value
+    if value is None or EARLIEST_PLAUSIBLE <= value <= today + timedelta(days=1):
+        return candidate
+    return FoundDate(None, f"not used: {candidate.source} gives {value}, not a plausible date")
+
+
 def find_date(
     published: str | None,
     url: str | None,
@@ -70,21 +80,28 @@ def find_date(
 ) -> FoundDate:
     """Find the publication date from metadata, URL, or the dateline in the opening sentences."""
     today = today or datetime.now().date()
-    if found := from_metadata(published):
-        return FoundDate(found, f"metadata: '{published}'")
-    if found := from_url(url):
-        return FoundDate(found, "date stamped in the URL")
+    for candidate in (
+        FoundDate(from_metadata(published), f"metadata '{published}'"),
+        FoundDate(from_url(url), "date stamped in the URL"),
+    ):
+        if candidate.value is not None and (kept := _plausible(candidate, today)).value is not None:
+            return kept
     for sentence in opening:
         match = _DATELINE.match(sentence)
-        if not match:
-            continue
-        phrase = match["phrase"]
-        if match["y"]:
-            value = _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
-            return FoundDate(value, f"dateline '{phrase}'")
-        year = latest_year_mentioned(full_text, today)
-        if year is None:
-            return FoundDate(None, f"not found: dateline '{phrase}' gives no year")
-        value = _safe_date(year, int(match["m"]), int(match["d"]))
-        return FoundDate(value, f"dateline '{phrase}' + year from text 'năm {year}'")
+        if match:
+            return _plausible(_from_dateline(match, full_text, today), today)
     return FoundDate(None, "not found: no metadata, URL date or dateline")
+
+
+def _from_dateline(match: re.Match[str], full_text: list[str], today: date) -> FoundDate:
+    """Read a dateline ("Sáng 13/7"), taking its year from the text when it has none."""
+    phrase, source = match["phrase"], f"dateline '{match['phrase']}'"
+    year = int(match["y"]) if match["y"] else latest_year_mentioned(full_text, today)
+    if year is None:
+        return FoundDate(None, f"not found: dateline '{phrase}' gives no year")
+    if not match["y"]:
+        source += f" + year from text 'năm {year}'"
+    value = _safe_date(year, int(match["m"]), int(match["d"]))
+    if value is None:
+        return FoundDate(None, f"not found: {source} is not a calendar date")
+    return FoundDate(value, source)

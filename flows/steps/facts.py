@@ -139,12 +139,17 @@ def _unit_and_label(rest: str) -> tuple[str | None, str]:
 def _breakdown_children(inner: str) -> list[tuple[str, float, str | None]]:
     """Read "khiển trách 254 trường hợp, cảnh cáo 37 trường hợp" or "khiển trách: 7; cảnh cáo: 3"."""
     children = []
+    inner = re.sub(r"^\s*(?:trong đó|bao gồm|gồm có|gồm)\s*:?\s*", "", inner)
     for part in re.split(r"[;,]", inner):
-        match = re.match(rf"\s*(?P<label>[^\d:]+?)\s*:?\s*(?P<n>{_NUMBER})\s*(?P<unit>[^\d]*)$", part)
+        match = re.match(rf"\s*(?P<label>[^\d:]*?)\s*:?\s*(?P<n>{_NUMBER})\s*(?P<unit>[^\d]*)$", part)
         if not match:
             return []
-        unit = match["unit"].strip() or None
-        children.append((match["label"].strip(), parse_number(match["n"]), unit))
+        label, unit = match["label"].strip(), match["unit"].strip() or None
+        if not label and unit:  # "3 nam, 2 nữ": the word after the number is what is counted
+            label, unit = unit, None
+        if not label:
+            return []
+        children.append((label, parse_number(match["n"]), unit))
     return children if len(children) >= 2 else []
 
 

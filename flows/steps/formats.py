@@ -22,6 +22,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from flows.steps.normalize import normalize_line
+
 
 class UnknownShape(ValueError):
     """The text parses, but not as any article shape tintuc knows."""
@@ -55,22 +57,40 @@ class SourceDocument:
         return next((line.text for line in self.lines if line.field == "title"), "")
 
 
-def parse_document(source_path: str, text: str) -> list[SourceDocument]:
-    """Parse decoded file text into its articles (one, or several for a JSON array)."""
+@dataclass(frozen=True)
+class RecordProblem:
+    """One record of a JSON array that is no article; the file's other records still load."""
+
+    source_path: str
+    message: str
+
+
+def parse_document(source_path: str, text: str) -> list[SourceDocument | RecordProblem]:
+    """Parse decoded file text into its articles (one, or several for a JSON array).
+
+    A `.json` file is JSON; another file is JSON only if it opens like JSON (`{"`, `[{`), so a
+    text article whose title starts with "[Video]" stays a text article.
+    """
     stripped = text.lstrip("\ufeff \t\r\n")
-    if stripped.startswith(("{", "[")):
+    if source_path.lower().endswith(".json") or _looks_like_json(stripped):
         return parse_json(source_path, stripped)
     if stripped.startswith("Title:") and "\nContent:" in stripped:
         return [parse_scraped_page(source_path, stripped)]
     return [parse_plain_text(source_path, text)]
 
 
+def _looks_like_json(text: str) -> bool:
+    """Tell whether text opens like a JSON object or array of records."""
+    opening = "".join(text[:8].split())
+    return opening.startswith(('{"', "[{", '["', "[]", "{}"))
+
+
 def parse_plain_text(source_path: str, text: str) -> SourceDocument:
     """Read a plain-text article: the first non-empty line is its title."""
     lines: list[SourceLine] = []
     for line_no, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
-            continue
+        if not normalize_line(raw):
+            continue  # blank, or only invisible characters: no title, no paragraph
         kind = "title" if not lines else "body"
         lines.append(SourceLine(line_no, raw, kind))
     return SourceDocument(source_path, "plain_text", lines)
@@ -114,7 +134,7 @@ def parse_scraped_page(source_path: str, text: str) -> SourceDocument:
     )
 
 
-def parse_json(source_path: str, text: str) -> list[SourceDocument]:
+def parse_json(source_path: str, text: str) -> list[SourceDocument | RecordProblem]:
     """Read a JSON record, or an array of records, of a known crawler shape."""
     try:
         data = json.loads(text)
@@ -122,21 +142,36 @@ def parse_json(source_path: str, text: str) -> list[SourceDocument]:
         raise UnknownShape(
             f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
         ) from error
-    records = data if isinstance(data, list) else [data]
-    if not records:
+    if not isinstance(data, list):
+        return [_parse_record(source_path, data)]
+    if not data:
         raise UnknownShape("empty JSON array: no article records")
-    documents = []
-    for index, record in enumerate(records):
-        path = source_path if len(records) == 1 else f"{source_path}#{index}"
-        documents.append(_parse_record(path, record))
+    documents: list[SourceDocument | RecordProblem] = []
+    for index, record in enumerate(data):
+        path = f"{source_path}#{index}"
+        try:
+            documents.append(_parse_record(path, record))
+        except UnknownShape as error:
+            documents.append(RecordProblem(path, str(error)))
     return documents
 
 
+def _as_text(value: object) -> str | None:
+    """Return a JSON value as text: strings as they are, lists of strings as lines, numbers."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return "\n".join(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
 def _text_field(record: dict[str, Any], *keys: str) -> str | None:
-    """Return the first non-empty string among keys, with HTML entities unescaped."""
+    """Return the first non-empty text among keys, with HTML entities unescaped."""
     for key in keys:
-        value = record.get(key)
-        if isinstance(value, str) and value.strip():
+        value = _as_text(record.get(key))
+        if value is not None and value.strip():
             return html.unescape(value)
     return None
 

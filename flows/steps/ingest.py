@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flows.steps.decode import UndecodableFile, decode_bytes
-from flows.steps.formats import SourceDocument, UnknownShape, parse_document
+from flows.steps.formats import RecordProblem, SourceDocument, UnknownShape, parse_document
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".json"})
 
@@ -64,7 +64,7 @@ def read_source(path: Path) -> SourceFile:
         raise UnreadableSource(f"cannot read the file: {error.strerror or error}") from error
 
 
-def parse_source(source: SourceFile) -> list[SourceDocument]:
+def parse_source(source: SourceFile) -> list[SourceDocument | RecordProblem]:
     """Decode and parse a file into its articles."""
     try:
         text = decode_bytes(source.data)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
+from flows.steps.normalize import normalize_line
+
 # domain suffix → outlet name, as the outlet writes it.
 OUTLETS_BY_DOMAIN = {
     "tienphong.vn": "Tiền Phong",
@@ -84,4 +86,5 @@ def trailing_outlet(text: str) -> tuple[str, str | None]:
 
 def find_outlet(url: str | None, hint: str | None, lead: str | None) -> str | None:
     """Name the outlet from, in order of trust: the URL, the source field, the lead's prefix."""
+    hint = normalize_line(hint) if hint else None
     return outlet_from_domain(url) or outlet_from_name(hint) or (dateline_prefix(lead) if lead else None)

@@ -5,9 +5,15 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 Row = dict[str, Any]
+
+
+def utc_now() -> datetime:
+    """Return the current time in UTC, naive: every timestamp in the warehouse is UTC."""
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def short_id(*parts: str) -> str:

@@ -15,9 +15,13 @@ from pathlib import Path
 from typing import Any
 
 SENTENCES_PER_CALL = 64
-# A translation longer than this many pieces per source piece is a runaway loop, not English.
+# Output is capped at 3 pieces per source piece (plus slack for very short inputs): beyond that
+# a translation is a runaway loop, not English. A hypothesis cut off by the cap has no end
+# token; it is not stored (the text stays pending), since half a sentence is no translation.
 MAX_LENGTH_RATIO = 3
-MAX_DECODING_LENGTH = 256
+LENGTH_SLACK = 32
+MAX_DECODING_LENGTH = 512
+END_TOKEN = "</s>"
 
 
 @dataclass(frozen=True)
@@ -54,11 +58,23 @@ class PackageTranslator:
             intra_threads=options.intra_threads,
         )
 
-    def translate(self, texts: list[str], on_progress: Callable[[int], None] | None = None) -> list[str]:
-        """Return the English of each text, in order; calls on_progress with sentences done."""
+    def english_for(
+        self, texts: list[str], on_progress: Callable[[int], None] | None = None
+    ) -> dict[str, str]:
+        """Return {Vietnamese: English} for every text whose translation completed."""
+        translations = self.translate(texts, on_progress)
+        return {vi: en for vi, en in zip(texts, translations, strict=True) if en and en.strip()}
+
+    def translate(
+        self, texts: list[str], on_progress: Callable[[int], None] | None = None
+    ) -> list[str | None]:
+        """Return the English of each text in order (None where decoding was cut off).
+
+        Calls on_progress with the number of sentences each batch finished.
+        """
         tokenized = [self._pieces.encode(text, out_type=str) for text in texts]
         order = sorted(range(len(texts)), key=lambda index: len(tokenized[index]))
-        results: list[str] = [""] * len(texts)
+        results: list[str | None] = [None] * len(texts)
         for start in range(0, len(order), SENTENCES_PER_CALL):
             chunk = order[start : start + SENTENCES_PER_CALL]
             for index, english in zip(
@@ -69,7 +85,7 @@ class PackageTranslator:
                 on_progress(len(chunk))
         return results
 
-    def _translate_chunk(self, tokens: list[list[str]]) -> list[str]:
+    def _translate_chunk(self, tokens: list[list[str]]) -> list[str | None]:
         """Translate sentences of similar length in one CTranslate2 call."""
         longest = max((len(t) for t in tokens), default=1)
         prefix = [[self.target_prefix]] * len(tokens) if self.target_prefix else None
@@ -81,12 +97,16 @@ class PackageTranslator:
             replace_unknowns=self.options.replace_unknowns,
             max_batch_size=self.options.batch_tokens,
             batch_type="tokens",
-            max_decoding_length=min(MAX_DECODING_LENGTH, MAX_LENGTH_RATIO * longest + 10),
+            max_decoding_length=min(MAX_DECODING_LENGTH, MAX_LENGTH_RATIO * longest + LENGTH_SLACK),
+            return_end_token=True,
         )
         return [self._detokenize(batch.hypotheses[0]) for batch in batches]
 
-    def _detokenize(self, pieces: list[str]) -> str:
-        """Turn output pieces into text, dropping the package's target prefix."""
+    def _detokenize(self, pieces: list[str]) -> str | None:
+        """Turn output pieces into text, or None when decoding stopped before the end token."""
+        if not pieces or pieces[-1] != END_TOKEN:
+            return None
+        pieces = pieces[:-1]
         if self.target_prefix and pieces and pieces[0] == self.target_prefix:
             pieces = pieces[1:]
         return str(self._pieces.decode(pieces)).strip()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -31,6 +32,7 @@ SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     "removed": RemovedSchema,
 }
 ArticleFrames = dict[str, pd.DataFrame]
+SourceFinder = Callable[[str, pd.Series], str]
 
 
 @dataclass(frozen=True)
@@ -74,37 +76,77 @@ def _failures(table: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Failu
         return frame, list(found.values())
 
 
-def _record_json(frame: pd.DataFrame, index: int) -> str:
-    """Return a row as JSON for the rejects table."""
-    return json.dumps(frame.loc[index].to_dict(), ensure_ascii=False, default=str)
-
-
 def validate_records(records: list[ArticleRecords]) -> tuple[dict[str, ArticleFrames], list[Reject]]:
     """Validate every table of the run; return accepted frames per article and the rejects."""
     frames = combined_frames(records)
-    path_of = {r.article_id: str(r.article["source_path"]) for r in records}
+    source_of = _source_finder(frames, records)
     rejects: list[Reject] = []
     bad_rows: dict[str, set[int]] = defaultdict(set)
     for table in SCHEMAS:
         frames[table], failures = _failures(table, frames[table])
         for failure in failures:
-            frame = frames[table]
-            article_id = frame.loc[failure.index].get("article_id")
-            source = path_of.get(str(article_id), "") if article_id is not None else ""
+            row = frames[table].loc[failure.index]
             rejects.append(
-                Reject(source, table, _record_json(frame, failure.index), failure.check, failure.detail)
+                Reject(source_of(table, row), table, _row_json(row), failure.check, failure.detail)
             )
             bad_rows[table].add(failure.index)
-    accepted = _drop_failures(frames, bad_rows)
-    return _split_by_article(accepted), rejects
+    accepted, knock_on = _drop_failures(frames, bad_rows, source_of)
+    return _split_by_article(accepted), rejects + knock_on
 
 
-def _drop_failures(frames: dict[str, pd.DataFrame], bad: dict[str, set[int]]) -> dict[str, pd.DataFrame]:
-    """Remove failing rows and every row that depends on them."""
-    bad_articles = set(frames["articles"].loc[list(bad["articles"]), "article_id"])
-    bad_articles |= set(frames["segments"].loc[list(bad["segments"]), "article_id"])
+def _row_json(row: pd.Series) -> str:
+    """Return a row as JSON for the rejects table."""
+    return json.dumps(row.to_dict(), ensure_ascii=False, default=str)
+
+
+def _source_finder(frames: dict[str, pd.DataFrame], records: list[ArticleRecords]) -> SourceFinder:
+    """Return a function naming the file a row came from (an entity: its first mention's)."""
+    path_of = {r.article_id: str(r.article["source_path"]) for r in records}
+    first_mention = frames["mentions"].drop_duplicates("entity_id").set_index("entity_id")["article_id"]
+
+    def source_of(table: str, row: pd.Series) -> str:
+        article_id = row.get("article_id") if table != "entities" else first_mention.get(row["entity_id"])
+        return path_of.get(str(article_id), "")
+
+    return source_of
+
+
+def _drop_failures(
+    frames: dict[str, pd.DataFrame], bad: dict[str, set[int]], source_of: SourceFinder
+) -> tuple[dict[str, pd.DataFrame], list[Reject]]:
+    """Remove failing rows and the rows that cannot stand without them; reject the latter too."""
+    articles, segments, facts = frames["articles"], frames["segments"], frames["facts"]
+    failed_articles = set(articles.loc[list(bad["articles"]), "article_id"])
+    bad_articles = failed_articles | set(segments.loc[list(bad["segments"]), "article_id"])
     bad_entities = set(frames["entities"].loc[list(bad["entities"]), "entity_id"])
-    bad_facts = set(frames["facts"].loc[list(bad["facts"]), "fact_id"])
+    failed_facts = facts.loc[list(bad["facts"])]
+    # A total and its parts stand or fall together: one failing part drops the breakdown.
+    bad_facts = set(failed_facts["fact_id"]) | set(failed_facts["parent_fact_id"].dropna())
+    knock_on = [
+        Reject(
+            source_of("articles", row),
+            "articles",
+            _row_json(row),
+            "article_complete",
+            "article not loaded: some of its segments failed validation (see the segments rejects)",
+        )
+        for _, row in articles[articles["article_id"].isin(bad_articles - failed_articles)].iterrows()
+    ]
+    dragged = facts[
+        (facts["fact_id"].isin(bad_facts) | facts["parent_fact_id"].isin(bad_facts))
+        & ~facts.index.isin(bad["facts"])
+        & ~facts["article_id"].isin(bad_articles)
+    ]
+    knock_on += [
+        Reject(
+            source_of("facts", row),
+            "facts",
+            _row_json(row),
+            "breakdown_complete",
+            "dropped with its breakdown: another row of the same total failed validation",
+        )
+        for _, row in dragged.iterrows()
+    ]
     kept = {}
     for table, frame in frames.items():
         frame = frame.drop(index=list(bad[table]))
@@ -113,17 +155,23 @@ def _drop_failures(frames: dict[str, pd.DataFrame], bad: dict[str, set[int]]) ->
         if table == "mentions":
             frame = frame[~frame["entity_id"].isin(bad_entities)]
         if table == "facts":
-            frame = frame[~frame["parent_fact_id"].isin(bad_facts)]
+            frame = frame[~frame["fact_id"].isin(bad_facts) & ~frame["parent_fact_id"].isin(bad_facts)]
         kept[table] = frame
-    return kept
+    return kept, knock_on
 
 
 def _split_by_article(frames: dict[str, pd.DataFrame]) -> dict[str, ArticleFrames]:
     """Return each accepted article's frames, with the entities its mentions name."""
+    grouped = {
+        table: {str(key): part for key, part in frame.groupby("article_id", sort=False)}
+        for table, frame in frames.items()
+        if "article_id" in frame
+    }
+    entities = frames["entities"].set_index("entity_id", drop=False)
     result: dict[str, ArticleFrames] = {}
-    for article_id in frames["articles"]["article_id"]:
-        own = {t: f[f["article_id"] == article_id] for t, f in frames.items() if "article_id" in f}
-        entity_ids = set(own["mentions"]["entity_id"])
-        own["entities"] = frames["entities"][frames["entities"]["entity_id"].isin(entity_ids)]
-        result[str(article_id)] = own
+    for article_id in frames["articles"]["article_id"].astype(str):
+        own = {table: parts.get(article_id, frames[table].iloc[0:0]) for table, parts in grouped.items()}
+        entity_ids = own["mentions"]["entity_id"].unique()
+        own["entities"] = entities.loc[entities.index.intersection(entity_ids)].reset_index(drop=True)
+        result[article_id] = own
     return result

@@ -32,6 +32,7 @@ def test_a_bad_segment_rejects_its_whole_article_but_not_the_others(seed_text):
     accepted, rejects = validate_records([bad, good])
     assert list(accepted) == [good.article_id]
     assert {(r.source_path, r.table_name, r.check_name) for r in rejects} == {
+        ("bad.txt", "articles", "article_complete"),
         ("bad.txt", "segments", "nfc"),
         ("bad.txt", "segments", "isin(('title', 'lead', 'paragraph', 'caption'))"),
     }
