@@ -96,3 +96,26 @@ def test_a_second_run_adds_nothing(loaded):
     again = pipeline([settings.data_dir.parent / "seeds"], settings)
     assert (again.files_seen, again.files_skipped, again.articles_loaded) == (1, 1, 0)
     assert table_counts(settings) == before
+
+
+def test_two_copies_of_one_article_load_once_and_the_second_says_why(installed_settings, tmp_path):
+    import json
+
+    folder = tmp_path / "dupes"
+    folder.mkdir()
+    record = {"title": "Tin", "text": "Sáng 13/7/2022, 15 người họp.", "url": "https://tuoitre.vn/tin.htm"}
+    for name in ("a.json", "b.json"):
+        record["text"] += " Thêm."
+        (folder / name).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    summary = pipeline([folder], installed_settings)
+    assert (summary.articles_loaded, summary.rejected) == (1, 1)
+    [reject] = rows(installed_settings, "SELECT source_path, check_name, failure FROM rejects")
+    assert reject["source_path"].endswith("b.json") and reject["check_name"] == "duplicate_article"
+    assert "a.json" in reject["failure"]
+
+
+def test_a_run_that_fails_is_recorded_as_failed(settings, tmp_path):
+    with pytest.raises(FileNotFoundError):
+        pipeline([tmp_path / "nowhere"], settings)
+    [run] = rows(settings, "SELECT status, finished_at FROM runs")
+    assert run["status"] == "failed" and run["finished_at"] is not None

@@ -78,3 +78,24 @@ def test_empty_text_is_rejected_with_the_check_that_failed(seed_text):
         ("removed", "nfc"),
         ("facts", "not_blank"),
     }
+
+
+def test_a_failing_breakdown_part_takes_its_total_and_siblings_with_it(seed_text):
+    records = seed_records(seed_text)
+    part = next(f for f in records.facts if f["label_vi"] == "cách chức")
+    part["label_vi"] = " "
+    accepted, rejects = validate_records([records])
+    [frames] = accepted.values()
+    assert "đảng viên" not in set(frames["facts"]["label_vi"])
+    assert len(frames["facts"]) == 12 - 5
+    checks = sorted((r.table_name, r.check_name) for r in rejects)
+    assert checks == [("facts", "breakdown_complete")] * 4 + [("facts", "not_blank")]
+
+
+def test_an_entity_reject_names_the_file_it_came_from(seed_text):
+    records = seed_records(seed_text, "seeds/named.txt")
+    records.entities[0]["name_vi"] = unicodedata.normalize("NFD", "Thành ủy Hà Nội")
+    _, rejects = validate_records([records])
+    assert [(r.source_path, r.table_name, r.check_name) for r in rejects] == [
+        ("seeds/named.txt", "entities", "nfc")
+    ]

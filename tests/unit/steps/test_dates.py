@@ -37,3 +37,16 @@ def test_a_dateline_without_any_year_leaves_the_date_empty_and_says_why():
 def test_future_years_in_the_text_are_not_taken_for_the_publication_year():
     found = find_date(None, None, ["Sáng 13/7, Thành ủy họp."], ["năm 2022", "đến năm 2030"], TODAY)
     assert found.value == date(2022, 7, 13)
+
+
+def test_an_impossible_dateline_date_says_so():
+    found = find_date(None, None, ["Sáng 31/2/2022, Thành ủy họp."], [], TODAY)
+    assert found.value is None
+    assert found.source == "not found: dateline 'Sáng 31/2/2022' is not a calendar date"
+
+
+def test_a_placeholder_date_in_metadata_is_not_used():
+    found = find_date("1970-01-01 00:00:00", None, ["Sáng 13/7/2022, Thành ủy họp."], [], TODAY)
+    assert found.value == date(2022, 7, 13)
+    found = find_date("1970-01-01 00:00:00", None, [], [], TODAY)
+    assert found.value is None and found.source == "not found: no metadata, URL date or dateline"

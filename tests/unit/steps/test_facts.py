@@ -63,3 +63,12 @@ def test_vietnamese_numbers_group_thousands_with_dots_and_decimals_with_commas()
     assert parse_number("1.892") == 1892
     assert parse_number("3,5") == 3.5
     assert parse_number("2.477,25") == 2477.25
+
+
+def test_a_breakdown_may_give_the_number_before_what_it_counts():
+    facts = find_facts("Công an bắt 5 đối tượng (gồm 3 nam, 2 nữ) tại chỗ.")
+    assert as_tuples(facts) == [
+        (1, None, "đối tượng", 5, None, None),
+        (2, 1, "nam", 3, None, None),
+        (3, 1, "nữ", 2, None, None),
+    ]

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from flows.steps.formats import UnknownShape, parse_document
+from flows.steps.formats import RecordProblem, UnknownShape, parse_document
 
 SCRAPED = """Title: Chợ cá lóc lớn nhất TPHCM
 Source: Báo điện tử Tiền Phong
@@ -68,3 +68,32 @@ def test_json_of_unknown_shape_names_its_keys_and_the_shapes_expected():
 def test_truncated_json_says_where_it_breaks():
     with pytest.raises(UnknownShape, match=r"invalid JSON at line 1, column \d+"):
         parse_document("x.json", '{"title": "Tin", "text": "Nội')
+
+
+def test_a_text_article_whose_title_opens_with_a_bracket_stays_text():
+    [document] = parse_document("v.txt", "[Video] Giá xăng tăng\nSáng 13/7, giá xăng tăng 5%.\n")
+    assert document.source_format == "plain_text"
+    assert document.title == "[Video] Giá xăng tăng"
+
+
+def test_a_bad_record_in_an_array_is_a_problem_of_that_record_only():
+    records = [{"title": "Tin", "content": "Nội dung có 5 người."}, None, {"id": 3}]
+    first, second, third = parse_document("crawl.json", json.dumps(records, ensure_ascii=False))
+    assert first.source_format == "crawler_json"
+    assert second == RecordProblem("crawl.json#1", "JSON record is a NoneType, expected an object")
+    assert third.source_path == "crawl.json#2" and "unknown shape" in third.message
+
+
+def test_paragraph_lists_and_numbers_in_json_fields_are_read_as_text():
+    record = {"title": 2024, "content": ["Đoạn một.", "Đoạn hai."]}
+    [document] = parse_document("c.json", json.dumps(record, ensure_ascii=False))
+    assert [(line.field, line.text) for line in document.lines] == [
+        ("title", "2024"),
+        ("body", "Đoạn một."),
+        ("body", "Đoạn hai."),
+    ]
+
+
+def test_an_invisible_first_line_is_not_taken_for_the_title():
+    [document] = parse_document("z.txt", "\u200b\nTiêu đề thật\nNội dung.\n")
+    assert document.title == "Tiêu đề thật"

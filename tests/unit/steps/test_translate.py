@@ -40,3 +40,16 @@ def test_progress_reports_every_sentence(fixture_package, tmp_path):
 
 def test_rows_record_the_package_name_and_version(fixture_package, tmp_path):
     assert translator_for(fixture_package, tmp_path).model_name == "translate-vi_en-0_1-fixture@0.1-fixture"
+
+
+def test_a_decode_cut_off_before_its_end_is_not_taken_for_a_translation(
+    fixture_package, tmp_path, monkeypatch
+):
+    import flows.steps.translate as translate
+
+    translator = translator_for(fixture_package, tmp_path)
+    monkeypatch.setattr(translate, "MAX_LENGTH_RATIO", 0)
+    monkeypatch.setattr(translate, "LENGTH_SLACK", 5)  # the fixture model ends at 24 pieces
+    sentences = ["Ông Dũng yêu cầu các cấp.", "Thiên Nhất sinh năm 1989."]
+    assert translator.translate(sentences) == [None, None]
+    assert translator.english_for(sentences) == {}

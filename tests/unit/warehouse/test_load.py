@@ -70,3 +70,50 @@ def test_an_entity_keeps_its_english_when_a_later_article_has_none(engine, seed_
     with engine.connect() as connection:
         missing = connection.execute(text("SELECT count(*) FROM entities WHERE name_en IS NULL"))
         assert missing.scalar_one() == 0
+
+
+def test_a_shrunk_json_array_leaves_no_stale_article(engine):
+    import json
+
+    def records(*titles):
+        return json.dumps([{"title": t, "content": f"{t} có 5 người."} for t in titles], ensure_ascii=False)
+
+    def load_array(text: str, sha: str) -> None:
+        documents = parse_document("arr.json", text)
+        accepted, _ = validate_records(
+            [extract_article(d, sha, "run1", date(2026, 11, 26)) for d in documents]
+        )
+        load_file(
+            engine,
+            content_sha256=sha,
+            source_path="arr.json",
+            run_id="run1",
+            articles=list(accepted.values()),
+            rejects=[],
+        )
+
+    load_array(records("Một", "Hai"), "a" * 64)
+    load_array(records("Hai"), "b" * 64)
+    with engine.connect() as connection:
+        titles = connection.execute(text("SELECT title_vi FROM articles")).scalars().all()
+    assert titles == ["Hai"]
+
+
+def test_a_retried_load_stores_the_file_rejects_once(engine, seed_text):
+    reject = {
+        "source_path": "seeds/seed.txt",
+        "table_name": "facts",
+        "record": "{}",
+        "check_name": "not_blank",
+        "failure": "label_vi: not_blank failed for ' '",
+    }
+    for _ in range(2):
+        load_file(
+            engine,
+            content_sha256="a" * 64,
+            source_path="seeds/seed.txt",
+            run_id="run1",
+            articles=[frames_for(seed_text)],
+            rejects=[reject],
+        )
+    assert count(engine, "rejects") == 1
