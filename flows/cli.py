@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from flows.settings import ARGOS_VI_EN_BYTES, Settings
+from warehouse.engine import Warehouse
 
 app = typer.Typer(help="Vietnamese news in, a bilingual SQLite warehouse out.", no_args_is_help=True)
 models_app = typer.Typer(help="Install, list and remove the vi→en translation model.")
@@ -101,6 +102,17 @@ def models_install(
     console.print(f"installed {installed.name} in {installed.parent}")
 
 
+def _read_only_engine(settings: Settings) -> Warehouse:
+    """Return a read-only engine on the warehouse, or exit saying there is none yet."""
+    from warehouse.engine import make_read_only_engine
+
+    try:
+        return make_read_only_engine(settings.resolved_database_url)
+    except FileNotFoundError as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(1) from error
+
+
 def _download_package(settings: Settings) -> Path:
     """Return a downloaded, verified vi→en package: the index's, else the pinned one."""
     from flows.steps import models
@@ -152,12 +164,11 @@ def read(
 ) -> None:
     """Print an article as a reader sees it: title, then paragraphs and captions in order."""
     from flows.reading import render_article
-    from warehouse.engine import make_read_only_engine
     from warehouse.queries import article_for_reading
 
     if lang not in {"en", "vi", "both"}:
         raise typer.BadParameter("use en, vi or both", param_hint="--lang")
-    found = article_for_reading(make_read_only_engine(_settings().resolved_database_url), article_id)
+    found = article_for_reading(_read_only_engine(_settings()), article_id)
     if found is None:
         console.print(
             f"no article {article_id}; list them with "
@@ -170,15 +181,12 @@ def read(
 @app.command()
 def query(sql: str) -> None:
     """Run a read-only SQL query and print the result as a table."""
-    from sqlalchemy.exc import DBAPIError
-
-    from warehouse.engine import make_read_only_engine
-    from warehouse.queries import run_sql
+    from warehouse.queries import QueryFailed, run_sql
 
     try:
-        columns, rows = run_sql(make_read_only_engine(_settings().resolved_database_url), sql)
-    except DBAPIError as error:
-        console.print(f"[red]query failed:[/red] {error.orig}")
+        columns, rows = run_sql(_read_only_engine(_settings()), sql)
+    except QueryFailed as error:
+        console.print(f"[red]query failed:[/red] {error}")
         raise typer.Exit(1) from error
     table = Table(*columns)
     for row in rows:

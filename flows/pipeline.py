@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pandas as pd
 from prefect import flow, get_run_logger, task
-from sqlalchemy import Engine
 
 from flows.progress import counting, translation_progress
 from flows.settings import Settings
@@ -26,7 +25,7 @@ from flows.steps.batch import (
 from flows.steps.records import ArticleRecords, Reject, utc_now
 from flows.steps.translate import DecodingOptions, PackageTranslator
 from flows.steps.validate import validate_records
-from warehouse.engine import make_engine, upgrade_to_head
+from warehouse.engine import Warehouse, make_engine, upgrade_to_head
 from warehouse.load import finish_run, known_hashes, start_run
 from warehouse.translations import pending_texts, store_translations
 
@@ -67,7 +66,7 @@ def load_translator(settings: Settings) -> PackageTranslator | None:
 
 
 @contextmanager
-def recorded_run(engine: Engine) -> Iterator[str]:
+def recorded_run(engine: Warehouse) -> Iterator[str]:
     """Record a run in `runs`; a run that raises is recorded as failed before the error goes on."""
     run_id = uuid.uuid4().hex[:16]
     start_run(engine, run_id, utc_now())

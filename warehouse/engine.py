@@ -11,6 +11,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+# What the rest of tintuc holds to reach the warehouse; only this package imports SQLAlchemy.
+Warehouse = Engine
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 

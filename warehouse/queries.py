@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, func, select, text
+from sqlalchemy.exc import DBAPIError
 
 from warehouse.models import Article, Entity, Fact, Mention, RejectRow, Run, Segment
 
@@ -68,10 +69,17 @@ def article_for_reading(engine: Engine, article_id: str) -> ArticleForReading | 
         return ArticleForReading(dict(article._mapping), [dict(s._mapping) for s in segments])
 
 
+class QueryFailed(RuntimeError):
+    """The database refused or could not run a query; the message is the database's."""
+
+
 def run_sql(engine: Engine, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
     """Run one SQL statement and return its column names and rows."""
-    with engine.connect() as connection:
-        result = connection.execute(text(sql))
-        if not result.returns_rows:
-            return [], []
-        return list(result.keys()), [tuple(row) for row in result]
+    try:
+        with engine.connect() as connection:
+            result = connection.execute(text(sql))
+            if not result.returns_rows:
+                return [], []
+            return list(result.keys()), [tuple(row) for row in result]
+    except DBAPIError as error:
+        raise QueryFailed(str(error.orig)) from error

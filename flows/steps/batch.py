@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import Engine
 
 from flows.progress import counting
 from flows.steps.bilingual import apply_translations, texts_to_translate
@@ -19,6 +18,7 @@ from flows.steps.formats import RecordProblem
 from flows.steps.ingest import SourceFile, UnreadableSource, discover_files, parse_source, read_source
 from flows.steps.records import ArticleRecords, Reject
 from flows.steps.translate import PackageTranslator
+from warehouse.engine import Warehouse
 from warehouse.load import insert_rejects, load_file
 
 log = logging.getLogger(__name__)
@@ -122,7 +122,7 @@ def translate_batch(
 
 
 def load_batch(
-    engine: Engine,
+    engine: Warehouse,
     run_id: str,
     sources: list[SourceFile],
     articles: dict[str, ArticleFrames],
@@ -151,7 +151,7 @@ def load_batch(
     return loaded
 
 
-def _load_unread_rejects(engine: Engine, run_id: str, rejects: dict[str, list[dict[str, str]]]) -> None:
+def _load_unread_rejects(engine: Warehouse, run_id: str, rejects: dict[str, list[dict[str, str]]]) -> None:
     """Store rejects of files that could not be read at all (so they are tried again)."""
     for source_path, file_rejects in rejects.items():
         insert_rejects(engine, run_id, source_path, file_rejects)

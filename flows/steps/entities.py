@@ -22,7 +22,7 @@ _WORD = re.compile(r"\w+(?:\.\w+)*")
 _CLAUSE_BREAK = re.compile(r"[,;:(“\"]|\s[-–]\s|\svà\s|^")
 _ROLE_END = re.compile(
     r"[,;:)“\"]|\.(?=\s|$)|\s[-–]\s|\s(?:cho biết|đề nghị|nói|yêu cầu|phát biểu|khẳng định|nhấn mạnh|"
-    r"chủ trì|đã|bị (?:bắt|khởi tố|truy tố|cáo buộc)|là|được|và|với|cùng|kiểm tra)\b"
+    r"chủ trì|đã|bị (?:bắt|khởi tố|truy tố|cáo buộc)|là|được|và|với|cùng|cũng|giao|kiểm tra)\b"
 )
 _TITLE = re.compile(r"\b(?:" + "|".join(map(re.escape, gazetteer.ROLE_TITLES)) + r")\b", re.I)
 _PLACE_BEFORE = re.compile(r"(?:đường|phố|tỉnh|thành phố|TP\.|quận|huyện)\s$", re.I)

@@ -14,6 +14,7 @@ from flows.steps.segments import ArticleText, Segment, build_segments
 from flows.steps.transliterate import without_diacritics
 
 NO_BODY = "article_has_body"
+NO_TITLE = "article_has_title"
 
 
 def article_id_for(document: SourceDocument) -> str:
@@ -28,6 +29,8 @@ def extract_article(
     text = build_segments(document)
     if text.body_units == 0:
         return Reject.of_file(document.source_path, NO_BODY, _no_body_reason(text))
+    if not any(segment.kind == "title" for segment in text.segments):
+        return Reject.of_file(document.source_path, NO_TITLE, "no title: the record's title is empty")
     article_id = article_id_for(document)
     records = ArticleRecords(_article_row(document, text, article_id, content_sha256, run_id, today))
     records.segments = [_segment_row(article_id, seq, s) for seq, s in enumerate(text.segments, 1)]

@@ -99,3 +99,14 @@ def test_an_entity_reject_names_the_file_it_came_from(seed_text):
     assert [(r.source_path, r.table_name, r.check_name) for r in rejects] == [
         ("seeds/named.txt", "entities", "nfc")
     ]
+
+
+def test_a_record_without_a_title_is_rejected_saying_so():
+    import json
+
+    [document] = parse_document("t.json", json.dumps({"title": "", "text": "Có 5 người."}))
+    reject = extract_article(document, SHA, "run1", TODAY)
+    assert (reject.check_name, reject.failure) == (
+        "article_has_title",
+        "no title: the record's title is empty",
+    )
