@@ -47,7 +47,8 @@ def run(
     if missing:
         console.print(f"[red]no such file or folder:[/red] {', '.join(missing)}")
         raise typer.Exit(1)
-    from flows.pipeline import NO_MODEL_HINT, pipeline
+    from flows.pipeline import pipeline
+    from flows.translation import NO_MODEL_HINT
 
     try:
         summary = pipeline(paths, settings)
@@ -70,7 +71,8 @@ def run(
 def translate() -> None:
     """Translate everything in the warehouse that is still pending."""
     settings = _settings()
-    from flows.pipeline import NO_MODEL_HINT, translate_pending
+    from flows.translate_pending import translate_pending
+    from flows.translation import NO_MODEL_HINT
 
     done, model = translate_pending(settings)
     if model is None:

@@ -11,9 +11,8 @@ from pathlib import Path
 import pandas as pd
 from prefect import flow, get_run_logger, task
 
-from flows.progress import counting, translation_progress
+from flows.progress import translation_progress
 from flows.settings import Settings
-from flows.steps.argos import find_package, package_label
 from flows.steps.batch import (
     ExtractedBatch,
     ReadBatch,
@@ -23,18 +22,12 @@ from flows.steps.batch import (
     translate_batch,
 )
 from flows.steps.records import ArticleRecords, Reject, utc_now
-from flows.steps.translate import DecodingOptions, PackageTranslator
 from flows.steps.validate import validate_records
+from flows.translation import NO_MODEL_HINT, load_translator
 from warehouse.engine import Warehouse, make_engine, upgrade_to_head
 from warehouse.load import finish_run, known_hashes, start_run
-from warehouse.translations import pending_texts, store_translations
 
 ArticleFrames = dict[str, pd.DataFrame]
-NO_MODEL_HINT = (
-    "No vi→en translation model installed: Vietnamese loaded, translations pending. "
-    "Install one with `tintuc models install` (or `--file PACKAGE.argosmodel`), then run "
-    "`tintuc translate`."
-)
 
 
 @dataclass(frozen=True)
@@ -49,20 +42,6 @@ class RunSummary:
     segments_translated: int
     rejected: int
     translation_model: str | None
-
-
-def load_translator(settings: Settings) -> PackageTranslator | None:
-    """Return a translator for the installed vi→en package, or None when there is none."""
-    package = find_package(settings.argos_dir, settings.source_lang, settings.target_lang)
-    if package is None:
-        return None
-    options = DecodingOptions(
-        beam_size=settings.beam_size,
-        batch_tokens=settings.batch_tokens,
-        inter_threads=settings.inter_threads,
-        intra_threads=settings.intra_threads,
-    )
-    return PackageTranslator(package, package_label(package), options)
 
 
 @contextmanager
@@ -144,19 +123,3 @@ def pipeline(paths: list[Path], settings: Settings) -> RunSummary:
         )
         finish_run(engine, run_id, status, utc_now(), **counts)
     return RunSummary(run_id, status, translation_model=model, **counts)
-
-
-@flow(name="tintuc-translate")
-def translate_pending(settings: Settings) -> tuple[int, str | None]:
-    """Translate everything in the warehouse that is still pending; return segments done."""
-    engine = make_engine(settings.resolved_database_url)
-    upgrade_to_head(engine)
-    translator = load_translator(settings)
-    if translator is None:
-        get_run_logger().info(NO_MODEL_HINT)
-        return 0, None
-    texts = pending_texts(engine)
-    with translation_progress() as progress:
-        english = translator.english_for(texts, counting(progress, len(texts)))
-    done = store_translations(engine, english, translator.model_name)
-    return done, translator.model_name

@@ -2,8 +2,9 @@
 
 import pytest
 
-from flows.pipeline import pipeline, translate_pending
+from flows.pipeline import pipeline
 from flows.steps.models import install_file
+from flows.translate_pending import translate_pending
 from tests.integration.warehouse_reads import rows
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
