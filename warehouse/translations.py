@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
 from warehouse.models import Article, Entity, Fact, Mention, Segment
@@ -81,9 +81,3 @@ def _refresh_articles(session: Session) -> None:
             .where(Article.article_id == article_id)
             .values(title_en=" ".join(t for t in title if t) or None, status="translated")
         )
-
-
-def count_pending_segments(engine: Engine) -> int:
-    """Return how many segments still lack English."""
-    with engine.connect() as connection:
-        return int(connection.scalar(select(func.count()).where(Segment.text_en.is_(None))) or 0)

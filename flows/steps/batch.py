@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -21,7 +20,6 @@ from flows.steps.translate import PackageTranslator
 from warehouse.engine import Warehouse
 from warehouse.load import insert_rejects, load_file
 
-log = logging.getLogger(__name__)
 ArticleFrames = dict[str, pd.DataFrame]
 
 

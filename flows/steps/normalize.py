@@ -55,8 +55,3 @@ def normalize_text(text: str) -> str:
     """Normalise a whole text line by line, keeping its line structure."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     return "\n".join(normalize_line(line) for line in text.split("\n"))
-
-
-def is_nfc(text: str) -> bool:
-    """Tell whether text is already in Unicode NFC."""
-    return unicodedata.is_normalized("NFC", text)
