@@ -54,7 +54,7 @@ def _no_body_reason(text: ArticleText) -> str:
     """Say in words why an article has no body."""
     if text.furniture_units:
         return (
-            f"no article body: all {text.furniture_units} lines of its content are page "
+            f"no article body: all {text.furniture_units} parts of its content are page "
             "furniture (widgets, footer, alt text)"
         )
     return "no article body: the content is empty (only a title or description)"
