@@ -16,6 +16,12 @@ SOURCE_FORMATS = ("plain_text", "scraped_page", "news_please_json", "crawler_jso
 EARLIEST_PLAUSIBLE = date(1995, 1, 1)
 
 
+def is_plausible_publication_date(day: date, today: date | None = None) -> bool:
+    """Tell whether a news article can have been published on day (1995 up to tomorrow)."""
+    today = today or datetime.now().date()
+    return EARLIEST_PLAUSIBLE <= day <= today + timedelta(days=1)
+
+
 class ArticlesSchema(pa.DataFrameModel):
     """An article: where it came from, its outlet, title, date and translation status."""
 
@@ -39,5 +45,4 @@ class ArticlesSchema(pa.DataFrameModel):
 
     @pa.check("published_on", name="plausible_date")
     def plausible_date(cls, series: Series[pa.Date]) -> Series[bool]:
-        latest = datetime.now().date() + timedelta(days=1)
-        return series.map(lambda day: pd.isna(day) or EARLIEST_PLAUSIBLE <= day <= latest)
+        return series.map(lambda day: pd.isna(day) or is_plausible_publication_date(day))

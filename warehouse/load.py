@@ -64,11 +64,14 @@ def _delete_articles(connection: Connection, article_ids: Any) -> None:
     connection.execute(delete(Article).where(Article.article_id.in_(article_ids)))
 
 
+def _from_file(column: Any, source_path: str) -> Any:
+    """Match a source_path column to a file and its records ("a.json", "a.json#0", …)."""
+    return (column == source_path) | column.startswith(f"{source_path}#")
+
+
 def _file_articles(source_path: str) -> Any:
-    """Select the ids of the articles a file gave last time ("a.json", "a.json#0", …)."""
-    return select(Article.article_id).where(
-        (Article.source_path == source_path) | Article.source_path.startswith(f"{source_path}#")
-    )
+    """Select the ids of the articles a file gave last time."""
+    return select(Article.article_id).where(_from_file(Article.source_path, source_path))
 
 
 def _replace_article(connection: Connection, frames: dict[str, pd.DataFrame]) -> None:
@@ -160,7 +163,7 @@ def _replace_rejects(
     connection.execute(
         delete(RejectRow).where(
             RejectRow.run_id == run_id,
-            (RejectRow.source_path == source_path) | RejectRow.source_path.startswith(f"{source_path}#"),
+            _from_file(RejectRow.source_path, source_path),
         )
     )
     if rejects:

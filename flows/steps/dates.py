@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
-from schemas.articles import EARLIEST_PLAUSIBLE
+from schemas.articles import is_plausible_publication_date
 
 _ISO = re.compile(r"(?P<y>(19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)")
 _URL_STAMP = re.compile(r"[-/](?P<y>20\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)\d{0,9}(?:\.\w+)?(?:$|[/?#.])")
@@ -66,7 +66,7 @@ def latest_year_mentioned(texts: list[str], today: date) -> int | None:
 def _plausible(candidate: FoundDate, today: date) -> FoundDate:
     """Keep a found date only if a news article can have it; otherwise say why it was dropped."""
     value = candidate.value
-    if value is None or EARLIEST_PLAUSIBLE <= value <= today + timedelta(days=1):
+    if value is None or is_plausible_publication_date(value, today):
         return candidate
     return FoundDate(None, f"not used: {candidate.source} gives {value}, not a plausible date")
 
