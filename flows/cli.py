@@ -58,7 +58,8 @@ def run(
     console.print(
         f"run {summary.run_id}: {summary.files_seen} files seen, {summary.files_skipped} unchanged, "
         f"{summary.articles_loaded} articles loaded, {summary.segments_translated} segments "
-        f"translated, {summary.rejected} rejects → {settings.resolved_database_url}"
+        f"translated ({summary.segments_flagged} flagged; memory {summary.memory_hits} hits, "
+        f"{summary.memory_misses} misses), {summary.rejected} rejects → {settings.resolved_database_url}"
     )
     if summary.translation_model is None and summary.articles_loaded:
         console.print(NO_MODEL_HINT)
@@ -74,11 +75,15 @@ def translate() -> None:
     from flows.translate_pending import translate_pending
     from flows.translation import NO_MODEL_HINT
 
-    done, model = translate_pending(settings)
-    if model is None:
+    summary = translate_pending(settings)
+    if summary.translation_model is None:
         console.print(NO_MODEL_HINT)
         raise typer.Exit(1)
-    console.print(f"{done} segments translated with {model}")
+    console.print(
+        f"{summary.segments_translated} segments translated with {summary.translation_model} "
+        f"({summary.segments_flagged} flagged; memory {summary.memory_hits} hits, "
+        f"{summary.memory_misses} misses)"
+    )
 
 
 @models_app.command("install")

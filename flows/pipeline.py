@@ -16,14 +16,16 @@ from flows.settings import Settings
 from flows.steps.batch import (
     ExtractedBatch,
     ReadBatch,
+    TranslatedBatch,
     extract_batch,
     load_batch,
+    person_names,
     read_batch,
     translate_batch,
 )
 from flows.steps.records import ArticleRecords, Reject, utc_now
 from flows.steps.validate import validate_records
-from flows.translation import NO_MODEL_HINT, load_translator
+from flows.translation import NO_MODEL_HINT, load_toolkit
 from warehouse.engine import Warehouse, make_engine, upgrade_to_head
 from warehouse.load import finish_run, known_hashes, start_run
 
@@ -40,6 +42,9 @@ class RunSummary:
     files_skipped: int
     articles_loaded: int
     segments_translated: int
+    segments_flagged: int
+    memory_hits: int
+    memory_misses: int
     rejected: int
     translation_model: str | None
 
@@ -77,16 +82,17 @@ def validate_articles(records: list[ArticleRecords]) -> tuple[dict[str, ArticleF
 @task
 def translate_articles(
     articles: dict[str, ArticleFrames], settings: Settings
-) -> tuple[dict[str, ArticleFrames], int, str | None]:
+) -> tuple[TranslatedBatch, str | None]:
     """Translate every article's text vi→en, or leave it pending when no model is installed."""
-    translator = load_translator(settings)
-    if translator is None:
-        # Info, not a warning: the CLI prints the hint itself, once.
-        get_run_logger().info(NO_MODEL_HINT)
-        return articles, 0, None
+    toolkit = load_toolkit(settings, person_names(articles)) if articles else None
+    if toolkit is None:
+        if articles:
+            # Info, not a warning: the CLI prints the hint itself, once.
+            get_run_logger().info(NO_MODEL_HINT)
+        return TranslatedBatch(articles), None
     with translation_progress() as progress:
-        translated, count = translate_batch(articles, translator, progress)
-    return translated, count, translator.model_name
+        translated = translate_batch(articles, toolkit, progress)
+    return translated, toolkit.translator.model_name
 
 
 @task(retries=2, retry_delay_seconds=1)
@@ -110,15 +116,18 @@ def pipeline(paths: list[Path], settings: Settings) -> RunSummary:
         batch = read_files(paths, settings.resolved_database_url)
         extracted = extract_articles(batch, run_id)
         articles, invalid = validate_articles(extracted.records)
-        articles, translated, model = translate_articles(articles, settings)
+        translated, model = translate_articles(articles, settings)
         rejects = batch.rejects + extracted.rejects + invalid
-        loaded = load_articles(settings.resolved_database_url, run_id, batch, articles, rejects)
+        loaded = load_articles(settings.resolved_database_url, run_id, batch, translated.articles, rejects)
         status = "completed_with_rejects" if rejects else "completed"
         counts = dict(
             files_seen=batch.files_seen,
             files_skipped=batch.skipped,
             articles_loaded=loaded,
-            segments_translated=translated,
+            segments_translated=translated.segments_translated,
+            segments_flagged=translated.segments_flagged,
+            memory_hits=translated.memory_hits,
+            memory_misses=translated.memory_misses,
             rejected=len(rejects),
         )
         finish_run(engine, run_id, status, utc_now(), **counts)

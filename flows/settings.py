@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -24,6 +25,11 @@ class Settings(BaseSettings):
     source_lang: str = "vi"
     target_lang: str = "en"
     beam_size: int = 4
+    # A glossary of your own (same format as flows/glossary/vi_en.tsv), added to the shipped one.
+    glossary_path: Path | None = None
+    # How person names are written in the English: "ascii" (English-press style, "Dinh Tien
+    # Dung") or "vietnamese" (as in the source, "Đinh Tiến Dũng").
+    name_style: Literal["ascii", "vietnamese"] = "ascii"
     batch_tokens: int = 1024
     inter_threads: int = 1
     intra_threads: int = 0

@@ -1,10 +1,22 @@
-"""The translator the flows use: the installed vi→en package, or none (translations pending)."""
+"""What the flows translate with: the installed vi→en package, the glossary and the memory.
+
+Without an installed package there is no translator: the Vietnamese is loaded and the English
+stays pending (never faked).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from flows.settings import Settings
 from flows.steps.argos import find_package, package_label
-from flows.steps.translate import DecodingOptions, PackageTranslator
+from flows.steps.ctranslate import DecodingOptions, PackageTranslator
+from flows.steps.glossary import Glossary, load_glossary
+from flows.steps.protect import Protector
+from flows.steps.translate import Toolkit
+from flows.steps.transliterate import without_diacritics
+from warehouse.engine import make_engine
+from warehouse.memory import TranslationMemory
 
 NO_MODEL_HINT = (
     "No vi→en translation model installed: Vietnamese loaded, translations pending. "
@@ -25,3 +37,28 @@ def load_translator(settings: Settings) -> PackageTranslator | None:
         intra_threads=settings.intra_threads,
     )
     return PackageTranslator(package, package_label(package), options)
+
+
+def styled_names(names: Iterable[str], style: str) -> dict[str, str]:
+    """Return each person's name as the English should write it ("ascii": "Dinh Tien Dung")."""
+    return {name: without_diacritics(name) if style == "ascii" else name for name in names}
+
+
+def decoding_key(translator: PackageTranslator, glossary: Glossary, settings: Settings) -> str:
+    """Return what, besides the package, decides a sentence's English: the memory's key."""
+    return f"{translator.options.output_key};glossary={glossary.digest};names={settings.name_style}"
+
+
+def load_toolkit(settings: Settings, person_names: Iterable[str]) -> Toolkit | None:
+    """Return the run's translator, protector and memory, or None without a model."""
+    translator = load_translator(settings)
+    if translator is None:
+        return None
+    glossary = load_glossary(settings.glossary_path)
+    protector = Protector(glossary, styled_names(person_names, settings.name_style))
+    memory = TranslationMemory(
+        make_engine(settings.resolved_database_url),
+        translator.model_name,
+        decoding_key(translator, glossary, settings),
+    )
+    return Toolkit(translator, protector, memory)

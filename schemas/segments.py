@@ -9,6 +9,18 @@ from pandera.typing import Series
 import schemas.checks  # noqa: F401  (registers the nfc and not_blank checks)
 
 SEGMENT_KINDS = ("title", "lead", "paragraph", "caption")
+# The checks flows/steps/quality.py makes on each translation; `quality_flags` holds those
+# that failed as "flag: detail; …", or "" when none did.
+QUALITY_FLAGS = ("number_missing", "name_missing", "vietnamese_left", "length_ratio", "repetition")
+
+
+def _known_flags(flags: pd.Series) -> pd.Series:
+    """Tell, per row, whether every flag written is one of QUALITY_FLAGS."""
+    return flags.map(
+        lambda text: all(
+            item.split(":", 1)[0].strip() in QUALITY_FLAGS for item in text.split(";") if item.strip()
+        )
+    )
 
 
 def _gapless(seqs: pd.Series) -> bool:
@@ -27,6 +39,7 @@ class SegmentsSchema(pa.DataFrameModel):
     text_vi: Series[str] = pa.Field(nfc=(), not_blank=())
     text_en: Series[str] = pa.Field(nullable=True)
     translation_model: Series[str] = pa.Field(nullable=True)
+    quality_flags: Series[str] = pa.Field(nullable=True)
 
     class Config:
         strict = True
@@ -48,3 +61,8 @@ class TranslatedSegmentsSchema(SegmentsSchema):
 
     text_en: Series[str] = pa.Field(not_blank=())
     translation_model: Series[str]
+    quality_flags: Series[str]
+
+    @pa.check("quality_flags", name="known_quality_flags")
+    def known_quality_flags(cls, flags: Series[str]) -> Series[bool]:
+        return _known_flags(flags)

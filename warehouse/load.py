@@ -45,7 +45,7 @@ def _records(frame: pd.DataFrame | None) -> list[dict[str, Any]]:
     ]
 
 
-def _insert(connection: Connection, model: Any) -> Any:
+def insert_statement(connection: Connection, model: Any) -> Any:
     """Return the dialect's INSERT, which knows ON CONFLICT."""
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
     return dialect.insert(model)
@@ -78,12 +78,12 @@ def _replace_article(connection: Connection, frames: dict[str, pd.DataFrame]) ->
     """Insert one article and all its rows, replacing any earlier version of it."""
     article = _records(frames["articles"])[0]
     _delete_articles(connection, [article["article_id"]])
-    connection.execute(_insert(connection, Article).values(**article))
+    connection.execute(insert_statement(connection, Article).values(**article))
     entities = _records(frames.get("entities"))
     if entities:
         # Entities are shared across articles: a newer English name wins, a missing one never
         # erases the English another article's run already stored.
-        statement = _insert(connection, Entity)
+        statement = insert_statement(connection, Entity)
         connection.execute(
             statement.on_conflict_do_update(
                 index_elements=[Entity.entity_id],
@@ -94,10 +94,10 @@ def _replace_article(connection: Connection, frames: dict[str, pd.DataFrame]) ->
     for model, table in ((Segment, "segments"), (Mention, "mentions"), (Removed, "removed")):
         rows = _records(frames.get(table))
         if rows:
-            connection.execute(_insert(connection, model), rows)
+            connection.execute(insert_statement(connection, model), rows)
     facts = sorted(_records(frames.get("facts")), key=lambda row: row["parent_fact_id"] is not None)
     if facts:
-        connection.execute(_insert(connection, Fact), facts)
+        connection.execute(insert_statement(connection, Fact), facts)
 
 
 def load_file(
@@ -120,7 +120,7 @@ def load_file(
             _replace_article(connection, frames)
         _replace_rejects(connection, run_id, source_path, rejects)
         outcome = "loaded" if articles else "rejected"
-        statement = _insert(connection, SourceFileRow).values(
+        statement = insert_statement(connection, SourceFileRow).values(
             content_sha256=content_sha256, source_path=source_path, run_id=run_id, outcome=outcome
         )
         connection.execute(
@@ -135,7 +135,7 @@ def start_run(engine: Engine, run_id: str, started_at: datetime) -> None:
     """Record that a run has started."""
     with engine.begin() as connection:
         connection.execute(
-            _insert(connection, Run).values(
+            insert_statement(connection, Run).values(
                 run_id=run_id,
                 started_at=started_at,
                 status="running",
@@ -167,7 +167,9 @@ def _replace_rejects(
         )
     )
     if rejects:
-        connection.execute(_insert(connection, RejectRow), [{**r, "run_id": run_id} for r in rejects])
+        connection.execute(
+            insert_statement(connection, RejectRow), [{**r, "run_id": run_id} for r in rejects]
+        )
 
 
 def insert_rejects(engine: Engine, run_id: str, source_path: str, rejects: list[dict[str, str]]) -> None:

@@ -61,6 +61,8 @@ class Segment(Base):
     text_vi: Mapped[str] = mapped_column(Text)
     text_en: Mapped[str | None] = mapped_column(Text)
     translation_model: Mapped[str | None] = mapped_column(String(128))
+    # "" when the English passed every check; "flag: detail; …" otherwise (flows/steps/quality.py).
+    quality_flags: Mapped[str | None] = mapped_column(Text)
 
 
 class Entity(Base):
@@ -156,6 +158,9 @@ class Run(Base):
     articles_loaded: Mapped[int] = mapped_column(Integer, default=0)
     segments_translated: Mapped[int] = mapped_column(Integer, default=0)
     rejected: Mapped[int] = mapped_column(Integer, default=0)
+    memory_hits: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    memory_misses: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    segments_flagged: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class SourceFileRow(Base):
@@ -167,3 +172,20 @@ class SourceFileRow(Base):
     source_path: Mapped[str] = mapped_column(Text)
     run_id: Mapped[str] = mapped_column(String(32))
     outcome: Mapped[str] = mapped_column(String(16))
+
+
+class MemoryEntry(Base):
+    """A remembered translation: one source sentence, for one package and decoding.
+
+    The key is the SHA-256 of the sentence with its whitespace collapsed, so a sentence is
+    translated once however many articles and runs repeat it.
+    """
+
+    __tablename__ = "translation_memory"
+
+    source_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    package: Mapped[str] = mapped_column(String(128), primary_key=True)
+    decoding: Mapped[str] = mapped_column(String(255), primary_key=True)
+    text_vi: Mapped[str] = mapped_column(Text)
+    text_en: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import DBAPIError
 
-from warehouse.models import Article, Entity, Fact, Mention, RejectRow, Run, Segment
+from warehouse.models import Article, Entity, Fact, MemoryEntry, Mention, RejectRow, Run, Segment
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,8 @@ def status_counts(engine: Engine) -> dict[str, int]:
             or 0,
             "segments": c.scalar(select(count).select_from(Segment)) or 0,
             "segments pending translation": c.scalar(select(count).where(Segment.text_en.is_(None))) or 0,
+            "segments flagged": c.scalar(select(count).where(Segment.quality_flags != "")) or 0,
+            "translation memory entries": c.scalar(select(count).select_from(MemoryEntry)) or 0,
             "entities": c.scalar(select(count).select_from(Entity)) or 0,
             "mentions": c.scalar(select(count).select_from(Mention)) or 0,
             "facts": c.scalar(select(count).select_from(Fact)) or 0,

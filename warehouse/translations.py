@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, select, update
@@ -29,17 +31,34 @@ def pending_texts(engine: Engine) -> list[str]:
     return list(texts)
 
 
+def person_names(engine: Engine) -> list[str]:
+    """Return the Vietnamese name of every person in the warehouse."""
+    with engine.connect() as connection:
+        return list(connection.scalars(select(Entity.name_vi).where(Entity.kind == "person")))
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What store_translations wrote."""
+
+    segments_translated: int
+    segments_flagged: int
+
+
 def _primary_key(model: Any) -> list[str]:
     """Return the names of a model's primary-key columns."""
     return [column.name for column in model.__table__.primary_key.columns]
 
 
-def store_translations(engine: Engine, english: dict[str, str], model_name: str) -> int:
+def store_translations(
+    engine: Engine, english: dict[str, str], model_name: str, assess: Callable[[str, str], str]
+) -> Stored:
     """Write translations into every pending field, then mark complete articles translated.
 
-    Returns the number of segments translated. Runs in one transaction.
+    Segments also get their quality flags from assess(vietnamese, english). Runs in one
+    transaction.
     """
-    translated_segments = 0
+    stored = Stored(0, 0)
     with Session(engine) as session, session.begin():
         for model, source, target in _FIELDS:
             keys = _primary_key(model)
@@ -52,16 +71,27 @@ def store_translations(engine: Engine, english: dict[str, str], model_name: str)
                 {
                     **dict(zip(keys, row[:-1], strict=True)),
                     target: english[row[-1]],
-                    **({"translation_model": model_name} if model is Segment else {}),
+                    **(
+                        _segment_extras(row[-1], english[row[-1]], model_name, assess)
+                        if model is Segment
+                        else {}
+                    ),
                 }
                 for row in rows
             ]
             if updates:
                 session.execute(update(model), updates)
             if model is Segment:
-                translated_segments = len(updates)
+                stored = Stored(len(updates), sum(1 for u in updates if u["quality_flags"]))
         _refresh_articles(session)
-    return translated_segments
+    return stored
+
+
+def _segment_extras(
+    vietnamese: str, english: str, model_name: str, assess: Callable[[str, str], str]
+) -> dict[str, str]:
+    """Return the columns a translated segment carries besides its English."""
+    return {"translation_model": model_name, "quality_flags": assess(vietnamese, english)}
 
 
 def _refresh_articles(session: Session) -> None:

@@ -45,16 +45,18 @@ FROM articles a LEFT JOIN bodies b ON b.article_id = a.article_id
 _SEGMENTS_BILINGUAL = """
 CREATE VIEW segments_bilingual AS
 SELECT s.article_id, a.outlet, a.published_on, s.seq, s.kind, s.paragraph_no, s.sentence_no,
-       s.text_vi, s.text_en, s.translation_model
+       s.text_vi, s.text_en, s.translation_model{quality_flags}
 FROM segments s JOIN articles a ON a.article_id = s.article_id
 """
 
 
-def create_views(connection: Connection) -> None:
-    """Create the views in the connection's dialect."""
+def create_views(connection: Connection, quality_flags: bool = True) -> None:
+    """Create the views in the connection's dialect (migration 0001 predates quality_flags)."""
     articles_en = _ARTICLES_EN_POSTGRESQL if connection.dialect.name == "postgresql" else _ARTICLES_EN_SQLITE
     connection.execute(text(articles_en))
-    connection.execute(text(_SEGMENTS_BILINGUAL))
+    connection.execute(
+        text(_SEGMENTS_BILINGUAL.format(quality_flags=", s.quality_flags" if quality_flags else ""))
+    )
 
 
 def drop_views(connection: Connection) -> None:

@@ -16,7 +16,9 @@ from flows.steps.extract import extract_article
 from flows.steps.formats import RecordProblem
 from flows.steps.ingest import SourceFile, UnreadableSource, discover_files, parse_source, read_source
 from flows.steps.records import ArticleRecords, Reject
-from flows.steps.translate import PackageTranslator
+from flows.steps.translate import Toolkit, translate_texts
+from schemas.entities import EntitiesSchema
+from schemas.segments import SegmentsSchema
 from warehouse.engine import Warehouse
 from warehouse.load import insert_rejects, load_file
 
@@ -100,23 +102,51 @@ def _duplicate(records: ArticleRecords, first: str) -> Reject:
     )
 
 
+@dataclass(frozen=True)
+class TranslatedBatch:
+    """The articles with their English, and what translating them took."""
+
+    articles: dict[str, ArticleFrames]
+    segments_translated: int = 0
+    segments_flagged: int = 0
+    memory_hits: int = 0
+    memory_misses: int = 0
+    repaired: int = 0
+
+
+def person_names(articles: dict[str, ArticleFrames]) -> set[str]:
+    """Return the Vietnamese names of every person the articles mention."""
+    names: set[str] = set()
+    for frames in articles.values():
+        entities = frames["entities"]
+        names.update(entities[entities[EntitiesSchema.kind] == "person"][EntitiesSchema.name_vi])
+    return names
+
+
 def translate_batch(
     articles: dict[str, ArticleFrames],
-    translator: PackageTranslator | None,
+    toolkit: Toolkit,
     on_progress: Callable[[int, int], None] | None = None,
-) -> tuple[dict[str, ArticleFrames], int]:
-    """Fill in English for every article; without a translator, leave them pending."""
-    if translator is None or not articles:
-        return articles, 0
+) -> TranslatedBatch:
+    """Fill in English for every article, translating the run's distinct texts as one job."""
     texts = texts_to_translate(list(articles.values()))
     advance = counting(on_progress, len(texts)) if on_progress else None
-    english = translator.english_for(texts, advance)
+    result = translate_texts(texts, toolkit.translator, toolkit.protector, toolkit.memory, advance)
     translated = {
-        article_id: apply_translations(frames, english, translator.model_name)
+        article_id: apply_translations(frames, result.english, toolkit.translator.model_name, toolkit.assess)
         for article_id, frames in articles.items()
     }
-    segments = sum(int(f["segments"]["text_en"].notna().sum()) for f in translated.values())
-    return translated, segments
+    flags = pd.concat(
+        [f["segments"][SegmentsSchema.quality_flags] for f in translated.values()] or [pd.Series()]
+    )
+    return TranslatedBatch(
+        translated,
+        segments_translated=int(flags.notna().sum()),
+        segments_flagged=int((flags.notna() & (flags != "")).sum()),
+        memory_hits=result.memory_hits,
+        memory_misses=result.memory_misses,
+        repaired=result.repaired,
+    )
 
 
 def load_batch(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 from schemas.articles import ArticlesSchema
@@ -37,13 +39,23 @@ def _fill(frame: pd.DataFrame, source: str, target: str, english: dict[str, str]
     return frame
 
 
-def apply_translations(frames: ArticleFrames, english: dict[str, str], model: str) -> ArticleFrames:
-    """Return the article's frames with English filled in and its status updated."""
+def apply_translations(
+    frames: ArticleFrames, english: dict[str, str], model: str, assess: Callable[[str, str], str]
+) -> ArticleFrames:
+    """Return the article's frames with English filled in, assessed, and its status updated.
+
+    assess(vietnamese, english) returns a segment's quality flags.
+    """
     out = dict(frames)
     segments = _fill(frames["segments"], SegmentsSchema.text_vi, SegmentsSchema.text_en, english)
-    segments[SegmentsSchema.translation_model] = segments[SegmentsSchema.text_en].map(
-        lambda text: model if isinstance(text, str) else None
-    )
+    translated = segments[SegmentsSchema.text_en].map(lambda text: isinstance(text, str))
+    segments[SegmentsSchema.translation_model] = translated.map(lambda done: model if done else None)
+    segments[SegmentsSchema.quality_flags] = [
+        assess(vi, en) if done else None
+        for vi, en, done in zip(
+            segments[SegmentsSchema.text_vi], segments[SegmentsSchema.text_en], translated, strict=True
+        )
+    ]
     out["segments"] = segments
     out["mentions"] = _fill(frames["mentions"], MentionsSchema.role_vi, MentionsSchema.role_en, english)
     out["facts"] = _fill(frames["facts"], FactsSchema.label_vi, FactsSchema.label_en, english)

@@ -99,6 +99,7 @@ def _segment_row(article_id: str, seq: int, segment: Segment) -> Row:
         "text_vi": segment.text,
         "text_en": None,
         "translation_model": None,
+        "quality_flags": None,
     }
 
 

@@ -1,112 +1,111 @@
-"""Translate sentences with an installed Argos package through CTranslate2.
+"""The translate step: English for a run's texts, from memory first, then from the model.
 
-tintuc drives the package's parts itself instead of calling `argostranslate.translate`:
-its SentencePiece model tokenises, CTranslate2's `translate_batch` decodes many sentences per
-call (Argos sends one paragraph per call), and SentencePiece decodes the pieces, keeping "_"
-(Argos turns every underscore into a space). Decoding options match Argos's (beam 4,
-`length_penalty=0.2`, `replace_unknowns=True`) so the English is the same as Argos would give.
+The whole run is one job: every distinct text of every article is looked up in the translation
+memory, the rest are decoded together (length-sorted, token-batched), protected spans are
+checked and repaired, and the new translations are remembered before anything is loaded, so
+even a run that fails later never pays for them twice.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import Protocol
 
-SENTENCES_PER_CALL = 64
-# Output is capped at 3 pieces per source piece (plus slack for very short inputs): beyond that
-# a translation is a runaway loop, not English. A hypothesis cut off by the cap has no end
-# token; it is not stored (the text stays pending), since half a sentence is no translation.
-MAX_LENGTH_RATIO = 3
-LENGTH_SLACK = 32
-MAX_DECODING_LENGTH = 512
-END_TOKEN = "</s>"
+from flows.steps.ctranslate import Decoded, PackageTranslator
+from flows.steps.protect import Protector, Span, place_spans, restyle_names
+from flows.steps.quality import quality_flags
+
+
+class Memory(Protocol):
+    """Where translations are remembered between runs (the warehouse's translation_memory)."""
+
+    def recall(self, texts: list[str]) -> dict[str, str]:
+        """Return the remembered English of those texts that have one."""
+        ...
+
+    def remember(self, english: dict[str, str]) -> None:
+        """Keep new translations."""
+        ...
 
 
 @dataclass(frozen=True)
-class DecodingOptions:
-    """How CTranslate2 decodes; the defaults are Argos's own."""
+class Toolkit:
+    """Everything one run translates with."""
 
-    beam_size: int = 4
-    length_penalty: float = 0.2
-    replace_unknowns: bool = True
-    batch_tokens: int = 1024
-    inter_threads: int = 1
-    intra_threads: int = 0
+    translator: PackageTranslator
+    protector: Protector
+    memory: Memory
+
+    def assess(self, vietnamese: str, english: str) -> str:
+        """Return the quality flags of one translation."""
+        return quality_flags(vietnamese, english, self.protector.spans(vietnamese), self.protector)
 
 
-class PackageTranslator:
-    """Translate with one installed Argos package: SentencePiece + CTranslate2."""
+@dataclass(frozen=True)
+class Translations:
+    """English by Vietnamese text, and where it came from."""
 
-    def __init__(self, package: Any, label: str, options: DecodingOptions) -> None:
-        import ctranslate2
-        import sentencepiece
+    english: dict[str, str]
+    memory_hits: int
+    memory_misses: int
+    repaired: int
 
-        package_path = Path(package.package_path)
-        self.model_name = label
-        self.options = options
-        self.target_prefix: str = getattr(package, "target_prefix", "") or ""
-        self._pieces = sentencepiece.SentencePieceProcessor(
-            model_file=str(package_path / "sentencepiece.model")
-        )
-        self._translator = ctranslate2.Translator(
-            str(package_path / "model"),
-            device="cpu",
-            compute_type="auto",
-            inter_threads=options.inter_threads,
-            intra_threads=options.intra_threads,
-        )
 
-    def english_for(
-        self, texts: list[str], on_progress: Callable[[int], None] | None = None
-    ) -> dict[str, str]:
-        """Return {Vietnamese: English} for every text whose translation completed."""
-        translations = self.translate(texts, on_progress)
-        return {vi: en for vi, en in zip(texts, translations, strict=True) if en and en.strip()}
+def translate_texts(
+    texts: list[str],
+    translator: PackageTranslator,
+    protector: Protector,
+    memory: Memory,
+    on_progress: Callable[[int], None] | None = None,
+) -> Translations:
+    """Return English for texts: remembered where possible, decoded and remembered otherwise."""
+    remembered = memory.recall(texts)
+    if on_progress and remembered:
+        on_progress(len(remembered))
+    todo = [text for text in texts if text not in remembered]
+    english, repaired = decode_texts(todo, translator, protector, on_progress)
+    memory.remember(english)
+    return Translations({**remembered, **english}, len(remembered), len(todo), repaired)
 
-    def translate(
-        self, texts: list[str], on_progress: Callable[[int], None] | None = None
-    ) -> list[str | None]:
-        """Return the English of each text in order (None where decoding was cut off).
 
-        Calls on_progress with the number of sentences each batch finished.
-        """
-        tokenized = [self._pieces.encode(text, out_type=str) for text in texts]
-        order = sorted(range(len(texts)), key=lambda index: len(tokenized[index]))
-        results: list[str | None] = [None] * len(texts)
-        for start in range(0, len(order), SENTENCES_PER_CALL):
-            chunk = order[start : start + SENTENCES_PER_CALL]
-            for index, english in zip(
-                chunk, self._translate_chunk([tokenized[i] for i in chunk]), strict=True
-            ):
-                results[index] = english
-            if on_progress:
-                on_progress(len(chunk))
-        return results
+def decode_texts(
+    texts: list[str],
+    translator: PackageTranslator,
+    protector: Protector,
+    on_progress: Callable[[int], None] | None = None,
+) -> tuple[dict[str, str], int]:
+    """Decode texts with the model; return {text: English} for those that completed, and repairs.
 
-    def _translate_chunk(self, tokens: list[list[str]]) -> list[str | None]:
-        """Translate sentences of similar length in one CTranslate2 call."""
-        longest = max((len(t) for t in tokens), default=1)
-        prefix = [[self.target_prefix]] * len(tokens) if self.target_prefix else None
-        batches = self._translator.translate_batch(
-            tokens,
-            target_prefix=prefix,
-            beam_size=self.options.beam_size,
-            length_penalty=self.options.length_penalty,
-            replace_unknowns=self.options.replace_unknowns,
-            max_batch_size=self.options.batch_tokens,
-            batch_type="tokens",
-            max_decoding_length=min(MAX_DECODING_LENGTH, MAX_LENGTH_RATIO * longest + LENGTH_SLACK),
-            return_end_token=True,
-        )
-        return [self._detokenize(batch.hypotheses[0]) for batch in batches]
+    Sentences with protected spans are decoded with attention (needed only to repair them);
+    the rest without, which is cheaper. Both groups are decoded run-wide.
+    """
+    spans = {text: protector.spans(text) for text in texts}
+    english: dict[str, str] = {}
+    repaired = 0
+    for group, with_attention in (
+        ([t for t in texts if not spans[t]], False),
+        ([t for t in texts if spans[t]], True),
+    ):
+        sources = [translator.tokenize(text) for text in group]
+        for text, decoded in zip(group, translator.decode(sources, with_attention, on_progress), strict=True):
+            if not decoded.complete:
+                continue
+            result, was_repaired = protected_english(decoded, spans[text], translator, protector)
+            if result:
+                english[text] = result
+                repaired += was_repaired
+    return english, repaired
 
-    def _detokenize(self, pieces: list[str]) -> str | None:
-        """Turn output pieces into text, or None when decoding stopped before the end token."""
-        if not pieces or pieces[-1] != END_TOKEN:
-            return None
-        pieces = pieces[:-1]
-        if self.target_prefix and pieces and pieces[0] == self.target_prefix:
-            pieces = pieces[1:]
-        return str(self._pieces.decode(pieces)).strip()
+
+def protected_english(
+    decoded: Decoded, spans: list[Span], translator: PackageTranslator, protector: Protector
+) -> tuple[str, bool]:
+    """Return the English of decoded with every protected span present, and whether it was repaired."""
+    english = translator.detokenize(decoded.pieces)
+    if not spans:
+        return english, False
+    missing = protector.missing(english, spans)
+    if missing and decoded.attention:
+        english = place_spans(decoded, missing, translator.detokenize)
+    return restyle_names(english, spans), bool(missing)

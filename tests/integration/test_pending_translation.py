@@ -22,8 +22,9 @@ def test_without_a_model_everything_loads_pending_and_nothing_is_faked(settings,
 def test_translate_fills_in_what_was_pending(settings, seed_dir, fixture_package):
     pipeline([seed_dir], settings)
     install_file(fixture_package, settings.argos_dir)
-    done, model = translate_pending(settings)
-    assert done == 17 and model == "translate-vi_en-0_1-fixture@0.1-fixture"
+    summary = translate_pending(settings)
+    assert summary.segments_translated == 17
+    assert summary.translation_model == "translate-vi_en-0_1-fixture@0.1-fixture"
     [article] = rows(settings, "SELECT status, title_en FROM articles")
     assert article["status"] == "translated" and article["title_en"]
     for table, column in (
@@ -32,4 +33,4 @@ def test_translate_fills_in_what_was_pending(settings, seed_dir, fixture_package
         ("mentions", "CASE WHEN role_vi IS NULL THEN 'x' ELSE role_en END"),
     ):
         assert rows(settings, f"SELECT count(*) AS n FROM {table} WHERE {column} IS NULL")[0]["n"] == 0
-    assert translate_pending(settings)[0] == 0  # nothing left
+    assert translate_pending(settings).segments_translated == 0  # nothing left

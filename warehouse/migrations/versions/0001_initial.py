@@ -126,7 +126,7 @@ def upgrade() -> None:
         sa.Column("run_id", sa.String(32), nullable=False),
         sa.Column("outcome", sa.String(16), nullable=False),
     )
-    create_views(op.get_bind())
+    create_views(op.get_bind(), quality_flags=False)
 
 
 def downgrade() -> None:

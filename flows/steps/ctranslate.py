@@ -1,0 +1,161 @@
+"""Decode sentences with an installed Argos package: SentencePiece + CTranslate2.
+
+tintuc drives the package's parts itself instead of calling `argostranslate.translate`:
+its SentencePiece model tokenises, CTranslate2's `translate_batch` decodes the whole run's
+sentences with token batching (Argos sends one paragraph per call, 32 tokens per batch), and
+SentencePiece decodes the pieces, keeping "_" (Argos turns every underscore into a space).
+Decoding options match Argos's (beam 4, `length_penalty=0.2`, `replace_unknowns=True`), so each
+sentence gets the tokens Argos would give it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+# Sentences per translate_batch call. Within a call CTranslate2 sorts by length and packs
+# batches of `batch_tokens`; calls this size keep the pool of lengths large (little padding)
+# and still report progress every few seconds.
+SENTENCES_PER_CALL = 1024
+# Output is capped at 3 pieces per source piece (plus slack for very short inputs): beyond that
+# a translation is a runaway loop, not English. A hypothesis cut off by the cap has no end
+# token; it is not stored (the text stays pending), since half a sentence is no translation.
+MAX_LENGTH_RATIO = 3
+LENGTH_SLACK = 32
+MAX_DECODING_LENGTH = 512
+END_TOKEN = "</s>"
+
+
+@dataclass(frozen=True)
+class DecodingOptions:
+    """How CTranslate2 decodes; the defaults are Argos's own."""
+
+    beam_size: int = 4
+    length_penalty: float = 0.2
+    replace_unknowns: bool = True
+    batch_tokens: int = 1024
+    inter_threads: int = 1
+    intra_threads: int = 0
+
+    @property
+    def output_key(self) -> str:
+        """Return the options that change the output, as a stable string (threads do not)."""
+        return f"beam={self.beam_size};lp={self.length_penalty};unk={int(self.replace_unknowns)}"
+
+
+@dataclass(frozen=True)
+class SourcePiece:
+    """One SentencePiece piece of a source sentence and the characters it covers."""
+
+    piece: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """The model's output for one sentence.
+
+    `pieces` excludes the target prefix and end token; `complete` is False when decoding hit
+    the length cap. `attention` (one row of source weights per output piece) is kept only
+    when asked for: it is what places a protected span the model mangled.
+    """
+
+    source: tuple[SourcePiece, ...]
+    pieces: tuple[str, ...]
+    complete: bool
+    attention: tuple[tuple[float, ...], ...] | None = None
+
+
+class PackageTranslator:
+    """Translate with one installed Argos package: SentencePiece + CTranslate2."""
+
+    def __init__(self, package: Any, label: str, options: DecodingOptions) -> None:
+        import ctranslate2
+        import sentencepiece
+
+        package_path = Path(package.package_path)
+        self.model_name = label
+        self.options = options
+        self.target_prefix: str = getattr(package, "target_prefix", "") or ""
+        self._pieces = sentencepiece.SentencePieceProcessor(
+            model_file=str(package_path / "sentencepiece.model")
+        )
+        self._translator = ctranslate2.Translator(
+            str(package_path / "model"),
+            device="cpu",
+            compute_type="auto",
+            inter_threads=options.inter_threads,
+            intra_threads=options.intra_threads,
+        )
+
+    def tokenize(self, text: str) -> tuple[SourcePiece, ...]:
+        """Split text into SentencePiece pieces with their character offsets."""
+        pieces, position = [], 0
+        for piece in self._pieces.encode(text, return_type="proto").pieces:
+            pieces.append(SourcePiece(piece.piece, position, position + len(piece.surface)))
+            position += len(piece.surface)
+        return tuple(pieces)
+
+    def detokenize(self, pieces: Sequence[str]) -> str:
+        """Turn output pieces into text with SentencePiece (which keeps "_")."""
+        return str(self._pieces.decode(list(pieces))).strip()
+
+    def decode(
+        self,
+        sources: Sequence[tuple[SourcePiece, ...]],
+        with_attention: bool = False,
+        on_progress: Callable[[int], None] | None = None,
+    ) -> list[Decoded]:
+        """Decode tokenised sentences in length-sorted calls; results keep the input order."""
+        order = sorted(range(len(sources)), key=lambda index: len(sources[index]))
+        results: list[Decoded | None] = [None] * len(sources)
+        for start in range(0, len(order), SENTENCES_PER_CALL):
+            chunk = order[start : start + SENTENCES_PER_CALL]
+            decoded = self._decode_call([sources[i] for i in chunk], with_attention)
+            for index, result in zip(chunk, decoded, strict=True):
+                results[index] = result
+            if on_progress:
+                on_progress(len(chunk))
+        return [result for result in results if result is not None]
+
+    def _decode_call(self, sources: list[tuple[SourcePiece, ...]], with_attention: bool) -> list[Decoded]:
+        """Decode sentences of similar length in one CTranslate2 call."""
+        tokens = [[piece.piece for piece in source] for source in sources]
+        longest = max((len(t) for t in tokens), default=1)
+        prefix = [[self.target_prefix]] * len(tokens) if self.target_prefix else None
+        batches = self._translator.translate_batch(
+            tokens,
+            target_prefix=prefix,
+            beam_size=self.options.beam_size,
+            length_penalty=self.options.length_penalty,
+            replace_unknowns=self.options.replace_unknowns,
+            max_batch_size=self.options.batch_tokens,
+            batch_type="tokens",
+            max_decoding_length=min(MAX_DECODING_LENGTH, MAX_LENGTH_RATIO * longest + LENGTH_SLACK),
+            return_end_token=True,
+            return_attention=with_attention,
+        )
+        return [
+            self._decoded(source, batch, with_attention)
+            for source, batch in zip(sources, batches, strict=True)
+        ]
+
+    def _decoded(self, source: tuple[SourcePiece, ...], batch: Any, with_attention: bool) -> Decoded:
+        """Strip the prefix and end token from the best hypothesis."""
+        pieces: list[str] = list(batch.hypotheses[0])
+        attention = [tuple(row) for row in batch.attention[0]] if with_attention else None
+        complete = bool(pieces) and pieces[-1] == END_TOKEN
+        if complete:
+            pieces = pieces[:-1]
+        if self.target_prefix and pieces and pieces[0] == self.target_prefix:
+            pieces = pieces[1:]
+            attention = attention[1:] if attention else attention
+        return Decoded(
+            source=source,
+            pieces=tuple(pieces),
+            complete=complete,
+            attention=tuple(attention[: len(pieces)]) if attention is not None else None,
+        )

@@ -1,0 +1,155 @@
+"""Protected spans: glossary terms and person names whose English must survive translation.
+
+The technique is *translate, check, repair*. Each sentence is translated as it is, so when the
+model already gets a term or name right its English is exactly what Argos would give. Then each
+protected span is looked for in the English (ignoring case and diacritics, so "Đinh Tiến Dũng"
+counts as "Dinh Tien Dung" and is rewritten in the configured style). Only a span the model
+dropped or mangled is repaired: the output pieces the model's attention aligns with the span's
+source pieces are replaced by the span's English, or, when nothing aligns, the English is
+inserted after the piece aligned with the text before the span. Placeholders were rejected:
+they change the input of every sentence with a name, so good translations would change too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from flows.steps.ctranslate import Decoded
+from flows.steps.glossary import Glossary
+from flows.steps.transliterate import without_diacritics
+
+NAME = "name"
+TERM = "term"
+# "*" in a glossary variant stands for one to three words.
+_WILDCARD = r"\S+(?: \S+){0,2}"
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?%)\]])")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A protected stretch of a Vietnamese sentence and the English that must reach the output."""
+
+    start: int
+    end: int
+    vietnamese: str
+    english: tuple[str, ...]  # the form written on repair, then other forms accepted as right
+    kind: str
+
+
+def fold(text: str) -> str:
+    """Return text without diacritics or case, words separated by single spaces."""
+    return " ".join(re.sub(r"[^\w]+", " ", without_diacritics(text).casefold()).split())
+
+
+def _variant_pattern(variant: str) -> re.Pattern[str]:
+    """Compile an accepted English form into a whole-word pattern over folded text."""
+    words: list[str] = []
+    for index, part in enumerate(variant.split("*")):
+        if index:
+            words.append(_WILDCARD)
+        if fold(part):
+            words.append(re.escape(fold(part)))
+    return re.compile(r"(?<!\S)" + " ".join(words) + r"(?!\S)")
+
+
+class Protector:
+    """Find protected spans in Vietnamese text and check and repair them in the English."""
+
+    def __init__(self, glossary: Glossary, names: dict[str, str]) -> None:
+        self._english: dict[str, tuple[tuple[str, ...], str]] = {
+            term.vietnamese.casefold(): (term.english, TERM) for term in glossary.terms.values()
+        }
+        self._english.update({name.casefold(): ((english,), NAME) for name, english in names.items()})
+        alternatives = sorted(self._english, key=len, reverse=True)
+        self._finder = (
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, alternatives)) + r")(?!\w)", re.IGNORECASE)
+            if alternatives
+            else None
+        )
+        self._patterns: dict[str, re.Pattern[str]] = {}
+
+    def spans(self, text: str) -> list[Span]:
+        """Return the protected spans of text, longest match first, never overlapping."""
+        if self._finder is None:
+            return []
+        spans = []
+        for match in self._finder.finditer(text):
+            english, kind = self._english[match.group().casefold()]
+            spans.append(Span(match.start(), match.end(), match.group(), english, kind))
+        return spans
+
+    def present(self, english: str, span: Span) -> bool:
+        """Tell whether any accepted English form of span appears in english."""
+        folded = fold(english)
+        return any(self._pattern(variant).search(folded) for variant in span.english)
+
+    def _pattern(self, variant: str) -> re.Pattern[str]:
+        """Return the compiled pattern of an accepted form (compiled once)."""
+        if variant not in self._patterns:
+            self._patterns[variant] = _variant_pattern(variant)
+        return self._patterns[variant]
+
+    def missing(self, english: str, spans: Sequence[Span]) -> list[Span]:
+        """Return the spans whose English is absent from english."""
+        return [span for span in spans if not self.present(english, span)]
+
+
+def restyle_names(english: str, spans: Sequence[Span]) -> str:
+    """Rewrite each protected name found in english (any case or diacritics) in its set form."""
+    for span in spans:
+        if span.kind == NAME:
+            english = _restyle_name(english, span.english[0])
+    return english
+
+
+def _restyle_name(english: str, name: str) -> str:
+    """Replace the first run of words that folds to name's words with name itself."""
+    target = fold(name).split()
+    words = list(re.finditer(r"\w+", english))
+    folded = [fold(word.group()) for word in words]
+    for first in range(len(words) - len(target) + 1):
+        if folded[first : first + len(target)] == target:
+            start, end = words[first].start(), words[first + len(target) - 1].end()
+            return english[:start] + name + english[end:]
+    return english
+
+
+def place_spans(decoded: Decoded, spans: Sequence[Span], detokenize: Callable[[Sequence[str]], str]) -> str:
+    """Write the English with each span's English where the model's attention put the span."""
+    regions = _merge([_region(decoded, span) for span in spans])
+    parts, cursor = [], 0
+    for start, end, english in regions:
+        parts.append(detokenize(decoded.pieces[cursor:start]))
+        parts.append(english)
+        cursor = max(cursor, end)
+    parts.append(detokenize(decoded.pieces[cursor:]))
+    text = " ".join(part for part in parts if part)
+    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
+
+
+def _region(decoded: Decoded, span: Span) -> tuple[int, int, str]:
+    """Return the output pieces [start, end) that stand for span, and its English."""
+    aligned = [max(range(len(row)), key=row.__getitem__) for row in decoded.attention or ()]
+    source = {
+        i for i, piece in enumerate(decoded.source) if piece.start < span.end and piece.end > span.start
+    }
+    covering = [j for j, i in enumerate(aligned) if i in source]
+    if covering:
+        return min(covering), max(covering) + 1, span.english[0]
+    before = [j for j, i in enumerate(aligned) if i < min(source, default=0)]
+    position = max(before) + 1 if before else 0
+    return position, position, span.english[0]
+
+
+def _merge(regions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Merge overlapping regions so each output piece is replaced at most once."""
+    merged: list[tuple[int, int, str]] = []
+    for start, end, english in sorted(regions):
+        if merged and start < merged[-1][1]:
+            last_start, last_end, last_english = merged[-1]
+            merged[-1] = (last_start, max(last_end, end), f"{last_english} {english}")
+        else:
+            merged.append((start, end, english))
+    return merged

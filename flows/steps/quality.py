@@ -1,0 +1,152 @@
+"""Quality flags on a translated sentence: checks a reader would otherwise have to make by eye.
+
+Flags are kept beside the English and counted; a flagged sentence is never dropped. Each flag
+is written as "name: detail" and several are joined by "; ". A clean sentence has "".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from flows.steps.protect import Protector, Span, fold
+from schemas.segments import QUALITY_FLAGS
+
+NUMBER_MISSING, NAME_MISSING, VIETNAMESE_LEFT, LENGTH_RATIO, REPETITION = QUALITY_FLAGS
+
+# English is about as long as the Vietnamese in characters; outside these bounds text was
+# dropped or invented. Short texts (titles, roles) vary too much to judge.
+MIN_LENGTH_RATIO, MAX_LENGTH_RATIO, MIN_CHARS_FOR_RATIO = 0.5, 2.5, 20
+_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_SCALED = re.compile(r"\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)\b")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_NUMBER_WORDS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+)
+# Letters only Vietnamese writes (outside Latin-1): ă, ơ, ư, đ, ạ, ả, ế, …
+_VIETNAMESE_ONLY = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u00ff]")
+_VIETNAMESE_ACCENTED = re.compile(
+    r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I
+)
+
+
+def quality_flags(vietnamese: str, english: str, spans: Sequence[Span], protector: Protector) -> str:
+    """Return the flags of one translation, "" when it passes every check."""
+    flags = [
+        _numbers_missing(vietnamese, english),
+        _names_missing(english, spans, protector),
+        _vietnamese_left(english, spans),
+        _length_ratio(vietnamese, english),
+        _repetition(english),
+    ]
+    return "; ".join(flag for flag in flags if flag)
+
+
+def number_values(token: str) -> set[float]:
+    """Return what a written number can mean: "1.892" is 1892 (Vietnamese) or 1.892 (English)."""
+    values = set()
+    for thousands, decimal in ((".", ","), (",", ".")):
+        whole, _, fraction = token.partition(decimal)
+        if re.fullmatch(rf"\d{{1,3}}(?:\{thousands}\d{{3}})*|\d+", whole) and (
+            not fraction or fraction.isdigit()
+        ):
+            values.add(float(whole.replace(thousands, "") + ("." + fraction if fraction else "")))
+    return values
+
+
+def _english_numbers(english: str) -> set[float]:
+    """Return every number value written in the English, in digits or as a small word."""
+    values = set().union(*(number_values(token) for token in _NUMBER.findall(english)))
+    words = set(fold(english).split())
+    return values | {float(i) for i, word in enumerate(_NUMBER_WORDS) if word in words}
+
+
+def _numbers_missing(vietnamese: str, english: str) -> str:
+    """Flag numbers and dates of the source that the English does not carry."""
+    present = _english_numbers(english)
+    words = set(fold(english).split())
+    missing = []
+    for match in _DATE.finditer(vietnamese):
+        day, month = int(match.group(1)), int(match.group(2))
+        month_written = 1 <= month <= 12 and (_MONTHS[month - 1] in words or month in present)
+        if day not in present or not month_written:
+            missing.append(match.group(0))
+    without_dates = _DATE.sub(lambda m: " " + (m.group(3) or "") + " ", vietnamese)
+    for match in _NUMBER.finditer(without_dates):
+        values = number_values(match.group())
+        if _SCALED.match(without_dates, match.end()):
+            # "1.500 tỷ" is "1.5 trillion": the English may move the scale.
+            values |= {value / 1000 for value in values} | {value * 1000 for value in values}
+        if not values & present:
+            missing.append(match.group())
+    return f"{NUMBER_MISSING}: {', '.join(missing)}" if missing else ""
+
+
+def _names_missing(english: str, spans: Sequence[Span], protector: Protector) -> str:
+    """Flag protected names and terms whose English is absent."""
+    missing = [span.vietnamese for span in protector.missing(english, spans)]
+    return f"{NAME_MISSING}: {', '.join(missing)}" if missing else ""
+
+
+def _vietnamese_left(english: str, spans: Sequence[Span]) -> str:
+    """Flag Vietnamese words left in the English (names kept in Vietnamese style aside)."""
+    for span in spans:
+        english = english.replace(span.english[0], " ")
+    words = english.split()
+    only = [word for word in words if _VIETNAMESE_ONLY.search(word)]
+    accented = [word for word in words if _VIETNAMESE_ACCENTED.search(word)]
+    left = only or (accented if len(accented) >= 2 else [])
+    return f"{VIETNAMESE_LEFT}: {' '.join(left[:3])}" if left else ""
+
+
+def _length_ratio(vietnamese: str, english: str) -> str:
+    """Flag English far shorter or longer than its source."""
+    if len(vietnamese) < MIN_CHARS_FOR_RATIO:
+        return ""
+    ratio = len(english) / len(vietnamese)
+    return "" if MIN_LENGTH_RATIO <= ratio <= MAX_LENGTH_RATIO else f"{LENGTH_RATIO}: {ratio:.2f}"
+
+
+def _repetition(english: str) -> str:
+    """Flag a loop: a word four times running, or a 2–4-word phrase three times running."""
+    words = fold(english).split()
+    for size, times in ((1, 4), (2, 3), (3, 3), (4, 3)):
+        for start in range(len(words) - size * times + 1):
+            gram = words[start : start + size]
+            if all(words[start + k * size : start + (k + 1) * size] == gram for k in range(1, times)):
+                return f"{REPETITION}: {' '.join(gram)}"
+    return ""

@@ -1,0 +1,51 @@
+"""Translation memory, quality flags on segments, memory and flag counts on runs.
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-26
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+from warehouse.views import create_views, drop_views
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+_RUN_COUNTS = ("memory_hits", "memory_misses", "segments_flagged")
+
+
+def upgrade() -> None:
+    op.create_table(
+        "translation_memory",
+        sa.Column("source_sha256", sa.String(64), primary_key=True),
+        sa.Column("package", sa.String(128), primary_key=True),
+        sa.Column("decoding", sa.String(255), primary_key=True),
+        sa.Column("text_vi", sa.Text(), nullable=False),
+        sa.Column("text_en", sa.Text(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+    )
+    # The views read segments: SQLite's batch mode rebuilds the table, so they go and come back.
+    drop_views(op.get_bind())
+    with op.batch_alter_table("segments") as segments:
+        segments.add_column(sa.Column("quality_flags", sa.Text()))
+    with op.batch_alter_table("runs") as runs:
+        for name in _RUN_COUNTS:
+            runs.add_column(sa.Column(name, sa.Integer(), nullable=False, server_default="0"))
+    create_views(op.get_bind())
+
+
+def downgrade() -> None:
+    drop_views(op.get_bind())
+    with op.batch_alter_table("runs") as runs:
+        for name in _RUN_COUNTS:
+            runs.drop_column(name)
+    with op.batch_alter_table("segments") as segments:
+        segments.drop_column("quality_flags")
+    create_views(op.get_bind(), quality_flags=False)
+    op.drop_table("translation_memory")
