@@ -31,7 +31,8 @@ class Settings(BaseSettings):
     # Dung") or "vietnamese" (as in the source, "Đinh Tiến Dũng").
     name_style: Literal["ascii", "vietnamese"] = "ascii"
     batch_tokens: int = 1024
-    inter_threads: int = 1
+    # CTranslate2 workers × threads per worker; 0 fits them to the cores (see fitted_threads).
+    inter_threads: int = 0
     intra_threads: int = 0
     package_index_url: str = ARGOS_INDEX_URL
     package_url: str = ARGOS_VI_EN_URL

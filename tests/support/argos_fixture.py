@@ -13,6 +13,7 @@ import io
 import json
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -20,25 +21,48 @@ import sentencepiece as spm
 from ctranslate2.specs import attention_spec, common_spec, transformer_spec
 
 ARGOS_VERSION = "1.9"
-D_MODEL = 32
-FFN_DIM = 64
-NUM_LAYERS = 2
-NUM_HEADS = 4
-VOCAB_SIZE = 512
 WEIGHT_STD = 0.5
 # Large enough that beam search never picks the token, small enough to stay finite.
 SUPPRESSED_LOGIT_BIAS = -1e4
-# Every translation is exactly this many pieces (unless max_decoding_length is smaller):
-# random weights would otherwise never emit </s> and always decode to the length limit.
-OUTPUT_TOKENS = 24
+
+
+@dataclass(frozen=True)
+class ModelShape:
+    """The size of the random Transformer.
+
+    Every translation is exactly `output_tokens` pieces (unless max_decoding_length is smaller):
+    random weights would otherwise never emit </s> and always decode to the length limit.
+    `vocab_size` is the CTranslate2 vocabulary; beyond the SentencePiece pieces it is padded with
+    tokens the decoder never emits, so a model can have a real model's output layer.
+    """
+
+    d_model: int = 32
+    ffn_dim: int = 64
+    layers: int = 2
+    heads: int = 4
+    sentencepiece_vocab: int = 512
+    vocab_size: int = 0  # 0: the SentencePiece vocabulary as it is
+    output_tokens: int = 24
+
+
+FIXTURE_SHAPE = ModelShape()
+# The shape of Argos's vi→en 1.9 model (Transformer base, 50k shared vocabulary).
+ARGOS_VI_EN_SHAPE = ModelShape(
+    d_model=512,
+    ffn_dim=2048,
+    layers=6,
+    heads=8,
+    sentencepiece_vocab=8000,
+    vocab_size=50_000,
+    output_tokens=30,
+)
+OUTPUT_TOKENS = FIXTURE_SHAPE.output_tokens
 # Decoder positions with a stored encoding; CTranslate2 raises if decoding goes past it,
 # which only a min_decoding_length above this could force.
 DECODER_POSITIONS = 512
-# Two decoder residual dimensions reserved for the "output is long enough" signal:
-# GATE_DIM steps from 0 to GATE_VALUE at OUTPUT_TOKENS, REFERENCE_DIM stays 0.
-GATE_DIM = D_MODEL - 1
-REFERENCE_DIM = D_MODEL - 2
-# Dwarfs the rest of the residual stream so the final layer norm maps it to ~sqrt(D_MODEL).
+# The last two decoder residual dimensions are reserved for the "output is long enough"
+# signal: the gate steps from 0 to GATE_VALUE at output_tokens, the reference stays 0.
+# GATE_VALUE dwarfs the rest of the residual stream, so the final layer norm maps it to ~sqrt(d).
 GATE_VALUE = 1e4
 EOS_GATE_WEIGHT = 20.0
 EOS_CLOSED_BIAS = -60.0
@@ -52,6 +76,7 @@ def build_fixture_package(
     training_text: str,
     *,
     seed: int = 0,
+    shape: ModelShape = FIXTURE_SHAPE,
     package_version: str = "0.1-fixture",
     from_code: str = "vi",
     to_code: str = "en",
@@ -59,8 +84,8 @@ def build_fixture_package(
     """Write a tiny random-weight vi→en .argosmodel to out_path and return out_path."""
     out_path = Path(out_path)
     folder_name = package_folder_name(from_code, to_code, package_version)
-    sp_model = train_sentencepiece(training_text)
-    spec = random_transformer_spec(sp_model, seed)
+    sp_model = train_sentencepiece(training_text, shape.sentencepiece_vocab)
+    spec = random_transformer_spec(sp_model, seed, shape)
     metadata = package_metadata(package_version, from_code, to_code)
     with tempfile.TemporaryDirectory(prefix="argos-fixture-") as tmp:
         package_dir = Path(tmp) / folder_name
@@ -94,7 +119,7 @@ def package_metadata(package_version: str, from_code: str, to_code: str) -> dict
     }
 
 
-def train_sentencepiece(training_text: str) -> bytes:
+def train_sentencepiece(training_text: str, vocab_size: int = FIXTURE_SHAPE.sentencepiece_vocab) -> bytes:
     """Train a small unigram SentencePiece model in memory and return its bytes."""
     lines = [line.strip() for line in training_text.splitlines() if line.strip()]
     if not lines:
@@ -104,7 +129,7 @@ def train_sentencepiece(training_text: str) -> bytes:
         sentence_iterator=iter(lines),
         model_writer=model,
         model_type="unigram",
-        vocab_size=VOCAB_SIZE,
+        vocab_size=vocab_size,
         # A few KB of text cannot fill the vocabulary; accept a smaller one.
         hard_vocab_limit=False,
         character_coverage=1.0,
@@ -119,9 +144,10 @@ def train_sentencepiece(training_text: str) -> bytes:
     return model.getvalue()
 
 
-def vocabulary(processor: spm.SentencePieceProcessor) -> list[str]:
-    """Return the SentencePiece pieces in id order."""
-    return [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
+def vocabulary(processor: spm.SentencePieceProcessor, size: int = 0) -> list[str]:
+    """Return the SentencePiece pieces in id order, padded to size with unused tokens."""
+    pieces = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
+    return pieces + [f"<unused{i}>" for i in range(max(0, size - len(pieces)))]
 
 
 def suppressed_ids(processor: spm.SentencePieceProcessor) -> list[int]:
@@ -134,17 +160,21 @@ def suppressed_ids(processor: spm.SentencePieceProcessor) -> list[int]:
     ]
 
 
-def random_transformer_spec(sp_model: bytes, seed: int) -> transformer_spec.TransformerSpec:
+def random_transformer_spec(
+    sp_model: bytes, seed: int, shape: ModelShape = FIXTURE_SHAPE
+) -> transformer_spec.TransformerSpec:
     """Return a validated, int8-optimised Transformer spec with seeded random weights."""
     rng = np.random.default_rng(seed)
     processor = spm.SentencePieceProcessor(model_proto=sp_model)
-    tokens = vocabulary(processor)
-    spec = transformer_spec.TransformerSpec.from_config(NUM_LAYERS, NUM_HEADS)
-    fill_encoder(spec.encoder, len(tokens), rng)
-    fill_decoder(spec.decoder, len(tokens), rng)
-    # Control/unknown/byte pieces would decode to nothing or U+FFFD; keep output printable.
-    spec.decoder.projection.bias[suppressed_ids(processor)] = SUPPRESSED_LOGIT_BIAS
-    wire_eos_gate(spec.decoder, processor.eos_id())
+    tokens = vocabulary(processor, shape.vocab_size)
+    spec = transformer_spec.TransformerSpec.from_config(shape.layers, shape.heads)
+    fill_encoder(spec.encoder, len(tokens), shape, rng)
+    fill_decoder(spec.decoder, len(tokens), shape, rng)
+    # Control/unknown/byte pieces would decode to nothing or U+FFFD, padding tokens to nothing
+    # at all; keep the output printable.
+    unused = list(range(processor.get_piece_size(), len(tokens)))
+    spec.decoder.projection.bias[suppressed_ids(processor) + unused] = SUPPRESSED_LOGIT_BIAS
+    wire_eos_gate(spec.decoder, processor.eos_id(), shape)
     # One shared vocabulary, as in the real Argos models.
     spec.register_source_vocabulary(tokens)
     spec.register_target_vocabulary(tokens)
@@ -153,17 +183,18 @@ def random_transformer_spec(sp_model: bytes, seed: int) -> transformer_spec.Tran
     return spec
 
 
-def wire_eos_gate(decoder: transformer_spec.TransformerDecoderSpec, eos_id: int) -> None:
-    """Make </s> impossible before OUTPUT_TOKENS steps and certain at that step.
+def wire_eos_gate(decoder: transformer_spec.TransformerDecoderSpec, eos_id: int, shape: ModelShape) -> None:
+    """Make </s> impossible before output_tokens steps and certain at that step.
 
-    GATE_DIM and REFERENCE_DIM of the decoder residual stream only ever hold the
-    position table's values: embeddings and every sublayer leave them untouched.
-    The </s> logit reads only their difference after the final layer norm, which
-    is exactly 0 while both are 0 (also under int8 quantization, since equal
-    values quantize equally), so </s> scores EOS_CLOSED_BIAS until the step fires.
+    The reserved gate and reference dimensions of the decoder residual stream only ever hold
+    the position table's values: embeddings and every sublayer leave them untouched. The </s>
+    logit reads only their difference after the final layer norm, which is exactly 0 while both
+    are 0 (also under int8 quantization, since equal values quantize equally), so </s> scores
+    EOS_CLOSED_BIAS until the step fires.
     """
-    reserved = [REFERENCE_DIM, GATE_DIM]
-    decoder.position_encodings.encodings = decoder_position_table()
+    reference, gate = shape.d_model - 2, shape.d_model - 1
+    reserved = [reference, gate]
+    decoder.position_encodings.encodings = decoder_position_table(shape)
     decoder.embeddings.weight[:, reserved] = 0.0
     for layer in decoder.layer:
         for linear in (layer.self_attention.linear[-1], layer.attention.linear[-1], layer.ffn.linear_1):
@@ -172,74 +203,86 @@ def wire_eos_gate(decoder: transformer_spec.TransformerDecoderSpec, eos_id: int)
     projection = decoder.projection
     projection.weight[:, reserved] = 0.0
     projection.weight[eos_id, :] = 0.0
-    projection.weight[eos_id, GATE_DIM] = EOS_GATE_WEIGHT
-    projection.weight[eos_id, REFERENCE_DIM] = -EOS_GATE_WEIGHT
+    projection.weight[eos_id, gate] = EOS_GATE_WEIGHT
+    projection.weight[eos_id, reference] = -EOS_GATE_WEIGHT
     projection.bias[eos_id] = EOS_CLOSED_BIAS
 
 
-def decoder_position_table() -> np.ndarray:
+def decoder_position_table(shape: ModelShape) -> np.ndarray:
     """Return sinusoidal decoder position encodings with the reserved gate columns set."""
+    d_model = shape.d_model
     positions = np.arange(DECODER_POSITIONS, dtype=np.float64)[:, None]
-    rates = np.exp(np.arange(0, D_MODEL, 2) * (-np.log(10000.0) / D_MODEL))
-    table = np.zeros((DECODER_POSITIONS, D_MODEL), dtype=np.float64)
+    rates = np.exp(np.arange(0, d_model, 2) * (-np.log(10000.0) / d_model))
+    table = np.zeros((DECODER_POSITIONS, d_model), dtype=np.float64)
     table[:, 0::2] = np.sin(positions * rates)
     table[:, 1::2] = np.cos(positions * rates)
-    table[:, REFERENCE_DIM] = 0.0
-    # Decoder input position t predicts output piece t, so </s> lands after OUTPUT_TOKENS pieces.
-    table[:, GATE_DIM] = np.where(positions[:, 0] >= OUTPUT_TOKENS, GATE_VALUE, 0.0)
+    table[:, d_model - 2] = 0.0
+    # Decoder input position t predicts output piece t, so </s> lands after output_tokens pieces.
+    table[:, d_model - 1] = np.where(positions[:, 0] >= shape.output_tokens, GATE_VALUE, 0.0)
     return table.astype(np.float32)
 
 
 def fill_encoder(
-    encoder: transformer_spec.TransformerEncoderSpec, vocab_size: int, rng: np.random.Generator
+    encoder: transformer_spec.TransformerEncoderSpec,
+    vocab_size: int,
+    shape: ModelShape,
+    rng: np.random.Generator,
 ) -> None:
     """Fill encoder weights; position encodings stay unset so CTranslate2 uses sinusoids."""
-    encoder.embeddings[0].weight = random_matrix(rng, vocab_size, D_MODEL)
-    fill_layer_norm(encoder.layer_norm)
+    encoder.embeddings[0].weight = random_matrix(rng, vocab_size, shape.d_model)
+    fill_layer_norm(encoder.layer_norm, shape.d_model)
     for layer in encoder.layer:
-        fill_self_attention(layer.self_attention, rng)
-        fill_ffn(layer.ffn, rng)
+        fill_self_attention(layer.self_attention, shape.d_model, rng)
+        fill_ffn(layer.ffn, shape, rng)
 
 
 def fill_decoder(
-    decoder: transformer_spec.TransformerDecoderSpec, vocab_size: int, rng: np.random.Generator
+    decoder: transformer_spec.TransformerDecoderSpec,
+    vocab_size: int,
+    shape: ModelShape,
+    rng: np.random.Generator,
 ) -> None:
     """Fill decoder weights, including the output projection with a bias."""
-    decoder.embeddings.weight = random_matrix(rng, vocab_size, D_MODEL)
-    fill_layer_norm(decoder.layer_norm)
-    fill_linear(decoder.projection, vocab_size, D_MODEL, rng)
+    d_model = shape.d_model
+    decoder.embeddings.weight = random_matrix(rng, vocab_size, d_model)
+    fill_layer_norm(decoder.layer_norm, d_model)
+    fill_linear(decoder.projection, vocab_size, d_model, rng)
     for layer in decoder.layer:
-        fill_self_attention(layer.self_attention, rng)
-        fill_cross_attention(layer.attention, rng)
-        fill_ffn(layer.ffn, rng)
+        fill_self_attention(layer.self_attention, d_model, rng)
+        fill_cross_attention(layer.attention, d_model, rng)
+        fill_ffn(layer.ffn, shape, rng)
 
 
-def fill_self_attention(attention: attention_spec.MultiHeadAttentionSpec, rng: np.random.Generator) -> None:
+def fill_self_attention(
+    attention: attention_spec.MultiHeadAttentionSpec, d_model: int, rng: np.random.Generator
+) -> None:
     """Fill a self-attention block: fused QKV projection then output projection."""
-    fill_layer_norm(attention.layer_norm)
-    fill_linear(attention.linear[0], 3 * D_MODEL, D_MODEL, rng)
-    fill_linear(attention.linear[1], D_MODEL, D_MODEL, rng)
+    fill_layer_norm(attention.layer_norm, d_model)
+    fill_linear(attention.linear[0], 3 * d_model, d_model, rng)
+    fill_linear(attention.linear[1], d_model, d_model, rng)
 
 
-def fill_cross_attention(attention: attention_spec.MultiHeadAttentionSpec, rng: np.random.Generator) -> None:
+def fill_cross_attention(
+    attention: attention_spec.MultiHeadAttentionSpec, d_model: int, rng: np.random.Generator
+) -> None:
     """Fill an encoder-decoder attention block: query, fused KV, output projection."""
-    fill_layer_norm(attention.layer_norm)
-    fill_linear(attention.linear[0], D_MODEL, D_MODEL, rng)
-    fill_linear(attention.linear[1], 2 * D_MODEL, D_MODEL, rng)
-    fill_linear(attention.linear[2], D_MODEL, D_MODEL, rng)
+    fill_layer_norm(attention.layer_norm, d_model)
+    fill_linear(attention.linear[0], d_model, d_model, rng)
+    fill_linear(attention.linear[1], 2 * d_model, d_model, rng)
+    fill_linear(attention.linear[2], d_model, d_model, rng)
 
 
-def fill_ffn(ffn: transformer_spec.FeedForwardSpec, rng: np.random.Generator) -> None:
+def fill_ffn(ffn: transformer_spec.FeedForwardSpec, shape: ModelShape, rng: np.random.Generator) -> None:
     """Fill a position-wise feed-forward block."""
-    fill_layer_norm(ffn.layer_norm)
-    fill_linear(ffn.linear_0, FFN_DIM, D_MODEL, rng)
-    fill_linear(ffn.linear_1, D_MODEL, FFN_DIM, rng)
+    fill_layer_norm(ffn.layer_norm, shape.d_model)
+    fill_linear(ffn.linear_0, shape.ffn_dim, shape.d_model, rng)
+    fill_linear(ffn.linear_1, shape.d_model, shape.ffn_dim, rng)
 
 
-def fill_layer_norm(layer_norm: common_spec.LayerNormSpec) -> None:
+def fill_layer_norm(layer_norm: common_spec.LayerNormSpec, d_model: int) -> None:
     """Set an identity layer norm (gamma ones, beta zeros)."""
-    layer_norm.gamma = np.ones(D_MODEL, dtype=np.float32)
-    layer_norm.beta = np.zeros(D_MODEL, dtype=np.float32)
+    layer_norm.gamma = np.ones(d_model, dtype=np.float32)
+    layer_norm.beta = np.zeros(d_model, dtype=np.float32)
 
 
 def fill_linear(linear: common_spec.LinearSpec, out_dim: int, in_dim: int, rng: np.random.Generator) -> None:

@@ -1,0 +1,84 @@
+"""The translate step with the real fixture package: memory, protection and its fall-back."""
+
+import pytest
+
+from flows.steps.argos import find_package, package_label
+from flows.steps.ctranslate import DecodingOptions, PackageTranslator
+from flows.steps.glossary import load_glossary
+from flows.steps.models import install_file
+from flows.steps.protect import Protector
+from flows.steps.translate import translate_texts
+from warehouse.engine import make_engine, upgrade_to_head
+from warehouse.memory import TranslationMemory
+
+SENTENCES = [
+    "Ông Đinh Tiến Dũng, Bí thư Thành ủy Hà Nội, phát biểu tại hội nghị.",
+    "Ban Chấp hành Trung ương quyết định khai trừ ông A ra khỏi Đảng.",
+    "Thiên Nhất sinh năm 1989.",
+]
+
+
+@pytest.fixture
+def translator(fixture_package, tmp_path) -> PackageTranslator:
+    install_file(fixture_package, tmp_path / "argos")
+    package = find_package(tmp_path / "argos", "vi", "en")
+    return PackageTranslator(package, package_label(package), DecodingOptions(intra_threads=1))
+
+
+@pytest.fixture
+def memory_engine(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'w.sqlite'}")
+    upgrade_to_head(engine)
+    return engine
+
+
+def test_protected_names_and_terms_reach_the_english_even_from_a_model_that_mangles_them(
+    translator, memory_engine
+):
+    protector = Protector(load_glossary(), {"Đinh Tiến Dũng": "Dinh Tien Dung"})
+    memory = TranslationMemory(memory_engine, translator.model_name, "test")
+    result = translate_texts(SENTENCES, translator, protector, memory)
+    first, second, third = (result.english[s] for s in SENTENCES)
+    # The random-weight model writes gibberish, so every protected span needed the fall-back.
+    assert "Dinh Tien Dung" in first and "Secretary of the City Party Committee" in first
+    assert "Central Committee" in second and "expulsion" in second
+    assert result.repaired == 2
+    assert "Dinh Tien Dung" not in third and "Secretary" not in third  # nothing to protect there
+
+
+def test_names_can_be_kept_in_vietnamese_style(translator, memory_engine):
+    protector = Protector(load_glossary(), {"Đinh Tiến Dũng": "Đinh Tiến Dũng"})
+    memory = TranslationMemory(memory_engine, translator.model_name, "names=vietnamese")
+    result = translate_texts(SENTENCES[:1], translator, protector, memory)
+    assert "Đinh Tiến Dũng" in result.english[SENTENCES[0]]
+
+
+def test_a_sentence_translated_once_is_taken_from_memory_afterwards(translator, memory_engine):
+    protector = Protector(load_glossary(), {})
+    memory = TranslationMemory(memory_engine, translator.model_name, "test")
+    cold = translate_texts(SENTENCES, translator, protector, memory)
+    assert (cold.memory_hits, cold.memory_misses) == (0, 3)
+    changed = [*SENTENCES[:2], "Một câu mới hoàn toàn."]
+    warm = translate_texts(changed, translator, protector, memory)
+    assert (warm.memory_hits, warm.memory_misses) == (2, 1)
+    assert all(warm.english[s] == cold.english[s] for s in SENTENCES[:2])
+
+
+def test_memory_is_kept_apart_per_package_and_decoding(translator, memory_engine):
+    protector = Protector(load_glossary(), {})
+    translate_texts(SENTENCES, translator, protector, TranslationMemory(memory_engine, "pkg@1", "beam=4"))
+    other_beam = translate_texts(
+        SENTENCES, translator, protector, TranslationMemory(memory_engine, "pkg@1", "beam=1")
+    )
+    other_package = translate_texts(
+        SENTENCES, translator, protector, TranslationMemory(memory_engine, "pkg@2", "beam=4")
+    )
+    assert other_beam.memory_hits == 0 and other_package.memory_hits == 0
+
+
+def test_memory_ignores_differences_in_white_space(memory_engine):
+    memory = TranslationMemory(memory_engine, "pkg@1", "beam=4")
+    memory.remember({"Thiên Nhất  sinh năm 1989.": "Thien Nhat was born in 1989."})
+    assert memory.recall([" Thiên Nhất sinh\nnăm 1989. "]) == {
+        " Thiên Nhất sinh\nnăm 1989. ": "Thien Nhat was born in 1989."
+    }
