@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     package_url: str = ARGOS_VI_EN_URL
     package_sha256: str = ARGOS_VI_EN_SHA256
     network_timeout_s: float = 20.0
+    # A news article is tens of kilobytes; a file of megabytes is a dump or a mistake.
+    max_file_bytes: int = 8 * 1024 * 1024
 
     @property
     def resolved_database_url(self) -> str:
