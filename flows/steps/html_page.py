@@ -89,6 +89,11 @@ class _PageParser(HTMLParser):
         if self._open is not None and not self._skip_depth:
             self._open.parts.append(data)
 
+    def close(self) -> None:
+        """Finish parsing; a page cut off inside its last paragraph still gives that paragraph."""
+        super().close()
+        self._close()
+
     def _close(self) -> None:
         """End the piece being captured, keeping it if it has text."""
         if self._open is not None and self._open.text:
@@ -109,7 +114,6 @@ def read_html(text: str) -> HtmlArticle:
     parser = _PageParser()
     parser.feed(text)
     parser.close()
-    parser._close()  # a page cut off inside its last paragraph still gives that paragraph
     first = {tag: next((p.text for p in parser.pieces if p.tag == tag), None) for tag in _CAPTURED}
     paragraphs = [p for p in parser.pieces if p.tag == "p"]
     if any(p.in_article for p in paragraphs):

@@ -157,3 +157,8 @@ def test_an_html_page_without_article_markup_falls_back_to_h1_and_every_paragrap
 def test_an_html_page_with_no_title_or_paragraph_is_refused_saying_so():
     with pytest.raises(UnknownShape, match="HTML page without a title"):
         parse_document("x.html", "<html><body><div>menu</div><script>x()</script></body></html>")
+
+
+def test_an_html_page_cut_off_mid_paragraph_keeps_what_it_has():
+    [document] = parse_document("cut.html", "<html><body><h1>Tin</h1><p>Đoạn một.</p><p>Đoạn hai bị cắt")
+    assert [line.text for line in document.lines if line.field == "body"] == ["Đoạn một.", "Đoạn hai bị cắt"]
