@@ -96,7 +96,10 @@ def models_install(
     settings = _settings()
     try:
         path = file if file is not None else _download_package(settings)
-        installed = models.install_file(path, settings.argos_dir, settings.source_lang, settings.target_lang)
+        limits = models.PackageLimits(settings.max_package_bytes, settings.max_package_unpacked_bytes)
+        installed = models.install_file(
+            path, settings.argos_dir, settings.source_lang, settings.target_lang, limits
+        )
     except models.PackageRefused as error:
         console.print(f"[red]refused:[/red] {error}")
         raise typer.Exit(1) from error
@@ -134,10 +137,16 @@ def _download_package(settings: Settings) -> Path:
         url = None
     if url:
         console.print(f"downloading {url} (listed in the Argos index)")
-        return models.download_verified(url, None, target, settings.network_timeout_s)
+        return models.download_verified(
+            url, None, target, settings.network_timeout_s, settings.max_package_bytes
+        )
     console.print(f"downloading {settings.package_url} ({ARGOS_VI_EN_BYTES:,} bytes, SHA-256 checked)")
     return models.download_verified(
-        settings.package_url, settings.package_sha256, target, settings.network_timeout_s
+        settings.package_url,
+        settings.package_sha256,
+        target,
+        settings.network_timeout_s,
+        settings.max_package_bytes,
     )
 
 

@@ -62,9 +62,9 @@ def recorded_run(engine: Warehouse) -> Iterator[str]:
 
 
 @task(retries=2, retry_delay_seconds=1)
-def read_files(paths: list[Path], database_url: str) -> ReadBatch:
+def read_files(paths: list[Path], database_url: str, max_file_bytes: int) -> ReadBatch:
     """Read the article files whose content has not been processed before."""
-    return read_batch(paths, known_hashes(make_engine(database_url)))
+    return read_batch(paths, known_hashes(make_engine(database_url)), max_file_bytes)
 
 
 @task
@@ -113,7 +113,7 @@ def pipeline(paths: list[Path], settings: Settings) -> RunSummary:
     engine = make_engine(settings.resolved_database_url)
     upgrade_to_head(engine)
     with recorded_run(engine) as run_id:
-        batch = read_files(paths, settings.resolved_database_url)
+        batch = read_files(paths, settings.resolved_database_url, settings.max_file_bytes)
         extracted = extract_articles(batch, run_id)
         articles, invalid = validate_articles(extracted.records)
         translated, model = translate_articles(articles, settings)

@@ -38,6 +38,11 @@ class Settings(BaseSettings):
     package_url: str = ARGOS_VI_EN_URL
     package_sha256: str = ARGOS_VI_EN_SHA256
     network_timeout_s: float = 20.0
+    # A news article is tens of kilobytes; a file of megabytes is a dump or a mistake.
+    max_file_bytes: int = 8 * 1024 * 1024
+    # Limits on a model package file and on what it unpacks to (zip bombs); the 1.9 package is 66 MB.
+    max_package_bytes: int = 512 * 1024 * 1024
+    max_package_unpacked_bytes: int = 2 * 1024 * 1024 * 1024
 
     @property
     def resolved_database_url(self) -> str:

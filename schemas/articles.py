@@ -11,7 +11,7 @@ from pandera.typing import Series
 import schemas.checks  # noqa: F401  (registers the nfc and not_blank checks)
 
 ARTICLE_STATUSES = ("translated", "pending_translation")
-SOURCE_FORMATS = ("plain_text", "scraped_page", "news_please_json", "crawler_json")
+SOURCE_FORMATS = ("plain_text", "scraped_page", "news_please_json", "crawler_json", "html_page")
 # Vietnamese online news starts in the late 1990s; a later date than tomorrow is a misreading.
 EARLIEST_PLAUSIBLE = date(1995, 1, 1)
 

@@ -14,8 +14,15 @@ from flows.progress import counting
 from flows.steps.bilingual import apply_translations, texts_to_translate
 from flows.steps.extract import extract_article
 from flows.steps.formats import RecordProblem
-from flows.steps.ingest import SourceFile, UnreadableSource, discover_files, parse_source, read_source
-from flows.steps.records import ArticleRecords, Reject
+from flows.steps.ingest import (
+    SourceFile,
+    UnreadableSource,
+    discover_files,
+    display_path,
+    parse_source,
+    read_source,
+)
+from flows.steps.records import ArticleRecords, Reject, short_id
 from flows.steps.translate import Toolkit, translate_texts
 from schemas.entities import EntitiesSchema
 from schemas.segments import SegmentsSchema
@@ -48,16 +55,16 @@ def file_of(source_path: str) -> str:
     return source_path.split("#", 1)[0]
 
 
-def read_batch(paths: list[Path], processed: set[str]) -> ReadBatch:
+def read_batch(paths: list[Path], processed: set[str], max_file_bytes: int) -> ReadBatch:
     """Read every article file under paths, skipping contents already processed."""
     batch = ReadBatch()
     seen_now: set[str] = set()
     for path in discover_files(paths):
         batch.files_seen += 1
         try:
-            source = read_source(path)
+            source = read_source(path, max_file_bytes)
         except UnreadableSource as error:
-            batch.rejects.append(Reject.of_file(str(path), "file_readable", str(error)))
+            batch.rejects.append(Reject.of_file(display_path(path), error.check_name, str(error)))
             continue
         if source.content_sha256 in processed or source.content_sha256 in seen_now:
             batch.skipped += 1
@@ -70,7 +77,7 @@ def read_batch(paths: list[Path], processed: set[str]) -> ReadBatch:
 def extract_batch(sources: list[SourceFile], run_id: str, today: date | None = None) -> ExtractedBatch:
     """Parse and extract every source; what fails becomes a reject, the rest go on."""
     batch = ExtractedBatch()
-    first_path: dict[str, str] = {}
+    first_path: dict[str, str] = {}  # by article id, and by the hash of the article's text
     for source in sources:
         try:
             documents = parse_source(source)
@@ -84,21 +91,29 @@ def extract_batch(sources: list[SourceFile], run_id: str, today: date | None = N
             result = extract_article(document, source.content_sha256, run_id, today)
             if isinstance(result, Reject):
                 batch.rejects.append(result)
-            elif result.article_id in first_path:
-                batch.rejects.append(_duplicate(result, first_path[result.article_id]))
+                continue
+            keys = (result.article_id, _text_key(result))
+            same = next((key for key in keys if key in first_path), None)
+            if same is not None:
+                batch.rejects.append(_duplicate(result, first_path[same], by_text=same == keys[1]))
             else:
-                first_path[result.article_id] = document.source_path
+                first_path.update(dict.fromkeys(keys, document.source_path))
                 batch.records.append(result)
     return batch
 
 
-def _duplicate(records: ArticleRecords, first: str) -> Reject:
-    """Reject a second copy of an article already read this run (same URL)."""
-    where = records.article["url"] or records.article["source_path"]
+def _text_key(records: ArticleRecords) -> str:
+    """Return a key of the article's normalised text: one article saved twice, in two encodings, matches."""
+    return "text:" + short_id(*(str(segment["text_vi"]) for segment in records.segments))
+
+
+def _duplicate(records: ArticleRecords, first: str, by_text: bool) -> Reject:
+    """Reject a second copy of an article already read this run (same URL, or same text)."""
+    where = "same text" if by_text else f"same article ({records.article['url'] or first})"
     return Reject.of_file(
         str(records.article["source_path"]),
         "duplicate_article",
-        f"same article ({where}) as {first}, which is loaded instead",
+        f"{where} as {first}, which is loaded instead",
     )
 
 

@@ -8,6 +8,7 @@ from flows.steps.dates import find_date
 from flows.steps.entities import PERSON, Mention, find_mentions
 from flows.steps.facts import find_facts
 from flows.steps.formats import SourceDocument
+from flows.steps.language import vietnamese_score
 from flows.steps.outlets import find_outlet
 from flows.steps.records import ArticleRecords, Reject, Row, short_id
 from flows.steps.segments import ArticleText, Segment, build_segments
@@ -15,6 +16,7 @@ from flows.steps.transliterate import without_diacritics
 
 NO_BODY = "article_has_body"
 NO_TITLE = "article_has_title"
+NOT_VIETNAMESE = "article_is_vietnamese"
 
 
 def article_id_for(document: SourceDocument) -> str:
@@ -31,6 +33,12 @@ def extract_article(
         return Reject.of_file(document.source_path, NO_BODY, _no_body_reason(text))
     if not any(segment.kind == "title" for segment in text.segments):
         return Reject.of_file(document.source_path, NO_TITLE, "no title: the record's title is empty")
+    # Judged on the article's own text, after page furniture (often English boilerplate) is gone.
+    language = vietnamese_score("\n".join(segment.text for segment in text.segments))
+    if not language.is_vietnamese:
+        return Reject.of_file(
+            document.source_path, NOT_VIETNAMESE, f"not a Vietnamese article: {language.describe()}"
+        )
     article_id = article_id_for(document)
     records = ArticleRecords(_article_row(document, text, article_id, content_sha256, run_id, today))
     records.segments = [_segment_row(article_id, seq, s) for seq, s in enumerate(text.segments, 1)]

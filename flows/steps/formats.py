@@ -9,10 +9,12 @@ Shapes, each what a real scraper or crawler writes:
   with `meta_data`.
 - `crawler_json`: a record of a simple crawler (`title`, `author`, `category`, `content`,
   `description`).
+- `html_page`: a saved HTML page, its article found by `flows.steps.html_page`.
 A JSON array of records is read as that many articles.
 
-Line numbers (`SourceLine.line_no`) are the file's own for text files; for JSON records they
-count the title, the description and then each line of the body, in that order, from 1.
+Line numbers (`SourceLine.line_no`) are the file's own for text files; for JSON records and
+HTML pages they count the title, the description and then each line (paragraph) of the body,
+in that order, from 1.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from flows.steps.html_page import looks_like_html, read_html
 from flows.steps.normalize import normalize_line
 
 
@@ -74,6 +77,8 @@ def parse_document(source_path: str, text: str) -> list[SourceDocument | RecordP
     stripped = text.lstrip("\ufeff \t\r\n")
     if source_path.lower().endswith(".json") or _looks_like_json(stripped):
         return parse_json(source_path, stripped)
+    if source_path.lower().endswith((".html", ".htm")) or looks_like_html(stripped):
+        return [parse_html_page(source_path, stripped)]
     if stripped.startswith("Title:") and "\nContent:" in stripped:
         return [parse_scraped_page(source_path, stripped)]
     return [parse_plain_text(source_path, text)]
@@ -134,13 +139,32 @@ def parse_scraped_page(source_path: str, text: str) -> SourceDocument:
     )
 
 
+def parse_html_page(source_path: str, text: str) -> SourceDocument:
+    """Read the article of a saved HTML page: its title, description and paragraphs."""
+    page = read_html(text)
+    if not page.title and not page.paragraphs:
+        raise UnknownShape("an HTML page without a title, <h1> or <p> paragraph: no article in it")
+    return SourceDocument(
+        source_path,
+        "html_page",
+        _record_lines(page.title, page.lead, "\n".join(page.paragraphs)),
+        url=page.url,
+        outlet_hint=page.outlet,
+        published_hint=page.published,
+    )
+
+
 def parse_json(source_path: str, text: str) -> list[SourceDocument | RecordProblem]:
     """Read a JSON record, or an array of records, of a known crawler shape."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
+        # An unclosed string, or an error at the very end, means the file stops mid-record.
+        cut_off = error.msg.startswith("Unterminated string") or error.pos >= len(text.rstrip())
+        hint = " (the file ends before the JSON does: cut off while being written or copied?)"
         raise UnknownShape(
             f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+            + (hint if cut_off else "")
         ) from error
     if not isinstance(data, list):
         return [_parse_record(source_path, data)]

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from flows.steps.decode import UndecodableFile, decode_bytes
 from flows.steps.formats import RecordProblem, SourceDocument, UnknownShape, parse_document
+from flows.steps.normalize import normalize_text
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".json"})
+ARTICLE_SUFFIXES = frozenset({".txt", ".json", ".html", ".htm"})
+MEBIBYTE = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,14 @@ class SourceFile:
 
 class UnreadableSource(ValueError):
     """The file could not be read or parsed; the message says why."""
+
+    check_name = "file_readable"
+
+
+class FileTooLarge(UnreadableSource):
+    """The file is over the size limit, so it was not read."""
+
+    check_name = "file_size"
 
 
 def display_path(path: Path) -> str:
@@ -56,12 +67,37 @@ def discover_files(paths: list[Path]) -> list[Path]:
     return sorted(found)
 
 
-def read_source(path: Path) -> SourceFile:
-    """Read a file's bytes, turning OS errors into a message that names the file."""
+def read_source(path: Path, max_bytes: int) -> SourceFile:
+    """Read a file's bytes, refusing one over max_bytes before reading it and naming OS errors."""
     try:
-        return SourceFile(display_path(path), path.read_bytes())
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                raise FileTooLarge(_too_large(size, max_bytes))
+            # Read one byte past the limit: a file still growing is caught without reading it all.
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError as error:
+        raise UnreadableSource(
+            "the file disappeared between listing and reading (moved or deleted during the run)"
+        ) from error
     except OSError as error:
         raise UnreadableSource(f"cannot read the file: {error.strerror or error}") from error
+    if len(data) > max_bytes:
+        raise FileTooLarge(_too_large(len(data), max_bytes))
+    return SourceFile(display_path(path), data)
+
+
+def _too_large(size: int, max_bytes: int) -> str:
+    """Say how far over the size limit a file is, and how to raise the limit."""
+    return (
+        f"the file is {_size(size)}, over the {_size(max_bytes)} limit for one article file; "
+        "split it, or raise TINTUC_MAX_FILE_BYTES"
+    )
+
+
+def _size(count: int) -> str:
+    """Say a byte count as people read it."""
+    return f"{count / MEBIBYTE:.1f} MiB" if count >= MEBIBYTE else f"{count / 1024:.0f} KiB"
 
 
 def parse_source(source: SourceFile) -> list[SourceDocument | RecordProblem]:
@@ -70,8 +106,10 @@ def parse_source(source: SourceFile) -> list[SourceDocument | RecordProblem]:
         text = decode_bytes(source.data)
     except UndecodableFile as error:
         raise UnreadableSource(str(error)) from error
-    if not text.strip():
-        raise UnreadableSource("the file is empty")
+    if not source.data:
+        raise UnreadableSource("the file is empty (0 bytes)")
+    if not normalize_text(text).strip():
+        raise UnreadableSource("the file holds only white space, no text")
     try:
         return parse_document(source.source_path, text)
     except UnknownShape as error:

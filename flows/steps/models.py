@@ -3,8 +3,9 @@
 A package is installed from, in order: a local `.argosmodel` file (`--file`); the Argos
 package index, if it lists a vi→en package (it has not since 2024); or the published 1.9
 package at a pinned URL, whose SHA-256 must match. Every package is checked before anything
-is written: a zip, all entries inside one folder, metadata translating vi → en, the
-CTranslate2 model and the SentencePiece model present.
+is written: within the size limits (the file, and the total it unpacks to), a zip, all entries
+inside one folder (no absolute paths, no "..", no symbolic links), metadata translating
+vi → en, the CTranslate2 model and the SentencePiece model present.
 """
 
 from __future__ import annotations
@@ -15,70 +16,25 @@ import shutil
 import tempfile
 import urllib.request
 import zipfile
-from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
-from typing import Any
+from pathlib import Path
 
 from flows.steps.argos import argos_package_module, installed_packages, packages_dir
+from flows.steps.package_check import PackageLimits, PackageRefused, check_package, mib
+
+__all__ = ["PackageLimits", "PackageRefused", "check_package", "download_verified", "install_file"]
 
 CHUNK_BYTES = 1 << 20
 
 
-class PackageRefused(ValueError):
-    """The package failed a check; the message says which and what to do."""
-
-
-@dataclass(frozen=True)
-class PackageCheck:
-    """What a package file holds, once checked."""
-
-    folder: str
-    metadata: dict[str, Any]
-
-
-def check_package(path: Path, from_code: str = "vi", to_code: str = "en") -> PackageCheck:
-    """Check a .argosmodel file before installing it; raise PackageRefused saying why not."""
-    if not zipfile.is_zipfile(path):
-        raise PackageRefused(f"{path}: not a zip archive, so not an Argos package")
-    with zipfile.ZipFile(path) as archive:
-        names = archive.namelist()
-        folders = {PurePosixPath(name).parts[0] for name in names if name.strip("/")}
-        unsafe = [n for n in names if n.startswith("/") or ".." in PurePosixPath(n).parts]
-        if unsafe:
-            raise PackageRefused(f"{path}: entry {unsafe[0]!r} would land outside the packages folder")
-        if len(folders) != 1:
-            raise PackageRefused(f"{path}: expected one top-level folder, found {len(folders)}")
-        folder = folders.pop()
-        try:
-            metadata = json.loads(archive.read(f"{folder}/metadata.json"))
-        except KeyError as error:
-            raise PackageRefused(f"{path}: no {folder}/metadata.json") from error
-        except json.JSONDecodeError as error:
-            raise PackageRefused(f"{path}: metadata.json is not valid JSON ({error.msg})") from error
-        _check_contents(path, folder, set(names), metadata, from_code, to_code)
-    return PackageCheck(folder, metadata)
-
-
-def _check_contents(
-    path: Path, folder: str, names: set[str], metadata: Any, from_code: str, to_code: str
-) -> None:
-    """Check the language pair and that the model files are present."""
-    if not isinstance(metadata, dict):
-        raise PackageRefused(f"{path}: metadata.json is not an object")
-    pair = (metadata.get("from_code"), metadata.get("to_code"))
-    if pair != (from_code, to_code):
-        raise PackageRefused(
-            f"{path}: translates {pair[0]} → {pair[1]}, tintuc needs {from_code} → {to_code}"
-        )
-    if f"{folder}/model/model.bin" not in names:
-        raise PackageRefused(f"{path}: no CTranslate2 model ({folder}/model/model.bin)")
-    if f"{folder}/sentencepiece.model" not in names:
-        raise PackageRefused(f"{path}: no SentencePiece model ({folder}/sentencepiece.model)")
-
-
-def install_file(path: Path, argos_dir: Path, from_code: str = "vi", to_code: str = "en") -> Path:
+def install_file(
+    path: Path,
+    argos_dir: Path,
+    from_code: str = "vi",
+    to_code: str = "en",
+    limits: PackageLimits | None = None,
+) -> Path:
     """Check and install a local package file; return the installed package's folder."""
-    checked = check_package(path, from_code, to_code)
+    checked = check_package(path, from_code, to_code, limits)
     target_root = packages_dir(argos_dir)
     target_root.mkdir(parents=True, exist_ok=True)
     target = target_root / checked.folder
@@ -93,18 +49,31 @@ def install_file(path: Path, argos_dir: Path, from_code: str = "vi", to_code: st
     return target
 
 
-def download_verified(url: str, sha256: str | None, destination: Path, timeout: float) -> Path:
+def download_verified(
+    url: str, sha256: str | None, destination: Path, timeout: float, max_bytes: int | None = None
+) -> Path:
     """Download url to destination, refusing it unless its SHA-256 matches (when one is pinned).
 
-    The Argos index publishes no checksums, so a package it lists is only checked for shape.
+    The Argos index publishes no checksums, so a package it lists is only checked for shape;
+    a download growing past max_bytes is stopped and removed.
     """
     digest = hashlib.sha256()
     partial = destination.with_suffix(destination.suffix + ".part")
     destination.parent.mkdir(parents=True, exist_ok=True)
+    size = 0
     with urllib.request.urlopen(url, timeout=timeout) as response, partial.open("wb") as out:
         while chunk := response.read(CHUNK_BYTES):
+            size += len(chunk)
+            if max_bytes is not None and size > max_bytes:
+                break
             digest.update(chunk)
             out.write(chunk)
+    if max_bytes is not None and size > max_bytes:
+        partial.unlink()
+        raise PackageRefused(
+            f"{url}: larger than the {mib(max_bytes)} limit for a package file "
+            "(TINTUC_MAX_PACKAGE_BYTES); download stopped, nothing installed"
+        )
     if sha256 is not None and digest.hexdigest() != sha256.lower():
         partial.unlink()
         raise PackageRefused(

@@ -70,3 +70,30 @@ def test_installing_a_package_that_is_not_one_is_refused(tmp_path):
         app, ["models", "install", "--file", str(bogus)], env={"TINTUC_DATA_DIR": str(tmp_path / "data")}
     )
     assert result.exit_code == 1 and "not a zip archive" in result.output
+
+
+def test_models_install_refuses_hostile_packages_saying_why_and_exits_non_zero(
+    tmp_path, fixture_package, monkeypatch
+):
+    import zipfile
+
+    not_a_zip = tmp_path / "notes.argosmodel"
+    not_a_zip.write_text("hello")
+    escaping = tmp_path / "escaping.argosmodel"
+    with zipfile.ZipFile(fixture_package) as source, zipfile.ZipFile(escaping, "w") as archive:
+        for info in source.infolist():
+            archive.writestr(info, source.read(info))
+        archive.writestr("translate-vi_en-0_1-fixture/../../../evil.sh", b"rm -rf ~")
+    data = tmp_path / "data"
+    for bad, reason in [
+        (not_a_zip, "not a zip archive"),
+        (escaping, "would land outside the packages folder"),
+    ]:
+        result = tintuc(["models", "install", "--file", str(bad)], data)
+        assert result.returncode == 1, result.stdout
+        assert "refused:" in result.stdout and bad.name in result.stdout and reason in result.stdout
+    monkeypatch.setenv("TINTUC_MAX_PACKAGE_BYTES", "100000")
+    too_big = tintuc(["models", "install", "--file", str(fixture_package)], data)
+    assert too_big.returncode == 1 and "over the 0.1 MiB limit for a package file" in too_big.stdout
+    assert "translate-vi_en" not in tintuc(["models", "list"], data).stdout
+    assert not list(tmp_path.rglob("evil.sh"))

@@ -34,6 +34,7 @@ TEXT_SAYS_SO = {
     "share_within_whole",
     "article_has_body",
     "article_has_title",
+    "article_is_vietnamese",
 }
 
 

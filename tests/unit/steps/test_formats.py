@@ -97,3 +97,68 @@ def test_paragraph_lists_and_numbers_in_json_fields_are_read_as_text():
 def test_an_invisible_first_line_is_not_taken_for_the_title():
     [document] = parse_document("z.txt", "\u200b\nTiêu đề thật\nNội dung.\n")
     assert document.title == "Tiêu đề thật"
+
+
+def test_truncated_json_says_the_file_was_cut_off():
+    for cut in ('{"title": "Tin", "text": "Nội', '[{"title": "Tin", "text": "Nội dung"}, '):
+        with pytest.raises(UnknownShape, match="the file ends before the JSON does"):
+            parse_document("x.json", cut)
+
+
+def test_json_broken_in_the_middle_is_not_called_cut_off():
+    with pytest.raises(UnknownShape, match=r"Expecting ':' delimiter$"):
+        parse_document("x.json", '{"title" "Tin", "text": "Nội dung"}')
+
+
+HTML_PAGE = """<!DOCTYPE html>
+<html><head>
+<title>Giá xăng tăng - VnExpress</title>
+<meta property="og:title" content="Giá xăng tăng mạnh từ chiều nay">
+<meta property="og:site_name" content="VnExpress">
+<meta property="og:url" content="https://vnexpress.net/gia-xang-tang-123.html">
+<meta property="article:published_time" content="2022-07-13T15:00:00+07:00">
+<meta name="description" content="Giá xăng tăng 5% từ 15h chiều nay.">
+<script>var p = "<p>không phải bài</p>";</script>
+</head><body>
+<nav><p>Trang chủ · Thời sự · Kinh doanh</p></nav>
+<article>
+<h1>Giá xăng tăng mạnh</h1>
+<p>Giá xăng tăng 5% từ 15h chiều nay.</p>
+<p>Liên Bộ Công Thương &amp; Tài chính điều chỉnh giá<br>sau kỳ họp.
+<p>Người dân đổ xăng trước giờ tăng giá.</p>
+</article>
+<aside><p>Tin liên quan: giá vàng giảm</p></aside>
+<footer><p>© VnExpress</p></footer>
+</body></html>
+"""
+
+
+def test_an_html_page_gives_its_article_without_navigation_scripts_or_footer():
+    [document] = parse_document("gia-xang.txt", HTML_PAGE)
+    assert document.source_format == "html_page"
+    assert document.title == "Giá xăng tăng mạnh từ chiều nay"
+    assert [line.text for line in document.lines if line.field == "body"] == [
+        "Giá xăng tăng 5% từ 15h chiều nay.",
+        "Liên Bộ Công Thương & Tài chính điều chỉnh giá sau kỳ họp.",
+        "Người dân đổ xăng trước giờ tăng giá.",
+    ]
+    assert not any(line.field == "lead" for line in document.lines)  # the description repeats paragraph 1
+    assert document.url == "https://vnexpress.net/gia-xang-tang-123.html"
+    assert (document.outlet_hint, document.published_hint) == ("VnExpress", "2022-07-13T15:00:00+07:00")
+
+
+def test_an_html_page_without_article_markup_falls_back_to_h1_and_every_paragraph():
+    page = "<html><body><h1>Tin mới</h1><div><p>Đoạn một.</p><p>Đoạn hai.</p></div></body></html>"
+    [document] = parse_document("tin.html", page)
+    assert document.title == "Tin mới"
+    assert [line.text for line in document.lines if line.field == "body"] == ["Đoạn một.", "Đoạn hai."]
+
+
+def test_an_html_page_with_no_title_or_paragraph_is_refused_saying_so():
+    with pytest.raises(UnknownShape, match="HTML page without a title"):
+        parse_document("x.html", "<html><body><div>menu</div><script>x()</script></body></html>")
+
+
+def test_an_html_page_cut_off_mid_paragraph_keeps_what_it_has():
+    [document] = parse_document("cut.html", "<html><body><h1>Tin</h1><p>Đoạn một.</p><p>Đoạn hai bị cắt")
+    assert [line.text for line in document.lines if line.field == "body"] == ["Đoạn một.", "Đoạn hai bị cắt"]
