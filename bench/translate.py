@@ -43,16 +43,17 @@ from flows.steps.ctranslate import Decoded, PackageTranslator  # noqa: E402
 from flows.steps.models import install_file  # noqa: E402
 from flows.steps.validate import validate_records  # noqa: E402
 from flows.translation import load_toolkit  # noqa: E402
-from tests.support.argos_fixture import ARGOS_VI_EN_SHAPE, build_fixture_package  # noqa: E402
+from tests.support.argos_fixture import ARGOS_VI_EN_SHAPE, FIXTURE_SHAPE, build_fixture_package  # noqa: E402
 from warehouse.engine import make_engine, upgrade_to_head  # noqa: E402
 
 ArticleFrames = dict[str, Any]
 DEFAULT_CORPUS = PROJECT.parent / "shared" / "corpus"
+SHAPES = {"argos": ARGOS_VI_EN_SHAPE, "fixture": FIXTURE_SHAPE}
 
 
 def load_articles(paths: list[Path]) -> dict[str, ArticleFrames]:
     """Read, extract and validate articles the way the pipeline does."""
-    batch = read_batch(paths, set())
+    batch = read_batch(paths, set(), Settings().max_file_bytes)
     extracted = extract_batch(batch.sources, "bench")
     articles, _ = validate_records(extracted.records)
     return articles
@@ -164,6 +165,12 @@ def main() -> None:
         "--corpus", type=Path, default=DEFAULT_CORPUS, help="more articles (default ../shared/corpus)"
     )
     parser.add_argument("--min-sentences", type=int, default=500)
+    parser.add_argument(
+        "--shape",
+        choices=sorted(SHAPES),
+        default="argos",
+        help="model size: argos (the real model's shape) or fixture (the tests' tiny model, for a smoke run)",
+    )
     args = parser.parse_args()
 
     inputs = [PROJECT / "seeds"] + ([args.corpus] if args.corpus.is_dir() else [])
@@ -174,9 +181,9 @@ def main() -> None:
     texts = texts_to_translate(list(articles.values()))
     with tempfile.TemporaryDirectory(prefix="tintuc-bench-") as tmp:
         settings = Settings(data_dir=Path(tmp) / "data")
-        print(f"building a random-weight model of the Argos vi→en shape; {len(texts)} sentences", flush=True)
+        print(f"building a random-weight model ({args.shape} shape); {len(texts)} sentences", flush=True)
         package_file = build_fixture_package(
-            Path(tmp) / "bench.argosmodel", training, shape=ARGOS_VI_EN_SHAPE
+            Path(tmp) / "bench.argosmodel", training, shape=SHAPES[args.shape]
         )
         install_file(package_file, settings.argos_dir)
         upgrade_to_head(make_engine(settings.resolved_database_url))

@@ -10,15 +10,11 @@ sentence gets the tokens Argos would give it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-# Sentences per translate_batch call. Within a call CTranslate2 sorts by length and packs
-# batches of `batch_tokens`; calls this size keep the pool of lengths large (little padding)
-# and still report progress every few seconds.
-SENTENCES_PER_CALL = 1024
 # Output is capped at 3 pieces per source piece (plus slack for very short inputs): beyond that
 # a translation is a runaway loop, not English. A hypothesis cut off by the cap has no end
 # token; it is not stored (the text stays pending), since half a sentence is no translation.
@@ -104,27 +100,17 @@ class PackageTranslator:
         return str(self._pieces.decode(list(pieces))).strip()
 
     def decode(
-        self,
-        sources: Sequence[tuple[SourcePiece, ...]],
-        with_attention: bool = False,
-        on_progress: Callable[[int], None] | None = None,
+        self, sources: Sequence[tuple[SourcePiece, ...]], attention_for: Sequence[bool] | None = None
     ) -> list[Decoded]:
-        """Decode tokenised sentences in length-sorted calls; results keep the input order."""
-        order = sorted(range(len(sources)), key=lambda index: len(sources[index]))
-        results: list[Decoded | None] = [None] * len(sources)
-        for start in range(0, len(order), SENTENCES_PER_CALL):
-            chunk = order[start : start + SENTENCES_PER_CALL]
-            decoded = self._decode_call([sources[i] for i in chunk], with_attention)
-            for index, result in zip(chunk, decoded, strict=True):
-                results[index] = result
-            if on_progress:
-                on_progress(len(chunk))
-        return [result for result in results if result is not None]
+        """Decode tokenised sentences in one CTranslate2 call, which packs them into token batches.
 
-    def _decode_call(self, sources: list[tuple[SourcePiece, ...]], with_attention: bool) -> list[Decoded]:
-        """Decode sentences of similar length in one CTranslate2 call."""
+        attention_for says which sentences keep their attention (it is only read for those).
+        """
+        if not sources:
+            return []
+        keep = list(attention_for) if attention_for is not None else [False] * len(sources)
         tokens = [[piece.piece for piece in source] for source in sources]
-        longest = max((len(t) for t in tokens), default=1)
+        longest = max(len(t) for t in tokens)
         prefix = [[self.target_prefix]] * len(tokens) if self.target_prefix else None
         batches = self._translator.translate_batch(
             tokens,
@@ -136,11 +122,11 @@ class PackageTranslator:
             batch_type="tokens",
             max_decoding_length=min(MAX_DECODING_LENGTH, MAX_LENGTH_RATIO * longest + LENGTH_SLACK),
             return_end_token=True,
-            return_attention=with_attention,
+            return_attention=any(keep),
         )
         return [
             self._decoded(source, batch, with_attention)
-            for source, batch in zip(sources, batches, strict=True)
+            for source, batch, with_attention in zip(sources, batches, keep, strict=True)
         ]
 
     def _decoded(self, source: tuple[SourcePiece, ...], batch: Any, with_attention: bool) -> Decoded:

@@ -16,6 +16,10 @@ from flows.steps.ctranslate import Decoded, PackageTranslator
 from flows.steps.protect import Protector, Span, place_spans, restyle_names
 from flows.steps.quality import quality_flags
 
+# Sentences per CTranslate2 call. Within a call CTranslate2 packs length-sorted sentences into
+# batches of `batch_tokens`; calls this large keep padding low and still report progress.
+SENTENCES_PER_CALL = 1024
+
 
 class Memory(Protocol):
     """Where translations are remembered between runs (the warehouse's translation_memory)."""
@@ -77,25 +81,25 @@ def decode_texts(
 ) -> tuple[dict[str, str], int]:
     """Decode texts with the model; return {text: English} for those that completed, and repairs.
 
-    Sentences with protected spans are decoded with attention (needed only to repair them);
-    the rest without, which is cheaper. Both groups are decoded run-wide.
+    Texts are sorted by length across the whole run and decoded in calls of SENTENCES_PER_CALL;
+    each call's output is checked and repaired at once, so attention (kept only for sentences
+    with a protected span) never piles up.
     """
+    sources = {text: translator.tokenize(text) for text in texts}
     spans = {text: protector.spans(text) for text in texts}
+    ordered = sorted(texts, key=lambda text: len(sources[text]))
     english: dict[str, str] = {}
     repaired = 0
-    for group, with_attention in (
-        ([t for t in texts if not spans[t]], False),
-        ([t for t in texts if spans[t]], True),
-    ):
-        sources = [translator.tokenize(text) for text in group]
-        for text, decoded in zip(group, translator.decode(sources, with_attention, on_progress), strict=True):
-            if not decoded.complete:
-                continue
-            result, was_repaired = protected_english(decoded, spans[text], translator, protector)
-            if result:
-                english[text] = result
+    for start in range(0, len(ordered), SENTENCES_PER_CALL):
+        chunk = ordered[start : start + SENTENCES_PER_CALL]
+        decoded = translator.decode([sources[t] for t in chunk], [bool(spans[t]) for t in chunk])
+        for text, result in zip(chunk, decoded, strict=True):
+            if result.complete:
+                english[text], was_repaired = protected_english(result, spans[text], translator, protector)
                 repaired += was_repaired
-    return english, repaired
+        if on_progress:
+            on_progress(len(chunk))
+    return {text: en for text, en in english.items() if en}, repaired
 
 
 def protected_english(

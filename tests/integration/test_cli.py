@@ -55,6 +55,9 @@ def test_install_translate_then_read_the_english(cli_data):
     assert "translate-vi_en-0_1-fixture" in tintuc(["models", "list"], data).stdout
     translated = tintuc(["translate"], data)
     assert translated.returncode == 0 and "17 segments translated" in translated.stdout
+    assert "memory 0 hits" in translated.stdout
+    status = tintuc(["status"], data).stdout
+    assert "memory_hits" in status and "translation memory entries" in status
     article_id = tintuc(["query", "SELECT article_id FROM articles"], data).stdout.split("│")[1].strip()
     both = tintuc(["read", article_id, "--lang", "both"], data).stdout
     assert "Hà Nội thí điểm người đứng đầu" in both and "Tiền Phong · 2022-07-13" in both

@@ -10,8 +10,8 @@ def translator_for(fixture_package, tmp_path) -> PackageTranslator:
     return PackageTranslator(package, package_label(package), DecodingOptions(intra_threads=1))
 
 
-def english(translator: PackageTranslator, sentences: list[str], **options) -> list[str | None]:
-    decoded = translator.decode([translator.tokenize(s) for s in sentences], **options)
+def english(translator: PackageTranslator, sentences: list[str]) -> list[str | None]:
+    decoded = translator.decode([translator.tokenize(s) for s in sentences])
     return [translator.detokenize(d.pieces) if d.complete else None for d in decoded]
 
 
@@ -42,7 +42,7 @@ def test_asking_for_attention_does_not_change_the_output(fixture_package, tmp_pa
     sentences = ["Ông Đinh Tiến Dũng phát biểu.", "Thiên Nhất sinh năm 1989."]
     sources = [translator.tokenize(s) for s in sentences]
     plain = translator.decode(sources)
-    with_attention = translator.decode(sources, with_attention=True)
+    with_attention = translator.decode(sources, [True, True])
     assert [d.pieces for d in plain] == [d.pieces for d in with_attention]
     for decoded in with_attention:
         assert decoded.attention is not None and len(decoded.attention) == len(decoded.pieces)
@@ -54,15 +54,6 @@ def test_tokens_carry_the_characters_they_cover(fixture_package, tmp_path):
     text = "Ông Đinh Tiến Dũng nói: 1.892km."
     pieces = translator.tokenize(text)
     assert "".join(text[p.start : p.end] for p in pieces) == text
-
-
-def test_progress_reports_every_sentence(fixture_package, tmp_path, monkeypatch):
-    monkeypatch.setattr(ctranslate, "SENTENCES_PER_CALL", 64)
-    translator = translator_for(fixture_package, tmp_path)
-    reported: list[int] = []
-    sentences = [f"Câu số {n}." for n in range(100)]
-    translator.decode([translator.tokenize(s) for s in sentences], on_progress=reported.append)
-    assert sum(reported) == 100 and len(reported) == 2
 
 
 def test_rows_record_the_package_name_and_version(fixture_package, tmp_path):

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from flows.steps.sentences import split_sentences
 
@@ -26,6 +28,22 @@ from flows.steps.sentences import split_sentences
             ["Theo CXA (xem Tr. 3).", "Vụ việc “rất lớn. Rất nghiêm trọng” - ông nói.", "Xong!"],
         ),
         ("Thật sao? Vâng… 15 người đã đến.", ["Thật sao?", "Vâng…", "15 người đã đến."]),
+        (
+            "Chủ tịch UBND TP. Hà Nội Trần Sỹ Thanh đã ký. Sau đó ông về.",
+            ["Chủ tịch UBND TP. Hà Nội Trần Sỹ Thanh đã ký.", "Sau đó ông về."],
+        ),
+        (
+            "PGS.TS Nguyễn Văn A (ĐH Bách khoa) cho biết: giá tăng 3,5%. ThS. Lê Văn B và Q. Ba Đình họp.",
+            [
+                "PGS.TS Nguyễn Văn A (ĐH Bách khoa) cho biết: giá tăng 3,5%.",
+                "ThS. Lê Văn B và Q. Ba Đình họp.",
+            ],
+        ),
+        ("Ông nói (vào ngày 13/7). Sau đó đi.", ["Ông nói (vào ngày 13/7).", "Sau đó đi."]),
+        (
+            "thuc luc di em trai <@!12345>. Ok <@!999> :) ",
+            ["thuc luc di em trai <@!12345>.", "Ok <@!999> :)"],
+        ),
         ("", []),
     ],
 )
@@ -35,3 +53,9 @@ def test_paragraphs_split_into_sentences(paragraph, expected):
 
 def test_an_unclosed_quote_does_not_swallow_the_rest_of_the_paragraph():
     assert split_sentences('Ông nói "không. Rồi ông đi.') == ['Ông nói "không.', "Rồi ông đi."]
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300))
+def test_splitting_never_crashes_and_loses_no_character(paragraph):
+    sentences = split_sentences(paragraph)
+    assert "".join("".join(sentences).split()) == "".join(paragraph.split())

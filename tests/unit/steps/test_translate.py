@@ -82,3 +82,20 @@ def test_memory_ignores_differences_in_white_space(memory_engine):
     assert memory.recall([" Thiên Nhất sinh\nnăm 1989. "]) == {
         " Thiên Nhất sinh\nnăm 1989. ": "Thien Nhat was born in 1989."
     }
+
+
+def test_progress_reports_every_sentence_once(translator, memory_engine, monkeypatch):
+    import flows.steps.translate as step
+
+    monkeypatch.setattr(step, "SENTENCES_PER_CALL", 64)
+    memory = TranslationMemory(memory_engine, translator.model_name, "test")
+    memory.remember({"Câu số 0.": "Sentence 0."})
+    reported: list[int] = []
+    translate_texts(
+        [f"Câu số {n}." for n in range(100)],
+        translator,
+        Protector(load_glossary(), {}),
+        memory,
+        reported.append,
+    )
+    assert reported == [1, 64, 35]  # one remembered, then two calls
