@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import functools
+import logging
+import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # What the rest of tintuc holds to reach the warehouse; only this package imports SQLAlchemy.
 Warehouse = Engine
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# After SQLite's own busy timeout, a write transaction is run again this many times in all.
+BUSY_ATTEMPTS = 5
+SQLITE_BUSY = 5
+P = ParamSpec("P")
+T = TypeVar("T")
+logger = logging.getLogger(__name__)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -53,10 +64,46 @@ def make_read_only_engine(url: str) -> Engine:
     return create_engine(url, execution_options={"postgresql_readonly": True})
 
 
+def is_busy(error: OperationalError) -> bool:
+    """Return True if SQLite refused because another connection holds the lock."""
+    code = getattr(error.orig, "sqlite_errorcode", None)
+    if code is not None:
+        return bool(code & 0xFF == SQLITE_BUSY)  # extended codes (BUSY_SNAPSHOT, …) keep BUSY's low byte
+    return "database is locked" in str(error.orig)
+
+
+def retry_when_busy(transaction: Callable[P, T]) -> Callable[P, T]:
+    """Run a whole write transaction again if the warehouse stays locked past the busy timeout.
+
+    Only whole transactions are retried: each attempt starts afresh, so nothing is done twice.
+    """
+
+    @functools.wraps(transaction)
+    def retrying(*args: P.args, **kwargs: P.kwargs) -> T:
+        for attempt in range(1, BUSY_ATTEMPTS):
+            try:
+                return transaction(*args, **kwargs)
+            except OperationalError as error:
+                if not is_busy(error):
+                    raise
+                logger.warning("warehouse busy (%s); trying again, attempt %d", error.orig, attempt + 1)
+                time.sleep(attempt)
+        return transaction(*args, **kwargs)
+
+    return retrying
+
+
+@retry_when_busy
 def upgrade_to_head(engine: Engine) -> None:
     """Create or migrate the warehouse schema to the latest Alembic revision."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
+        if connection.dialect.name == "sqlite":
+            # Take the write lock before Alembic reads the version: two runs starting on a fresh
+            # file would otherwise both create the tables. The other waits (busy timeout), then
+            # finds the schema current. SQLite's DDL is transactional, so a killed migration leaves
+            # nothing half-made.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
