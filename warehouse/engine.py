@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import functools
 import logging
-import time
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from time import sleep
 from typing import Any, ParamSpec, TypeVar
 
 from alembic import command
@@ -47,6 +48,12 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def _deny_attach(action: int, *_args: Any) -> int:
+    """Refuse ATTACH and DETACH on a read-only connection; allow everything else."""
+    refused = action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH)
+    return sqlite3.SQLITE_DENY if refused else sqlite3.SQLITE_OK
+
+
 def make_read_only_engine(url: str) -> Engine:
     """Return an engine that cannot change the warehouse (SQLite opened read-only)."""
     parsed = make_url(url)
@@ -58,6 +65,8 @@ def make_read_only_engine(url: str) -> Engine:
 
         def _query_only(dbapi_connection: Any, _record: Any) -> None:
             dbapi_connection.execute("PRAGMA query_only=ON")
+            # ATTACH would create a file wherever the query names: a read-only query writes nothing.
+            dbapi_connection.set_authorizer(_deny_attach)
 
         event.listen(engine, "connect", _query_only)
         return engine
@@ -87,7 +96,7 @@ def retry_when_busy(transaction: Callable[P, T]) -> Callable[P, T]:
                 if not is_busy(error):
                     raise
                 logger.warning("warehouse busy (%s); trying again, attempt %d", error.orig, attempt + 1)
-                time.sleep(attempt)
+                sleep(attempt)
         return transaction(*args, **kwargs)
 
     return retrying
