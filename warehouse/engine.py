@@ -12,6 +12,8 @@ from typing import Any, ParamSpec, TypeVar
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
@@ -102,11 +104,20 @@ def retry_when_busy(transaction: Callable[P, T]) -> Callable[P, T]:
     return retrying
 
 
+def _at_head(engine: Engine, config: Config) -> bool:
+    """Return True if the warehouse's schema is at the latest revision (a read: takes no lock)."""
+    head = ScriptDirectory.from_config(config).get_current_head()
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision() == head
+
+
 @retry_when_busy
 def upgrade_to_head(engine: Engine) -> None:
     """Create or migrate the warehouse schema to the latest Alembic revision."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    if _at_head(engine, config):
+        return  # the usual case: no write lock taken just to find nothing to do
     with engine.begin() as connection:
         if connection.dialect.name == "sqlite":
             # Take the write lock before Alembic reads the version: two runs starting on a fresh
