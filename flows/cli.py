@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import typer
 from rich.console import Console
@@ -47,14 +47,16 @@ def run(
     if missing:
         console.print(f"[red]no such file or folder:[/red] {', '.join(missing)}")
         raise typer.Exit(1)
-    from flows.pipeline import pipeline
+    from flows.pipeline import COMPLETED_WITH_REJECTS, RunSummary, pipeline
     from flows.translation import NO_MODEL_HINT
 
-    try:
-        summary = pipeline(paths, settings)
-    except Exception as error:  # the flow's own failure, already logged by Prefect
+    # The exit code follows the flow's final state: Completed 0, CompletedWithRejects 3, Failed 1.
+    final = pipeline(paths, settings, return_state=True)
+    if not final.is_completed():
+        error = final.result(raise_on_failure=False)
         console.print(f"[red]run failed:[/red] {type(error).__name__}: {error}")
-        raise typer.Exit(1) from error
+        raise typer.Exit(1)
+    summary = cast(RunSummary, final.result())  # a flow that returns a State hands back its data
     console.print(
         f"run {summary.run_id}: {summary.files_seen} files seen, {summary.files_skipped} unchanged, "
         f"{summary.articles_loaded} articles loaded, {summary.segments_translated} segments "
@@ -63,7 +65,7 @@ def run(
     )
     if summary.translation_model is None and summary.articles_loaded:
         console.print(NO_MODEL_HINT)
-    if summary.rejected:
+    if final.name == COMPLETED_WITH_REJECTS:
         console.print("some records were rejected: see `tintuc status` or the rejects table")
         raise typer.Exit(EXIT_REJECTS)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 from prefect import flow, get_run_logger, task
+from prefect.states import Completed, State
 
 from flows.progress import translation_progress
 from flows.settings import Settings
@@ -24,12 +25,15 @@ from flows.steps.batch import (
     translate_batch,
 )
 from flows.steps.records import ArticleRecords, Reject, utc_now
+from flows.steps.run_locks import holding_run_lock, mark_dead_runs
 from flows.steps.validate import validate_records
 from flows.translation import NO_MODEL_HINT, load_toolkit
 from warehouse.engine import Warehouse, make_engine, upgrade_to_head
 from warehouse.load import finish_run, known_hashes, start_run
 
 ArticleFrames = dict[str, pd.DataFrame]
+# The name of the flow's final state when the run completed but some records were rejected.
+COMPLETED_WITH_REJECTS = "CompletedWithRejects"
 
 
 @dataclass(frozen=True)
@@ -50,15 +54,22 @@ class RunSummary:
 
 
 @contextmanager
-def recorded_run(engine: Warehouse) -> Iterator[str]:
-    """Record a run in `runs`; a run that raises is recorded as failed before the error goes on."""
+def recorded_run(engine: Warehouse, locks: Path) -> Iterator[str]:
+    """Record a run in `runs`; a run that raises is recorded as failed before the error goes on.
+
+    Runs left `running` by a process that died (SIGKILL, power cut) are recorded as crashed first.
+    """
+    crashed = mark_dead_runs(engine, locks)
+    if crashed:
+        get_run_logger().warning("runs %s had crashed; their unfinished files load now", ", ".join(crashed))
     run_id = uuid.uuid4().hex[:16]
-    start_run(engine, run_id, utc_now())
-    try:
-        yield run_id
-    except BaseException:
-        finish_run(engine, run_id, "failed", utc_now())
-        raise
+    with holding_run_lock(locks, run_id):
+        start_run(engine, run_id, utc_now())
+        try:
+            yield run_id
+        except BaseException:
+            finish_run(engine, run_id, "failed", utc_now())
+            raise
 
 
 @task(retries=2, retry_delay_seconds=1)
@@ -108,11 +119,15 @@ def load_articles(
 
 
 @flow(name="tintuc-pipeline", log_prints=False)
-def pipeline(paths: list[Path], settings: Settings) -> RunSummary:
-    """Ingest articles under paths, extract, validate, translate and load them."""
+def pipeline(paths: list[Path], settings: Settings) -> State[RunSummary]:
+    """Ingest articles under paths, extract, validate, translate and load them.
+
+    The final state is Completed, Completed named CompletedWithRejects, or Failed (the run raised);
+    calling the flow returns the RunSummary.
+    """
     engine = make_engine(settings.resolved_database_url)
     upgrade_to_head(engine)
-    with recorded_run(engine) as run_id:
+    with recorded_run(engine, settings.run_locks_dir) as run_id:
         batch = read_files(paths, settings.resolved_database_url, settings.max_file_bytes)
         extracted = extract_articles(batch, run_id)
         articles, invalid = validate_articles(extracted.records)
@@ -131,4 +146,7 @@ def pipeline(paths: list[Path], settings: Settings) -> RunSummary:
             rejected=len(rejects),
         )
         finish_run(engine, run_id, status, utc_now(), **counts)
-    return RunSummary(run_id, status, translation_model=model, **counts)
+    summary = RunSummary(run_id, status, translation_model=model, **counts)
+    if rejects:
+        return Completed(data=summary, name=COMPLETED_WITH_REJECTS, message=f"{len(rejects)} rejects")
+    return Completed(data=summary)

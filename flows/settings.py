@@ -60,3 +60,8 @@ class Settings(BaseSettings):
     def prefect_home(self) -> Path:
         """Return PREFECT_HOME: Prefect's database and logs stay inside tintuc's data folder."""
         return (self.data_dir / "prefect").resolve()
+
+    @property
+    def run_locks_dir(self) -> Path:
+        """Return the folder where each live run holds a lock file (to tell crashed runs apart)."""
+        return (self.data_dir / "runs").resolve()

@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+import functools
+import logging
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from time import sleep
+from typing import Any, ParamSpec, TypeVar
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # What the rest of tintuc holds to reach the warehouse; only this package imports SQLAlchemy.
 Warehouse = Engine
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# After SQLite's own busy timeout, a write transaction is run again this many times in all.
+BUSY_ATTEMPTS = 5
+SQLITE_BUSY = 5
+P = ParamSpec("P")
+T = TypeVar("T")
+logger = logging.getLogger(__name__)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -36,6 +50,12 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def _deny_attach(action: int, *_args: Any) -> int:
+    """Refuse ATTACH and DETACH on a read-only connection; allow everything else."""
+    refused = action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH)
+    return sqlite3.SQLITE_DENY if refused else sqlite3.SQLITE_OK
+
+
 def make_read_only_engine(url: str) -> Engine:
     """Return an engine that cannot change the warehouse (SQLite opened read-only)."""
     parsed = make_url(url)
@@ -47,16 +67,63 @@ def make_read_only_engine(url: str) -> Engine:
 
         def _query_only(dbapi_connection: Any, _record: Any) -> None:
             dbapi_connection.execute("PRAGMA query_only=ON")
+            # ATTACH would create a file wherever the query names: a read-only query writes nothing.
+            dbapi_connection.set_authorizer(_deny_attach)
 
         event.listen(engine, "connect", _query_only)
         return engine
     return create_engine(url, execution_options={"postgresql_readonly": True})
 
 
+def is_busy(error: OperationalError) -> bool:
+    """Return True if SQLite refused because another connection holds the lock."""
+    code = getattr(error.orig, "sqlite_errorcode", None)
+    if code is not None:
+        return bool(code & 0xFF == SQLITE_BUSY)  # extended codes (BUSY_SNAPSHOT, …) keep BUSY's low byte
+    return "database is locked" in str(error.orig)
+
+
+def retry_when_busy(transaction: Callable[P, T]) -> Callable[P, T]:
+    """Run a whole write transaction again if the warehouse stays locked past the busy timeout.
+
+    Only whole transactions are retried: each attempt starts afresh, so nothing is done twice.
+    """
+
+    @functools.wraps(transaction)
+    def retrying(*args: P.args, **kwargs: P.kwargs) -> T:
+        for attempt in range(1, BUSY_ATTEMPTS):
+            try:
+                return transaction(*args, **kwargs)
+            except OperationalError as error:
+                if not is_busy(error):
+                    raise
+                logger.warning("warehouse busy (%s); trying again, attempt %d", error.orig, attempt + 1)
+                sleep(attempt)
+        return transaction(*args, **kwargs)
+
+    return retrying
+
+
+def _at_head(engine: Engine, config: Config) -> bool:
+    """Return True if the warehouse's schema is at the latest revision (a read: takes no lock)."""
+    head = ScriptDirectory.from_config(config).get_current_head()
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision() == head
+
+
+@retry_when_busy
 def upgrade_to_head(engine: Engine) -> None:
     """Create or migrate the warehouse schema to the latest Alembic revision."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    if _at_head(engine, config):
+        return  # the usual case: no write lock taken just to find nothing to do
     with engine.begin() as connection:
+        if connection.dialect.name == "sqlite":
+            # Take the write lock before Alembic reads the version: two runs starting on a fresh
+            # file would otherwise both create the tables. The other waits (busy timeout), then
+            # finds the schema current. SQLite's DDL is transactional, so a killed migration leaves
+            # nothing half-made.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

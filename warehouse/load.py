@@ -9,6 +9,7 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from warehouse.engine import retry_when_busy
 from warehouse.models import (
     Article,
     Entity,
@@ -100,6 +101,7 @@ def _replace_article(connection: Connection, frames: dict[str, pd.DataFrame]) ->
         connection.execute(insert_statement(connection, Fact), facts)
 
 
+@retry_when_busy
 def load_file(
     engine: Engine,
     *,
@@ -131,6 +133,7 @@ def load_file(
         )
 
 
+@retry_when_busy
 def start_run(engine: Engine, run_id: str, started_at: datetime) -> None:
     """Record that a run has started."""
     with engine.begin() as connection:
@@ -148,11 +151,27 @@ def start_run(engine: Engine, run_id: str, started_at: datetime) -> None:
         )
 
 
+@retry_when_busy
 def finish_run(engine: Engine, run_id: str, status: str, finished_at: datetime, **counts: int) -> None:
     """Record a run's outcome and counts."""
     with engine.begin() as connection:
         connection.execute(
             update(Run).where(Run.run_id == run_id).values(status=status, finished_at=finished_at, **counts)
+        )
+
+
+def running_runs(engine: Engine) -> list[str]:
+    """Return the ids of runs recorded as running (live, or left so by a process that died)."""
+    with engine.connect() as connection:
+        return list(connection.scalars(select(Run.run_id).where(Run.status == "running")))
+
+
+@retry_when_busy
+def mark_crashed(engine: Engine, run_ids: list[str]) -> None:
+    """Record runs whose process died as crashed; finished_at stays empty (nobody saw them end)."""
+    with engine.begin() as connection:
+        connection.execute(
+            update(Run).where(Run.run_id.in_(run_ids), Run.status == "running").values(status="crashed")
         )
 
 
@@ -172,6 +191,7 @@ def _replace_rejects(
         )
 
 
+@retry_when_busy
 def insert_rejects(engine: Engine, run_id: str, source_path: str, rejects: list[dict[str, str]]) -> None:
     """Store the rejects of a file that could not be read at all (it is tried again next run)."""
     with engine.begin() as connection:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine, select
 
+from warehouse.engine import retry_when_busy
 from warehouse.load import insert_statement
 from warehouse.models import MemoryEntry
 
@@ -55,6 +56,7 @@ class TranslationMemory:
                     english.update(dict.fromkeys(by_key[key], text_en))
         return english
 
+    @retry_when_busy
     def remember(self, english: dict[str, str]) -> None:
         """Keep new translations in one transaction; an entry already there stays as it is."""
         if not english:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
+from warehouse.engine import retry_when_busy
 from warehouse.models import Article, Entity, Fact, Mention, Segment
 
 # (model, Vietnamese column, English column) of every translated field.
@@ -50,6 +51,7 @@ def _primary_key(model: Any) -> list[str]:
     return [column.name for column in model.__table__.primary_key.columns]
 
 
+@retry_when_busy
 def store_translations(
     engine: Engine, english: dict[str, str], model_name: str, assess: Callable[[str, str], str]
 ) -> Stored:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -13,7 +14,7 @@ import pandas as pd
 from flows.progress import counting
 from flows.steps.bilingual import apply_translations, texts_to_translate
 from flows.steps.extract import extract_article
-from flows.steps.formats import RecordProblem
+from flows.steps.formats import RecordProblem, SourceDocument
 from flows.steps.ingest import (
     SourceFile,
     UnreadableSource,
@@ -30,6 +31,8 @@ from warehouse.engine import Warehouse
 from warehouse.load import insert_rejects, load_file
 
 ArticleFrames = dict[str, pd.DataFrame]
+EXTRACT_FAILED = "extract_failed"
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -88,7 +91,7 @@ def extract_batch(sources: list[SourceFile], run_id: str, today: date | None = N
             if isinstance(document, RecordProblem):
                 batch.rejects.append(Reject.of_file(document.source_path, "record_shape", document.message))
                 continue
-            result = extract_article(document, source.content_sha256, run_id, today)
+            result = _extract_or_reject(document, source.content_sha256, run_id, today)
             if isinstance(result, Reject):
                 batch.rejects.append(result)
                 continue
@@ -100,6 +103,22 @@ def extract_batch(sources: list[SourceFile], run_id: str, today: date | None = N
                 first_path.update(dict.fromkeys(keys, document.source_path))
                 batch.records.append(result)
     return batch
+
+
+def _extract_or_reject(
+    document: SourceDocument, content_sha256: str, run_id: str, today: date | None
+) -> ArticleRecords | Reject:
+    """Extract one document; an unexpected error rejects this article instead of failing the run."""
+    try:
+        return extract_article(document, content_sha256, run_id, today)
+    except Exception as error:  # the boundary: a bug met on one article must not cost the others
+        logger.exception("extracting %s failed", document.source_path)
+        return Reject.of_file(
+            document.source_path,
+            EXTRACT_FAILED,
+            f"extraction failed ({type(error).__name__}: {error}); the other articles went on. "
+            "This is a bug in tintuc: please report it with this file",
+        )
 
 
 def _text_key(records: ArticleRecords) -> str:

@@ -49,6 +49,18 @@ def test_query_cannot_change_the_warehouse(cli_data):
     assert "17" in count.stdout
 
 
+def test_query_writes_no_file_at_all_not_even_elsewhere(cli_data, tmp_path):
+    data, _, _ = cli_data
+    warehouse = data / "tintuc.sqlite"
+    before = warehouse.read_bytes()
+    elsewhere = tmp_path / "elsewhere.sqlite"
+    for sql in (f"ATTACH DATABASE '{elsewhere}' AS other", "VACUUM", "PRAGMA user_version = 7"):
+        result = tintuc(["query", sql], data)
+        assert result.returncode == 1 and "query failed" in result.stdout, sql
+    assert not elsewhere.exists()
+    assert warehouse.read_bytes() == before
+
+
 def test_install_translate_then_read_the_english(cli_data):
     data, _, package = cli_data
     assert tintuc(["models", "install", "--file", str(package)], data).returncode == 0

@@ -1,0 +1,140 @@
+"""Real `tintuc run` processes killed mid-load, and started two at once on one warehouse."""
+
+from __future__ import annotations
+
+import json
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEED
+from tests.integration.tintuc_process import finish, kill_group, query, run_tintuc, start_tintuc
+
+MARKER_TIMEOUT_S = 600
+CHILD_TABLES = ("segments", "mentions", "facts", "removed")
+
+
+def write_articles(folder: Path, numbers: range) -> list[Path]:
+    """Write one news-please article per number: the seed's body under its own URL and title."""
+    folder.mkdir(parents=True, exist_ok=True)
+    title, *body = SEED.read_text(encoding="utf-8").splitlines()
+    paths = []
+    for number in numbers:
+        record = {
+            "title": f"{title} (bản {number})",
+            "text": "\n".join(body),
+            "url": f"https://tienphong.vn/tin-so-{number}.tpo",
+            "date_publish": "2022-07-13 08:00:00",
+        }
+        path = folder / f"tin_{number:02d}.json"
+        path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def rows_per_article(database: Path) -> dict[str, tuple[int, ...]]:
+    """Return, for each article, how many rows each child table holds for it."""
+    counts = {}
+    for (article_id,) in query(database, "SELECT article_id FROM articles"):
+        counts[article_id] = tuple(
+            query(database, f"SELECT count(*) FROM {table} WHERE article_id = '{article_id}'")[0][0]
+            for table in CHILD_TABLES
+        )
+    return counts
+
+
+@pytest.fixture(scope="module")
+def complete_article(tmp_path_factory) -> tuple[int, ...]:
+    """Return the rows one whole article has in each child table, from an undisturbed run."""
+    root = tmp_path_factory.mktemp("reference")
+    write_articles(root / "in", range(1))
+    result = run_tintuc(["run", str(root / "in")], root / "data")
+    assert result.returncode == 0, result.stdout + result.stderr
+    [counts] = rows_per_article(root / "data" / "tintuc.sqlite").values()
+    assert counts[0] > 10 and all(counts)  # segments, mentions, facts and removed lines all present
+    return counts
+
+
+def wait_for(path: Path, process) -> None:
+    """Wait until a child creates path; fail with its output if it ends first."""
+    deadline = time.monotonic() + MARKER_TIMEOUT_S
+    while not path.exists():
+        if process.poll() is not None:
+            result = finish(process)
+            pytest.fail(f"the run ended before the marker: {result.stdout}\n{result.stderr}")
+        assert time.monotonic() < deadline, "the run never reached the controlled point"
+        time.sleep(0.1)
+
+
+def test_a_run_killed_mid_load_leaves_whole_articles_and_the_next_run_finishes_the_work(
+    tmp_path, complete_article
+):
+    inputs = tmp_path / "in"
+    write_articles(inputs, range(4))
+    data, marker = tmp_path / "data", tmp_path / "inside-second-file"
+    database = data / "tintuc.sqlite"
+    # The second file's article is written but not committed when the run is killed.
+    child = start_tintuc(["run", str(inputs)], data, {"pause_after_articles": 2, "marker": str(marker)})
+    try:
+        wait_for(marker, child)
+        child.send_signal(signal.SIGKILL)
+        assert child.wait(timeout=60) == -signal.SIGKILL
+    finally:
+        kill_group(child)
+    assert query(database, "PRAGMA integrity_check") == [("ok",)]
+    assert list(rows_per_article(database).values()) == [complete_article]  # the first file, whole
+    assert marker.read_text() not in rows_per_article(database)
+    assert query(database, "SELECT status FROM runs") == [("running",)]
+    assert query(database, "SELECT count(*) FROM source_files") == [(1,)]
+
+    rerun = run_tintuc(["run", str(inputs)], data)
+    assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+    assert "4 files seen, 1 unchanged, 3 articles loaded" in rerun.stdout
+    assert list(rows_per_article(database).values()) == [complete_article] * 4
+    assert query(database, "SELECT count(*) FROM source_files") == [(4,)]
+    statuses = query(database, "SELECT status, finished_at IS NULL FROM runs ORDER BY started_at")
+    assert statuses == [("crashed", 1), ("completed", 0)]
+    status = run_tintuc(["status"], data)
+    assert "crashed" in status.stdout
+
+
+def test_two_runs_started_together_on_a_fresh_warehouse_both_finish_without_duplicates(
+    tmp_path, complete_article
+):
+    shared = write_articles(tmp_path / "shared", range(4))
+    only = {
+        "a": write_articles(tmp_path / "only_a", range(4, 6)),
+        "b": write_articles(tmp_path / "only_b", range(6, 8)),
+    }
+    data, barrier = tmp_path / "data", tmp_path / "barrier"
+    children = {
+        name: start_tintuc(
+            ["run", str(tmp_path / "shared"), str(tmp_path / f"only_{name}")],
+            data,
+            # Both migrate the fresh file at the same moment, then load the shared files at the
+            # same time, each holding the write lock a while per article.
+            {"barrier": str(barrier), "name": name, "peers": 2, "hold_each_article_s": 0.3},
+        )
+        for name in only
+    }
+    try:
+        results = {name: finish(child) for name, child in children.items()}
+    finally:
+        for child in children.values():
+            kill_group(child)
+    for name, result in results.items():
+        assert result.returncode == 0, f"run {name}: {result.stdout}\n{result.stderr}"
+        assert "locked" not in result.stdout + result.stderr
+    database = data / "tintuc.sqlite"
+    articles = rows_per_article(database)
+    assert len(articles) == len(shared) + len(only["a"]) + len(only["b"])
+    assert set(articles.values()) == {complete_article}
+    assert query(database, "SELECT count(*) FROM source_files") == [(8,)]
+    duplicates = "SELECT count(*) FROM (SELECT kind, name_vi FROM entities GROUP BY 1, 2 HAVING count(*) > 1)"
+    assert query(database, duplicates) == [(0,)]
+    runs = query(database, "SELECT status, started_at, finished_at FROM runs")
+    assert [status for status, *_ in runs] == ["completed", "completed"]
+    (_, start_1, end_1), (_, start_2, end_2) = runs
+    assert start_1 < end_2 and start_2 < end_1  # they really ran at the same time

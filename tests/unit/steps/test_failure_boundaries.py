@@ -1,0 +1,34 @@
+"""One article that breaks extraction is rejected with the error; the others go on."""
+
+from __future__ import annotations
+
+import json
+
+import flows.steps.batch as batch
+from flows.steps.batch import EXTRACT_FAILED, extract_batch
+from flows.steps.ingest import SourceFile
+
+
+def news_file(number: int) -> SourceFile:
+    record = {
+        "title": f"Tin {number}",
+        "text": f"Sáng 13/7/2022, {number} người họp.",
+        "url": f"https://x.vn/{number}",
+    }
+    return SourceFile(f"in/{number}.json", json.dumps(record, ensure_ascii=False).encode("utf-8"))
+
+
+def test_an_article_whose_extraction_raises_is_rejected_and_the_others_are_extracted(monkeypatch):
+    extract = batch.extract_article
+
+    def breaks_on_the_second(document, *args):
+        if document.source_path == "in/2.json":
+            raise KeyError("a bug met on this article")
+        return extract(document, *args)
+
+    monkeypatch.setattr(batch, "extract_article", breaks_on_the_second)
+    result = extract_batch([news_file(1), news_file(2), news_file(3)], "run1")
+    assert [r.article["source_path"] for r in result.records] == ["in/1.json", "in/3.json"]
+    [reject] = result.rejects
+    assert (reject.source_path, reject.check_name) == ("in/2.json", EXTRACT_FAILED)
+    assert "KeyError" in reject.failure and "a bug met on this article" in reject.failure

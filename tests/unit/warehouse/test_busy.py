@@ -1,0 +1,43 @@
+"""A write that finds the warehouse locked past the busy timeout is run again, and lands once."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+import warehouse.engine
+from warehouse.engine import make_engine, upgrade_to_head
+from warehouse.load import start_run
+
+
+def test_a_write_refused_while_another_process_holds_the_lock_is_retried_and_lands(tmp_path, monkeypatch):
+    path = tmp_path / "w.sqlite"
+    upgrade_to_head(make_engine(f"sqlite:///{path}"))
+    monkeypatch.setattr(warehouse.engine, "SQLITE_BUSY_TIMEOUT_MS", 0)  # refuse at once, not after 30 s
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+    pauses = []
+
+    def pause_then_release(seconds: float) -> None:
+        pauses.append(seconds)
+        holder.execute("COMMIT")  # the other writer finishes while we wait
+
+    monkeypatch.setattr(warehouse.engine, "sleep", pause_then_release)
+    engine = make_engine(f"sqlite:///{path}")
+    start_run(engine, "r1", datetime(2026, 1, 1))
+    assert pauses == [1]
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT run_id FROM runs")).scalars().all() == ["r1"]
+
+
+def test_other_database_errors_are_not_retried(tmp_path, monkeypatch):
+    engine = make_engine(f"sqlite:///{tmp_path / 'w.sqlite'}")
+    upgrade_to_head(engine)
+    monkeypatch.setattr(warehouse.engine, "sleep", lambda _s: pytest.fail("retried a non-busy error"))
+    start_run(engine, "r1", datetime(2026, 1, 1))
+    with pytest.raises(IntegrityError):
+        start_run(engine, "r1", datetime(2026, 1, 1))
