@@ -84,7 +84,14 @@ def serve(
     if missing:
         console.print(f"[red]no such file or folder:[/red] {', '.join(missing)}")
         raise typer.Exit(1)
-    from flows.local_server import LocalServer, ServerFailed, start_server, stop_server, wait_until_healthy
+    from flows.local_server import (
+        LocalServer,
+        ServerFailed,
+        start_server,
+        stop_children,
+        stop_server,
+        wait_until_healthy,
+    )
 
     # Until Prefect's runner installs its own handler, SIGTERM stops tintuc the way Ctrl-C does,
     # so the server it started is stopped too.
@@ -103,6 +110,7 @@ def serve(
     except KeyboardInterrupt:
         pass
     finally:
+        stop_children()
         if server is not None:
             stop_server(server)
     console.print("stopped")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import multiprocessing
 import os
 import signal
 import socket
@@ -109,3 +110,20 @@ def _signal_group(group: int, signum: signal.Signals) -> None:
     """Send signum to a process group that may already be gone."""
     with contextlib.suppress(ProcessLookupError):
         os.killpg(group, signum)
+
+
+def stop_children(grace_s: float = 10.0) -> None:
+    """Stop the flow-run processes the runner left behind: SIGTERM, then SIGKILL after grace_s.
+
+    Prefect's runner starts each run as a multiprocessing child and cancels the runs it tracks on
+    shutdown, but a run still starting up when SIGTERM comes can outlive it.
+    """
+    children = multiprocessing.active_children()
+    for child in children:
+        child.terminate()
+    deadline = time.monotonic() + grace_s
+    for child in children:
+        child.join(max(0.0, deadline - time.monotonic()))
+        if child.is_alive():
+            child.kill()
+            child.join()
