@@ -87,6 +87,7 @@ def serve(
     from flows.local_server import (
         LocalServer,
         ServerFailed,
+        lock_data_folder,
         start_server,
         stop_children,
         stop_server,
@@ -99,11 +100,12 @@ def serve(
     server: LocalServer | None = None
     try:
         if "PREFECT_API_URL" not in os.environ:
+            lock = lock_data_folder(settings.prefect_home)  # noqa: F841 - held until tintuc exits
             console.print(f"starting a local Prefect server (log: {settings.prefect_home / 'server.log'})")
             server = start_server(settings.prefect_home)
             wait_until_healthy(server, SERVER_START_TIMEOUT_S)
             os.environ["PREFECT_API_URL"] = server.api_url
-        _serve_until_stopped(paths, settings, cron, interval)
+        _serve_until_stopped(paths, settings, cron, interval, own_server=server is not None)
     except ServerFailed as error:
         console.print(f"[red]could not start the Prefect server:[/red] {error}")
         raise typer.Exit(1) from error
@@ -122,7 +124,7 @@ def _interrupt(signum: int, _frame: object) -> None:
 
 
 def _serve_until_stopped(
-    paths: list[Path], settings: Settings, cron: str | None, interval: int | None
+    paths: list[Path], settings: Settings, cron: str | None, interval: int | None, own_server: bool
 ) -> None:
     """Serve the pipeline on the server PREFECT_API_URL names until SIGTERM or Ctrl-C."""
     from flows.serving import serve_pipeline  # imports Prefect: PREFECT_API_URL must be set by now
@@ -134,7 +136,7 @@ def _serve_until_stopped(
         f"watch the runs at {ui}/runs ; stop with Ctrl-C or SIGTERM"
     )
     try:
-        serve_pipeline(paths, settings, cron, interval)
+        serve_pipeline(paths, settings, cron, interval, own_server)
     except ValueError as error:  # pydantic's ValidationError: Prefect refused the schedule
         console.print(f"[red]invalid schedule:[/red] {error}")
         raise typer.Exit(2) from error

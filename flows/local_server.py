@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import fcntl
 import multiprocessing
 import os
 import signal
@@ -19,9 +20,11 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 HOST = "127.0.0.1"
 PR_SET_PDEATHSIG = 1
+FILE_LEASES = "prefect.server.concurrency.lease_storage.filesystem"
 
 
 class ServerFailed(RuntimeError):
@@ -40,6 +43,22 @@ class LocalServer:
     def api_url(self) -> str:
         """Return the value PREFECT_API_URL needs to reach this server."""
         return f"{self.url}/api"
+
+
+def lock_data_folder(prefect_home: Path) -> IO[bytes]:
+    """Hold PREFECT_HOME/serve.lock while tintuc lives; raise ServerFailed if another `tintuc serve` holds it.
+
+    Two servers on one Prefect database would each schedule the pipeline. The lock goes with the process.
+    """
+    prefect_home.mkdir(parents=True, exist_ok=True)
+    lock = (prefect_home / "serve.lock").open("wb")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError as error:
+        lock.close()
+        folder = prefect_home.parent
+        raise ServerFailed(f"another `tintuc serve` already serves the data folder {folder}") from error
+    return lock
 
 
 def free_port() -> int:
@@ -62,6 +81,9 @@ def start_server(prefect_home: Path) -> LocalServer:
     log_path = prefect_home / "server.log"
     env = {**os.environ, "PREFECT_HOME": str(prefect_home)}
     env.pop("PREFECT_API_URL", None)
+    # Concurrency leases on disk, not in the server's memory: a run that held the pipeline's one slot when
+    # tintuc was killed releases it when its lease expires, even though the server restarted meanwhile.
+    env.setdefault("PREFECT_SERVER_CONCURRENCY_LEASE_STORAGE", FILE_LEASES)
     command = [sys.executable, "-m", "prefect", "server", "start", "--host", HOST, "--port", str(port)]
     with log_path.open("ab") as log:
         # Its own session: Ctrl-C in the terminal reaches tintuc only, and tintuc stops the server last,
