@@ -96,7 +96,7 @@ def serve(
 
     # Until Prefect's runner installs its own handler, SIGTERM stops tintuc the way Ctrl-C does,
     # so the server it started is stopped too.
-    signal.signal(signal.SIGTERM, _interrupt)
+    previous_handler = signal.signal(signal.SIGTERM, _interrupt)
     server: LocalServer | None = None
     try:
         if "PREFECT_API_URL" not in os.environ:
@@ -115,6 +115,7 @@ def serve(
         stop_children()
         if server is not None:
             stop_server(server)
+        signal.signal(signal.SIGTERM, previous_handler)
     console.print("stopped")
 
 

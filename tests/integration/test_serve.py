@@ -5,6 +5,7 @@ Timing knobs set for the test only: runs every 5 s (`--interval 5`) and the runn
 creates a new deployment's first runs within seconds (its recent-deployments loop).
 """
 
+import fcntl
 import os
 import shutil
 import signal
@@ -17,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from flows.cli import app
 from tests.conftest import SEED
 from tests.support.processes import Process, descendants, in_groups, kill_groups, still_alive
 
@@ -26,6 +29,14 @@ pytestmark = pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the pr
 PHASE_TIMEOUT_S = 240.0  # a slow 2-core machine: server start, then Prefect spawning each run
 SHUTDOWN_TIMEOUT_S = 90.0
 NEW_TITLE = "Hà Nội thí điểm đề án mới về cán bộ"
+
+
+def serve_env(data: Path) -> dict[str, str]:
+    """Return the environment of a `tintuc serve` that must start its own server in data."""
+    env = {**os.environ, "TINTUC_DATA_DIR": str(data), "COLUMNS": "200", "PREFECT_RUNNER_POLL_FREQUENCY": "2"}
+    for name in ("PREFECT_API_URL", "PREFECT_HOME"):  # tintuc must start and keep its own server
+        env.pop(name, None)
+    return env
 
 
 def completed_runs(database: Path) -> list[dict[str, Any]]:
@@ -63,15 +74,12 @@ def served(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], Path, Path
     inbox.mkdir()
     shutil.copy(SEED, inbox / SEED.name)
     data, log = tmp_path / "data", tmp_path / "serve.log"
-    env = {**os.environ, "TINTUC_DATA_DIR": str(data), "COLUMNS": "200", "PREFECT_RUNNER_POLL_FREQUENCY": "2"}
-    for name in ("PREFECT_API_URL", "PREFECT_HOME"):  # tintuc must start and keep its own server
-        env.pop(name, None)
     with log.open("wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "flows", "serve", str(inbox), "--interval", "5"],
             stdout=out,
             stderr=subprocess.STDOUT,
-            env=env,
+            env=serve_env(data),
             start_new_session=True,  # its own group, as under a shell or a service manager
         )
     try:
@@ -125,3 +133,27 @@ def leftovers(family: list[Process], groups: set[int], settle_s: float = 5.0) ->
         if not left or time.monotonic() > deadline:
             return sorted(left.values())
         time.sleep(0.2)
+
+
+@pytest.mark.parametrize("schedule", [[], ["--cron", "0 * * * *", "--interval", "60"]])
+def test_serve_needs_exactly_one_of_cron_or_interval_and_starts_nothing_without(tmp_path, schedule):
+    result = CliRunner().invoke(app, ["serve", str(SEED.parent), *schedule], env=serve_env(tmp_path / "data"))
+    assert result.exit_code == 2 and "exactly one of --cron or --interval" in result.output
+    assert not (tmp_path / "data").exists()
+
+
+def test_a_second_serve_on_the_same_data_folder_is_refused(tmp_path):
+    data = tmp_path / "data"
+    (data / "prefect").mkdir(parents=True)
+    with (data / "prefect" / "serve.lock").open("wb") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running `tintuc serve` holds it
+        second = subprocess.run(
+            [sys.executable, "-m", "flows", "serve", str(SEED.parent), "--interval", "60"],
+            env=serve_env(data),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert second.returncode == 1
+    assert "another `tintuc serve` already serves the data folder" in second.stdout
+    assert not (data / "prefect" / "server.log").exists()  # no second server was started
