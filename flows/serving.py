@@ -52,7 +52,9 @@ async def crash_leftover_runs() -> int:
         in_flight = [StateType.PENDING, StateType.RUNNING, StateType.CANCELLING]
         runs = await client.read_flow_runs(
             deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[deployment.id])),
-            flow_run_filter=FlowRunFilter(state=FlowRunFilterState(type=FlowRunFilterStateType(any_=in_flight))),
+            flow_run_filter=FlowRunFilter(
+                state=FlowRunFilterState(type=FlowRunFilterStateType(any_=in_flight))
+            ),
         )
         message = "tintuc serve was stopped while this run was in flight"
         for run in runs:
