@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 from pathlib import Path
 from typing import Annotated, Any, cast
 
@@ -19,6 +20,7 @@ models_app = typer.Typer(help="Install, list and remove the vi→en translation 
 app.add_typer(models_app, name="models")
 console = Console(soft_wrap=True)  # messages name paths: never cut them mid-line
 EXIT_REJECTS = 3
+SERVER_START_TIMEOUT_S = 180.0  # the server migrates its database first: slow on a busy machine
 
 
 def _settings() -> Settings:
@@ -68,6 +70,80 @@ def run(
     if final.name == COMPLETED_WITH_REJECTS:
         console.print("some records were rejected: see `tintuc status` or the rejects table")
         raise typer.Exit(EXIT_REJECTS)
+
+
+@app.command()
+def serve(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: seeds/).")] = None,
+    cron: Annotated[str | None, typer.Option(help='A cron schedule, e.g. "0 * * * *".')] = None,
+    interval: Annotated[int | None, typer.Option(min=1, help="Seconds between runs.")] = None,
+) -> None:
+    """Run the pipeline on a schedule until SIGTERM or Ctrl-C, on a Prefect server of its own by default."""
+    if (cron is None) == (interval is None):
+        raise typer.BadParameter("give exactly one of --cron or --interval", param_hint="--cron/--interval")
+    settings = _settings()
+    paths = paths or [Path("seeds")]
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        console.print(f"[red]no such file or folder:[/red] {', '.join(missing)}")
+        raise typer.Exit(1)
+    from flows.local_server import (
+        LocalServer,
+        ServerFailed,
+        lock_data_folder,
+        start_server,
+        stop_children,
+        stop_server,
+        wait_until_healthy,
+    )
+
+    # Until Prefect's runner installs its own handler, SIGTERM stops tintuc the way Ctrl-C does,
+    # so the server it started is stopped too.
+    previous_handler = signal.signal(signal.SIGTERM, _interrupt)
+    server: LocalServer | None = None
+    try:
+        if "PREFECT_API_URL" not in os.environ:
+            lock = lock_data_folder(settings.prefect_home)  # noqa: F841 - held until tintuc exits
+            console.print(f"starting a local Prefect server (log: {settings.prefect_home / 'server.log'})")
+            server = start_server(settings.prefect_home)
+            wait_until_healthy(server, SERVER_START_TIMEOUT_S)
+            os.environ["PREFECT_API_URL"] = server.api_url
+        _serve_until_stopped(paths, settings, cron, interval, own_server=server is not None)
+    except ServerFailed as error:
+        console.print(f"[red]could not start the Prefect server:[/red] {error}")
+        raise typer.Exit(1) from error
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop_children()
+        if server is not None:
+            stop_server(server)
+        signal.signal(signal.SIGTERM, previous_handler)
+    console.print("stopped")
+
+
+def _interrupt(signum: int, _frame: object) -> None:
+    """Turn a signal into KeyboardInterrupt, so cleanup runs as it does on Ctrl-C."""
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def _serve_until_stopped(
+    paths: list[Path], settings: Settings, cron: str | None, interval: int | None, own_server: bool
+) -> None:
+    """Serve the pipeline on the server PREFECT_API_URL names until SIGTERM or Ctrl-C."""
+    from flows.serving import serve_pipeline  # imports Prefect: PREFECT_API_URL must be set by now
+
+    ui = os.environ["PREFECT_API_URL"].removesuffix("/").removesuffix("/api")
+    when = f"on cron {cron!r}" if cron else f"every {interval} s"
+    console.print(
+        f"serving the pipeline on {', '.join(map(str, paths))} {when} → {settings.resolved_database_url}\n"
+        f"watch the runs at {ui}/runs ; stop with Ctrl-C or SIGTERM"
+    )
+    try:
+        serve_pipeline(paths, settings, cron, interval, own_server)
+    except ValueError as error:  # pydantic's ValidationError: Prefect refused the schedule
+        console.print(f"[red]invalid schedule:[/red] {error}")
+        raise typer.Exit(2) from error
 
 
 @app.command()

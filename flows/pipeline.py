@@ -1,7 +1,7 @@
 """The tintuc pipeline as a Prefect flow: ingest → extract → validate → translate → load."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: a served run gets the flow function by value (cloudpickle), with
+# only the globals its code uses, so annotations must be objects already, not names to look up later.
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
