@@ -38,17 +38,22 @@ def _settings() -> Settings:
     return settings
 
 
+def _existing(paths: list[Path]) -> list[Path]:
+    """Return paths, or exit naming those that do not exist."""
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        console.print(f"[red]no such file or folder:[/red] {', '.join(missing)}")
+        raise typer.Exit(1)
+    return paths
+
+
 @app.command()
 def run(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: seeds/).")] = None,
 ) -> None:
     """Run the pipeline on article files and load them into the warehouse."""
     settings = _settings()
-    paths = paths or [Path("seeds")]
-    missing = [str(path) for path in paths if not path.exists()]
-    if missing:
-        console.print(f"[red]no such file or folder:[/red] {', '.join(missing)}")
-        raise typer.Exit(1)
+    paths = _existing(paths or [Path("seeds")])
     from flows.pipeline import COMPLETED_WITH_REJECTS, RunSummary, pipeline
     from flows.translation import NO_MODEL_HINT
 
@@ -82,11 +87,7 @@ def serve(
     if (cron is None) == (interval is None):
         raise typer.BadParameter("give exactly one of --cron or --interval", param_hint="--cron/--interval")
     settings = _settings()
-    paths = paths or [Path("seeds")]
-    missing = [str(path) for path in paths if not path.exists()]
-    if missing:
-        console.print(f"[red]no such file or folder:[/red] {', '.join(missing)}")
-        raise typer.Exit(1)
+    paths = _existing(paths or [Path("seeds")])
     from flows.local_server import (
         LocalServer,
         ServerFailed,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from flows.progress import counting
-from flows.steps.bilingual import apply_translations, texts_to_translate
+from flows.steps.bilingual import apply_translations, texts_to_translate, validate_translated
 from flows.steps.extract import extract_article
 from flows.steps.formats import RecordProblem, SourceDocument
 from flows.steps.ingest import (
@@ -170,6 +170,7 @@ def translate_batch(
         article_id: apply_translations(frames, result.english, toolkit.translator.model_name, toolkit.assess)
         for article_id, frames in articles.items()
     }
+    validate_translated(list(translated.values()))
     flags = pd.concat(
         [f["segments"][SegmentsSchema.quality_flags] for f in translated.values()] or [pd.Series()]
     )

@@ -11,6 +11,8 @@ from schemas.entities import EntitiesSchema, MentionsSchema
 from schemas.facts import FactsSchema
 from schemas.segments import SegmentsSchema, TranslatedSegmentsSchema
 
+TRANSLATED = "translated"
+
 ArticleFrames = dict[str, pd.DataFrame]
 
 
@@ -61,11 +63,20 @@ def apply_translations(
     out["facts"] = _fill(frames["facts"], FactsSchema.label_vi, FactsSchema.label_en, english)
     out["entities"] = _fill(frames["entities"], EntitiesSchema.name_vi, EntitiesSchema.name_en, english)
     complete = segments[SegmentsSchema.text_en].notna().all()
-    if complete:
-        TranslatedSegmentsSchema.validate(segments, lazy=True)
     title = segments[segments[SegmentsSchema.kind] == "title"][SegmentsSchema.text_en]
     article = frames["articles"].copy()
     article[ArticlesSchema.title_en] = " ".join(title.dropna()) if title.notna().all() else None
-    article[ArticlesSchema.status] = "translated" if complete else "pending_translation"
+    article[ArticlesSchema.status] = TRANSLATED if complete else "pending_translation"
     out["articles"] = article
     return out
+
+
+def validate_translated(articles: list[ArticleFrames]) -> None:
+    """Check every fully translated article's segments against TranslatedSegmentsSchema, at once.
+
+    One validation for the run, not one per article: pandera's fixed cost per call would
+    otherwise dominate a run served from the translation memory.
+    """
+    done = [f["segments"] for f in articles if (f["articles"][ArticlesSchema.status] == TRANSLATED).all()]
+    if done:
+        TranslatedSegmentsSchema.validate(pd.concat(done, ignore_index=True), lazy=True)

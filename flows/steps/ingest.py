@@ -41,12 +41,15 @@ class FileTooLarge(UnreadableSource):
 
 
 def display_path(path: Path) -> str:
-    """Return the path relative to the working directory when under it, else absolute."""
-    resolved = path.resolve()
+    """Return the path relative to the working directory when under it, else absolute.
+
+    Links are not followed: a file is named as the user placed it, not by its target.
+    """
+    absolute = Path(os.path.normpath(path.absolute()))
     try:
-        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+        return absolute.relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return resolved.as_posix()
+        return absolute.as_posix()
 
 
 def discover_files(paths: list[Path]) -> list[Path]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from flows.steps.language import VIETNAMESE_ONLY_LETTERS
 from flows.steps.protect import Protector, Span, fold
 from schemas.segments import QUALITY_FLAGS
 
@@ -57,8 +58,6 @@ _NUMBER_WORDS = (
     "nineteen",
     "twenty",
 )
-# Letters only Vietnamese writes (outside Latin-1): ă, ơ, ư, đ, ạ, ả, ế, …
-_VIETNAMESE_ONLY = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u00ff]")
 _VIETNAMESE_ACCENTED = re.compile(
     r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I
 )
@@ -127,7 +126,7 @@ def _vietnamese_left(english: str, spans: Sequence[Span]) -> str:
     for span in spans:
         english = english.replace(span.english[0], " ")
     words = english.split()
-    only = [word for word in words if _VIETNAMESE_ONLY.search(word)]
+    only = [word for word in words if VIETNAMESE_ONLY_LETTERS & set(word.lower())]
     accented = [word for word in words if _VIETNAMESE_ACCENTED.search(word)]
     left = only or (accented if len(accented) >= 2 else [])
     return f"{VIETNAMESE_LEFT}: {' '.join(left[:3])}" if left else ""

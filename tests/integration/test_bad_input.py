@@ -138,22 +138,25 @@ def test_each_bad_file_is_rejected_saying_why_and_every_good_one_loads_once(
     assert not any("Trang chủ" in s["text_vi"] or "©" in s["text_vi"] for s in html_segments)
 
 
-@pytest.mark.skipif(
-    hasattr(os, "geteuid") and os.geteuid() == 0,
-    reason="running as root: chmod 000 does not stop root reading a file, so no unreadable file can be made",
-)
-def test_a_file_the_user_may_not_read_is_rejected_and_the_others_load(settings, tmp_path, seed_text):
+def test_a_file_that_cannot_be_read_is_rejected_and_the_others_load(settings, tmp_path, seed_text):
     folder = tmp_path / "inbox"
     folder.mkdir()
     (folder / "good.txt").write_text(seed_text, encoding="utf-8")
     locked = folder / "locked.txt"
-    locked.write_text(variant(seed_text, 1), encoding="utf-8")
-    locked.chmod(0)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # chmod 000 does not stop root; /proc/self/mem is a real file whose read fails (EIO).
+        locked.symlink_to("/proc/self/mem")
+        expected = "Input/output error"
+    else:
+        locked.write_text(variant(seed_text, 1), encoding="utf-8")
+        locked.chmod(0)
+        expected = "Permission denied"
     try:
         summary = pipeline([folder], settings)
     finally:
-        locked.chmod(0o644)
+        if not locked.is_symlink():
+            locked.chmod(0o644)
     assert (summary.articles_loaded, summary.rejected) == (1, 1)
     [reject] = rows(settings, "SELECT source_path, check_name, failure FROM rejects")
     assert reject["source_path"].endswith("locked.txt") and reject["check_name"] == "file_readable"
-    assert "Permission denied" in reject["failure"]
+    assert expected in reject["failure"]
