@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from flows.settings import Settings
 from flows.steps.argos import find_package, package_label
 from flows.steps.ctranslate import DecodingOptions, PackageTranslator
-from flows.steps.glossary import Glossary, load_glossary
+from flows.steps.glossary import load_glossary
 from flows.steps.protect import Protector
 from flows.steps.translate import Toolkit
 from flows.steps.transliterate import without_diacritics
@@ -42,7 +42,7 @@ def load_translator(settings: Settings) -> PackageTranslator | None:
 
 
 def fitted_threads(inter: int, intra: int, cores: int) -> tuple[int, int]:
-    """Fill in unset (0) thread counts so that workers × threads per worker = cores.
+    """Fill in unset (0) thread counts so that workers × threads per worker fit the cores.
 
     Two workers by default: while one waits on Python between batches the other computes
     (measured on 2 cores: 2×1 decodes about 7% faster than 1×2). Set either count to override.
@@ -57,9 +57,14 @@ def styled_names(names: Iterable[str], style: str) -> dict[str, str]:
     return {name: without_diacritics(name) if style == "ascii" else name for name in names}
 
 
-def decoding_key(translator: PackageTranslator, glossary: Glossary, settings: Settings) -> str:
-    """Return what, besides the package, decides a sentence's English: the memory's key."""
-    return f"{translator.options.output_key};glossary={glossary.digest};names={settings.name_style}"
+# Raise when the check-and-repair of protected spans changes, so remembered English made by the
+# old code is not served again.
+PROTECTION_VERSION = 2
+
+
+def decoding_key(translator: PackageTranslator, settings: Settings) -> str:
+    """Return what, besides the package and the sentence's own spans, decides its English."""
+    return f"{translator.options.output_key};names={settings.name_style};protection={PROTECTION_VERSION}"
 
 
 def load_toolkit(settings: Settings, person_names: Iterable[str]) -> Toolkit | None:
@@ -72,6 +77,6 @@ def load_toolkit(settings: Settings, person_names: Iterable[str]) -> Toolkit | N
     memory = TranslationMemory(
         make_engine(settings.resolved_database_url),
         translator.model_name,
-        decoding_key(translator, glossary, settings),
+        decoding_key(translator, settings),
     )
     return Toolkit(translator, protector, memory)

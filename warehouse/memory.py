@@ -1,7 +1,8 @@
 """The translation memory: a sentence translated once is never translated again.
 
-Entries are keyed by the sentence (whitespace collapsed, hashed), the package (`name@version`)
-and the decoding options plus glossary digest, since any of those can change the English.
+Entries are keyed by the sentence (whitespace collapsed) with the protected spans found in it
+(hashed together), the package (`name@version`) and the decoding options, since any of those can
+change the English. Editing the glossary therefore re-translates only the sentences it touches.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from warehouse.models import MemoryEntry
 _LOOKUP_CHUNK = 500
 
 
-def memory_key(text: str) -> str:
-    """Return the SHA-256 of text with its whitespace collapsed."""
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+def memory_key(text: str, context: str = "") -> str:
+    """Return the SHA-256 of text (whitespace collapsed) and of what was protected in it."""
+    return hashlib.sha256(f"{' '.join(text.split())}\n{context}".encode()).hexdigest()
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
@@ -37,11 +38,12 @@ class TranslationMemory:
     def __init__(self, engine: Engine, package: str, decoding: str) -> None:
         self.engine, self.package, self.decoding = engine, package, decoding
 
-    def recall(self, texts: list[str]) -> dict[str, str]:
-        """Return the remembered English of those texts that have one."""
+    def recall(self, texts: list[str], contexts: dict[str, str] | None = None) -> dict[str, str]:
+        """Return the remembered English of those texts that have one (contexts: see memory_key)."""
+        contexts = contexts or {}
         by_key: dict[str, list[str]] = {}
         for text in texts:
-            by_key.setdefault(memory_key(text), []).append(text)
+            by_key.setdefault(memory_key(text, contexts.get(text, "")), []).append(text)
         english: dict[str, str] = {}
         with self.engine.connect() as connection:
             for keys in _chunks(list(by_key), _LOOKUP_CHUNK):
@@ -57,14 +59,15 @@ class TranslationMemory:
         return english
 
     @retry_when_busy
-    def remember(self, english: dict[str, str]) -> None:
+    def remember(self, english: dict[str, str], contexts: dict[str, str] | None = None) -> None:
         """Keep new translations in one transaction; an entry already there stays as it is."""
         if not english:
             return
+        contexts = contexts or {}
         now = datetime.now(UTC).replace(tzinfo=None)  # the warehouse keeps naive UTC
         rows = [
             {
-                "source_sha256": memory_key(text_vi),
+                "source_sha256": memory_key(text_vi, contexts.get(text_vi, "")),
                 "package": self.package,
                 "decoding": self.decoding,
                 "text_vi": text_vi,

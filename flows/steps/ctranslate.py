@@ -17,7 +17,7 @@ from typing import Any
 
 # Output is capped at 3 pieces per source piece (plus slack for very short inputs): beyond that
 # a translation is a runaway loop, not English. A hypothesis cut off by the cap has no end
-# token; it is not stored (the text stays pending), since half a sentence is no translation.
+# token and is marked incomplete.
 MAX_LENGTH_RATIO = 3
 LENGTH_SLACK = 32
 MAX_DECODING_LENGTH = 512

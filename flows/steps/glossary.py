@@ -7,7 +7,6 @@ right. A user's own file adds to the shipped one and wins on the same term.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,10 +29,9 @@ class Term:
 
 @dataclass(frozen=True)
 class Glossary:
-    """Terms by Vietnamese text, and a digest that changes whenever any entry does."""
+    """The terms by their Vietnamese text."""
 
     terms: dict[str, Term]
-    digest: str
 
 
 def parse_glossary(text: str, origin: str) -> dict[str, Term]:
@@ -62,7 +60,4 @@ def load_glossary(extra: Path | None = None, shipped: Path = SHIPPED_GLOSSARY) -
         except (OSError, UnicodeDecodeError) as error:
             raise GlossaryError(f"{extra}: cannot read the glossary ({error})") from error
         terms.update(parse_glossary(text, str(extra)))
-    canonical = "\n".join(
-        f"{t.vietnamese}\t{'|'.join(t.english)}" for t in sorted(terms.values(), key=lambda t: t.vietnamese)
-    )
-    return Glossary(terms, hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12])
+    return Glossary(terms)

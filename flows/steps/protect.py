@@ -22,6 +22,10 @@ from flows.steps.transliterate import without_diacritics
 
 NAME = "name"
 TERM = "term"
+# A glossary term that starts in lower case is a common word ("cảnh cáo", "kỷ luật"): often a
+# verb the model may rightly word otherwise ("was cautioned"). It is checked and flagged, never
+# rewritten, since dropping a noun into a verb phrase would break the sentence.
+CHECKED = "checked"
 # "*" in a glossary variant stands for one to three words.
 _WILDCARD = r"\S+(?: \S+){0,2}"
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?%)\]])")
@@ -77,6 +81,8 @@ class Protector:
         spans = []
         for match in self._finder.finditer(text):
             english, kind = self._english[match.group().casefold()]
+            if kind == TERM and match.group()[0].islower():
+                kind = CHECKED
             spans.append(Span(match.start(), match.end(), match.group(), english, kind))
         return spans
 
@@ -130,17 +136,41 @@ def place_spans(decoded: Decoded, spans: Sequence[Span], detokenize: Callable[[S
 
 
 def _region(decoded: Decoded, span: Span) -> tuple[int, int, str]:
-    """Return the output pieces [start, end) that stand for span, and its English."""
+    """Return the output pieces [start, end) that stand for span, and its English.
+
+    Only the longest unbroken run of pieces aligned with the span is replaced (one stray piece
+    elsewhere must not take the sentence with it), widened to whole words.
+    """
     aligned = [max(range(len(row)), key=row.__getitem__) for row in decoded.attention or ()]
     source = {
         i for i, piece in enumerate(decoded.source) if piece.start < span.end and piece.end > span.start
     }
     covering = [j for j, i in enumerate(aligned) if i in source]
-    if covering:
-        return min(covering), max(covering) + 1, span.english[0]
-    before = [j for j, i in enumerate(aligned) if i < min(source, default=0)]
-    position = max(before) + 1 if before else 0
-    return position, position, span.english[0]
+    if not covering:
+        before = [j for j, i in enumerate(aligned) if i < min(source, default=0)]
+        position = max(before) + 1 if before else 0
+        return position, position, span.english[0]
+    start, end = _longest_run(covering)
+    return *_whole_words(decoded.pieces, start, end), span.english[0]
+
+
+def _longest_run(indices: list[int]) -> tuple[int, int]:
+    """Return [start, end) of the longest run of consecutive indices (the first, on a tie)."""
+    best = current = (indices[0], indices[0] + 1)
+    for index in indices[1:]:
+        current = (current[0], index + 1) if index == current[1] else (index, index + 1)
+        if current[1] - current[0] > best[1] - best[0]:
+            best = current
+    return best
+
+
+def _whole_words(pieces: Sequence[str], start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) so it neither starts nor ends inside a word ("▁" starts a word)."""
+    while start > 0 and not pieces[start].startswith("▁"):
+        start -= 1
+    while end < len(pieces) and not pieces[end].startswith("▁"):
+        end += 1
+    return start, end
 
 
 def _merge(regions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

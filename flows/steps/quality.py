@@ -20,7 +20,10 @@ NUMBER_MISSING, NAME_MISSING, VIETNAMESE_LEFT, LENGTH_RATIO, REPETITION = QUALIT
 MIN_LENGTH_RATIO, MAX_LENGTH_RATIO, MIN_CHARS_FOR_RATIO = 0.5, 2.5, 20
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_SCALED = re.compile(r"\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)\b")
+_MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{4})(?![\d/])")
+_SCALE = re.compile(r"\s*(nghìn|ngàn|triệu|tỷ|tỉ)\b")
+_SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
+_HOUR = re.compile(r"\s*(?:h\b|giờ)")
 _MONTHS = (
     "january",
     "february",
@@ -58,6 +61,7 @@ _NUMBER_WORDS = (
     "nineteen",
     "twenty",
 )
+_LETTERS = re.compile(r"[^\W\d_]+")
 _VIETNAMESE_ACCENTED = re.compile(
     r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I
 )
@@ -98,38 +102,60 @@ def _numbers_missing(vietnamese: str, english: str) -> str:
     """Flag numbers and dates of the source that the English does not carry."""
     present = _english_numbers(english)
     words = set(fold(english).split())
-    missing = []
-    for match in _DATE.finditer(vietnamese):
-        day, month = int(match.group(1)), int(match.group(2))
-        month_written = 1 <= month <= 12 and (_MONTHS[month - 1] in words or month in present)
-        if day not in present or not month_written:
-            missing.append(match.group(0))
-    without_dates = _DATE.sub(lambda m: " " + (m.group(3) or "") + " ", vietnamese)
-    for match in _NUMBER.finditer(without_dates):
-        values = number_values(match.group())
-        if _SCALED.match(without_dates, match.end()):
-            # "1.500 tỷ" is "1.5 trillion": the English may move the scale.
-            values |= {value / 1000 for value in values} | {value * 1000 for value in values}
-        if not values & present:
-            missing.append(match.group())
-    return f"{NUMBER_MISSING}: {', '.join(missing)}" if missing else ""
+
+    def month_written(month: int) -> bool:
+        return 1 <= month <= 12 and (_MONTHS[month - 1] in words or month in present)
+
+    missing = [
+        match.group(0)
+        for match in _DATE.finditer(vietnamese)
+        if int(match.group(1)) not in present or not month_written(int(match.group(2)))
+    ]
+    rest = _DATE.sub(lambda m: " " + (m.group(3) or "") + " ", vietnamese)
+    missing += [
+        match.group(0)
+        for match in _MONTH_YEAR.finditer(rest)
+        if not month_written(int(match.group(1))) or int(match.group(2)) not in present
+    ]
+    rest = _MONTH_YEAR.sub(" ", rest)
+    missing += [match.group() for match in _NUMBER.finditer(rest) if not _readings(rest, match) & present]
+    return _flag(NUMBER_MISSING, missing)
+
+
+def _readings(text: str, match: re.Match[str]) -> set[float]:
+    """Return the values the English may write for a number of the source, given what follows it."""
+    values = number_values(match.group())
+    scale = _SCALE.match(text, match.end())
+    if scale:
+        # "5 triệu" may become "5 million" or "5,000,000"; "1.500 tỷ" may become "1.5 trillion".
+        factor = _SCALES[scale.group(1)]
+        values |= {value * factor for value in values} | {value / 1000 for value in values}
+    if _HOUR.match(text, match.end()):
+        values |= {value - 12 for value in values if 13 <= value <= 23}  # "20h" → "8 p.m."
+    return values
+
+
+def _flag(name: str, details: Sequence[str]) -> str:
+    """Return "name: detail, detail" (";" never appears in a detail: it separates flags), or ""."""
+    if not details:
+        return ""
+    return f"{name}: {', '.join(detail.replace(';', ',') for detail in details)}"
 
 
 def _names_missing(english: str, spans: Sequence[Span], protector: Protector) -> str:
     """Flag protected names and terms whose English is absent."""
-    missing = [span.vietnamese for span in protector.missing(english, spans)]
-    return f"{NAME_MISSING}: {', '.join(missing)}" if missing else ""
+    return _flag(NAME_MISSING, [span.vietnamese for span in protector.missing(english, spans)])
 
 
 def _vietnamese_left(english: str, spans: Sequence[Span]) -> str:
     """Flag Vietnamese words left in the English (names kept in Vietnamese style aside)."""
     for span in spans:
         english = english.replace(span.english[0], " ")
-    words = english.split()
+    words = _LETTERS.findall(english)
     only = [word for word in words if VIETNAMESE_ONLY_LETTERS & set(word.lower())]
     accented = [word for word in words if _VIETNAMESE_ACCENTED.search(word)]
     left = only or (accented if len(accented) >= 2 else [])
-    return f"{VIETNAMESE_LEFT}: {' '.join(left[:3])}" if left else ""
+    return _flag(VIETNAMESE_LEFT, left[:3])
 
 
 def _length_ratio(vietnamese: str, english: str) -> str:
@@ -146,6 +172,8 @@ def _repetition(english: str) -> str:
     for size, times in ((1, 4), (2, 3), (3, 3), (4, 3)):
         for start in range(len(words) - size * times + 1):
             gram = words[start : start + size]
+            if all(word.isdigit() for word in gram):
+                continue  # "1 000 000" is a number, not a loop
             if all(words[start + k * size : start + (k + 1) * size] == gram for k in range(1, times)):
                 return f"{REPETITION}: {' '.join(gram)}"
     return ""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from flows.steps.ctranslate import Decoded, PackageTranslator
-from flows.steps.protect import Protector, Span, place_spans, restyle_names
+from flows.steps.protect import CHECKED, Protector, Span, place_spans, restyle_names
 from flows.steps.quality import quality_flags
 
 # Sentences per CTranslate2 call. Within a call CTranslate2 packs length-sorted sentences into
@@ -24,12 +24,12 @@ SENTENCES_PER_CALL = 1024
 class Memory(Protocol):
     """Where translations are remembered between runs (the warehouse's translation_memory)."""
 
-    def recall(self, texts: list[str]) -> dict[str, str]:
-        """Return the remembered English of those texts that have one."""
+    def recall(self, texts: list[str], contexts: dict[str, str]) -> dict[str, str]:
+        """Return the remembered English of those texts that have one, in their context."""
         ...
 
-    def remember(self, english: dict[str, str]) -> None:
-        """Keep new translations."""
+    def remember(self, english: dict[str, str], contexts: dict[str, str]) -> None:
+        """Keep new translations with their context."""
         ...
 
 
@@ -63,14 +63,25 @@ def translate_texts(
     memory: Memory,
     on_progress: Callable[[int], None] | None = None,
 ) -> Translations:
-    """Return English for texts: remembered where possible, decoded and remembered otherwise."""
-    remembered = memory.recall(texts)
+    """Return English for texts: remembered where possible, decoded and remembered otherwise.
+
+    A text is remembered together with the protected spans found in it (their Vietnamese and
+    accepted English), so a glossary edit or a newly known name re-translates only the
+    sentences it touches.
+    """
+    contexts = {text: protection_context(protector.spans(text)) for text in texts}
+    remembered = memory.recall(texts, contexts)
     if on_progress and remembered:
         on_progress(len(remembered))
     todo = [text for text in texts if text not in remembered]
     english, repaired = decode_texts(todo, translator, protector, on_progress)
-    memory.remember(english)
+    memory.remember(english, contexts)
     return Translations({**remembered, **english}, len(remembered), len(todo), repaired)
+
+
+def protection_context(spans: list[Span]) -> str:
+    """Return what protection means for one sentence, as the memory keys it."""
+    return "\n".join(f"{span.kind}:{span.vietnamese}={'|'.join(span.english)}" for span in spans)
 
 
 def decode_texts(
@@ -79,7 +90,7 @@ def decode_texts(
     protector: Protector,
     on_progress: Callable[[int], None] | None = None,
 ) -> tuple[dict[str, str], int]:
-    """Decode texts with the model; return {text: English} for those that completed, and repairs.
+    """Decode texts with the model; return {text: English} (blank outputs left out), and repairs.
 
     Texts are sorted by length across the whole run and decoded in calls of SENTENCES_PER_CALL;
     each call's output is checked and repaired at once, so attention (kept only for sentences
@@ -94,9 +105,10 @@ def decode_texts(
         chunk = ordered[start : start + SENTENCES_PER_CALL]
         decoded = translator.decode([sources[t] for t in chunk], [bool(spans[t]) for t in chunk])
         for text, result in zip(chunk, decoded, strict=True):
-            if result.complete:
-                english[text], was_repaired = protected_english(result, spans[text], translator, protector)
-                repaired += was_repaired
+            # A decode cut off at the length cap is kept, like any flagged output: it is almost
+            # always a loop, which the `repetition` and `length_ratio` flags show to a reader.
+            english[text], was_repaired = protected_english(result, spans[text], translator, protector)
+            repaired += was_repaired
         if on_progress:
             on_progress(len(chunk))
     return {text: en for text, en in english.items() if en}, repaired
@@ -109,7 +121,7 @@ def protected_english(
     english = translator.detokenize(decoded.pieces)
     if not spans:
         return english, False
-    missing = protector.missing(english, spans)
+    missing = [span for span in protector.missing(english, spans) if span.kind != CHECKED]
     if missing and decoded.attention:
         english = place_spans(decoded, missing, translator.detokenize)
     return restyle_names(english, spans), bool(missing)

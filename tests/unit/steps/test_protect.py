@@ -14,7 +14,7 @@ def test_the_longest_protected_term_wins_and_names_are_found():
     assert [(s.vietnamese, s.english[0], s.kind) for s in spans] == [
         ("Đinh Tiến Dũng", "Dinh Tien Dung", "name"),
         ("Bí thư Thành ủy", "Secretary of the City Party Committee", "term"),
-        ("cảnh cáo", "warning", "term"),
+        ("cảnh cáo", "warning", "checked"),  # a common word: checked, never rewritten
     ]
 
 
@@ -60,3 +60,13 @@ def test_a_dropped_span_is_inserted_after_what_comes_before_it():
     words = ["Ông ", "Đinh Tiến Dũng ", "phát biểu", "."]
     output = decoded(words, ["▁Mr.", "▁spoke", "."], [0, 2, 3])
     assert place_spans(output, PROTECTOR.spans(text), detokenize) == "Mr. Dinh Tien Dung spoke."
+
+
+def test_one_stray_aligned_piece_does_not_take_the_sentence_with_it():
+    text = "Ông Đinh Tiến Dũng nói kinh tế tăng."
+    words = ["Ông ", "Đinh Tiến Dũng ", "nói kinh tế tăng", "."]
+    pieces = ["▁Mr.", "▁Din", "ky", "▁said", "▁the", "▁economy", "▁grew", "▁Dun", "."]
+    output = decoded(words, pieces, [0, 1, 2, 2, 2, 2, 2, 1, 3])
+    assert place_spans(output, PROTECTOR.spans(text), detokenize) == (
+        "Mr. Dinh Tien Dung said the economy grew Dun."
+    )

@@ -90,3 +90,32 @@ def test_the_translated_segments_schema_accepts_known_flags_and_refuses_others()
     frame.loc[1, "quality_flags"] = "looks_odd: yes"
     with pytest.raises(pandera.errors.SchemaError, match="known_quality_flags"):
         TranslatedSegmentsSchema.validate(frame)
+
+
+def test_month_years_hours_and_millions_rewritten_the_english_way_are_not_flagged():
+    assert (
+        flags(
+            "Trong tháng 7/2025, lúc 20h, có 5 triệu người.",
+            "In July 2025, at 8 p.m., there were 5,000,000 people.",
+        )
+        == ""
+    )
+
+
+def test_flag_details_never_break_the_flag_list_apart():
+    flagged = flags("Hội nghị ở Hà Nội và Đà Nẵng diễn ra.", "The meeting in Hà Nội; then to Đà Nẵng.")
+    assert flagged == "vietnamese_left: Nội, Đà, Nẵng"
+    frame = pd.DataFrame(
+        {
+            "article_id": ["a"],
+            "seq": [1],
+            "kind": ["title"],
+            "paragraph_no": [0],
+            "sentence_no": [1],
+            "text_vi": ["Tiêu đề"],
+            "text_en": ["Title"],
+            "translation_model": ["m@1"],
+            "quality_flags": [flagged],
+        }
+    )
+    TranslatedSegmentsSchema.validate(frame)

@@ -7,7 +7,7 @@ from flows.steps.ctranslate import DecodingOptions, PackageTranslator
 from flows.steps.glossary import load_glossary
 from flows.steps.models import install_file
 from flows.steps.protect import Protector
-from flows.steps.translate import translate_texts
+from flows.steps.translate import Toolkit, translate_texts
 from warehouse.engine import make_engine, upgrade_to_head
 from warehouse.memory import TranslationMemory
 
@@ -41,8 +41,12 @@ def test_protected_names_and_terms_reach_the_english_even_from_a_model_that_mang
     first, second, third = (result.english[s] for s in SENTENCES)
     # The random-weight model writes gibberish, so every protected span needed the fall-back.
     assert "Dinh Tien Dung" in first and "Secretary of the City Party Committee" in first
-    assert "Central Committee" in second and "expulsion" in second
+    assert "Central Committee" in second
     assert result.repaired == 2
+    # "khai trừ" is a common word: not rewritten into the sentence, but flagged for a reader.
+    assert "expulsion" not in second
+    toolkit = Toolkit(translator, protector, memory)
+    assert "name_missing: khai trừ" in toolkit.assess(SENTENCES[1], second)
     assert "Dinh Tien Dung" not in third and "Secretary" not in third  # nothing to protect there
 
 
@@ -99,3 +103,26 @@ def test_progress_reports_every_sentence_once(translator, memory_engine, monkeyp
         reported.append,
     )
     assert reported == [1, 64, 35]  # one remembered, then two calls
+
+
+def test_a_decode_cut_off_by_the_length_cap_is_kept_not_retried_forever(
+    translator, memory_engine, monkeypatch
+):
+    import flows.steps.ctranslate as ctranslate
+
+    monkeypatch.setattr(ctranslate, "MAX_LENGTH_RATIO", 0)
+    monkeypatch.setattr(ctranslate, "LENGTH_SLACK", 5)  # the fixture model ends at 24 pieces
+    memory = TranslationMemory(memory_engine, translator.model_name, "test")
+    result = translate_texts(SENTENCES[2:], translator, Protector(load_glossary(), {}), memory)
+    assert result.english[SENTENCES[2]]  # stored (and flagged by its length), not left pending
+    assert memory.recall(SENTENCES[2:]) == result.english
+
+
+def test_a_glossary_edit_re_translates_only_the_sentences_it_touches(translator, memory_engine, tmp_path):
+    memory = TranslationMemory(memory_engine, translator.model_name, "test")
+    translate_texts(SENTENCES, translator, Protector(load_glossary(), {}), memory)
+    own = tmp_path / "mine.tsv"
+    own.write_text("Bí thư Thành ủy\tHanoi Party chief\n", encoding="utf-8")
+    edited = translate_texts(SENTENCES, translator, Protector(load_glossary(own), {}), memory)
+    assert (edited.memory_hits, edited.memory_misses) == (2, 1)
+    assert "Hanoi Party chief" in edited.english[SENTENCES[0]]

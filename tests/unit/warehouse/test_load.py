@@ -117,3 +117,22 @@ def test_a_retried_load_stores_the_file_rejects_once(engine, seed_text):
             rejects=[reject],
         )
     assert count(engine, "rejects") == 1
+
+
+def test_migration_0002_down_and_up_keeps_every_loaded_row(engine, seed_text):
+    from alembic import command
+    from alembic.config import Config
+
+    from warehouse.engine import MIGRATIONS
+
+    load(engine, frames_for(seed_text))
+    before = {table: count(engine, table) for table in ("segments", "mentions", "facts", "removed")}
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+    assert {table: count(engine, table) for table in before} == before
+    upgrade_to_head(engine)
+    assert {table: count(engine, table) for table in before} == before
+    assert count(engine, "segments WHERE quality_flags IS NULL") == before["segments"]

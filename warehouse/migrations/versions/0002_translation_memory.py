@@ -30,22 +30,20 @@ def upgrade() -> None:
         sa.Column("text_en", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
     )
-    # The views read segments: SQLite's batch mode rebuilds the table, so they go and come back.
+    # Plain ADD COLUMN, never a table rebuild (which would cascade to mentions and facts).
     drop_views(op.get_bind())
-    with op.batch_alter_table("segments") as segments:
-        segments.add_column(sa.Column("quality_flags", sa.Text()))
-    with op.batch_alter_table("runs") as runs:
-        for name in _RUN_COUNTS:
-            runs.add_column(sa.Column(name, sa.Integer(), nullable=False, server_default="0"))
+    op.add_column("segments", sa.Column("quality_flags", sa.Text()))
+    for name in _RUN_COUNTS:
+        op.add_column("runs", sa.Column(name, sa.Integer(), nullable=False, server_default="0"))
     create_views(op.get_bind())
 
 
 def downgrade() -> None:
+    # Plain DROP COLUMN (SQLite 3.35+, PostgreSQL), not batch mode: rebuilding `segments` would
+    # cascade its foreign keys and delete every mention and fact.
     drop_views(op.get_bind())
-    with op.batch_alter_table("runs") as runs:
-        for name in _RUN_COUNTS:
-            runs.drop_column(name)
-    with op.batch_alter_table("segments") as segments:
-        segments.drop_column("quality_flags")
+    for name in _RUN_COUNTS:
+        op.execute(f"ALTER TABLE runs DROP COLUMN {name}")
+    op.execute("ALTER TABLE segments DROP COLUMN quality_flags")
     create_views(op.get_bind(), quality_flags=False)
     op.drop_table("translation_memory")
