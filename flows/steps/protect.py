@@ -28,6 +28,7 @@ TERM = "term"
 CHECKED = "checked"
 # "*" in a glossary variant stands for one to three words.
 _WILDCARD = r"\S+(?: \S+){0,2}"
+_WORD = re.compile(r"\w+")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?%)\]])")
 
 
@@ -66,25 +67,37 @@ class Protector:
             term.vietnamese.casefold(): (term.english, TERM) for term in glossary.terms.values()
         }
         self._english.update({name.casefold(): ((english,), NAME) for name, english in names.items()})
-        alternatives = sorted(self._english, key=len, reverse=True)
-        self._finder = (
-            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, alternatives)) + r")(?!\w)", re.IGNORECASE)
-            if alternatives
-            else None
-        )
+        # Candidates by their first word, longest first: finding spans costs a dictionary lookup
+        # per word of the text, however many thousand names the warehouse knows.
+        self._by_first_word: dict[str, list[str]] = {}
+        for key in sorted(self._english, key=len, reverse=True):
+            first = _WORD.search(key)
+            if first:
+                self._by_first_word.setdefault(first.group(), []).append(key)
         self._patterns: dict[str, re.Pattern[str]] = {}
 
     def spans(self, text: str) -> list[Span]:
         """Return the protected spans of text, longest match first, never overlapping."""
-        if self._finder is None:
-            return []
-        spans = []
-        for match in self._finder.finditer(text):
-            english, kind = self._english[match.group().casefold()]
-            if kind == TERM and match.group()[0].islower():
-                kind = CHECKED
-            spans.append(Span(match.start(), match.end(), match.group(), english, kind))
+        spans: list[Span] = []
+        for word in _WORD.finditer(text):
+            if spans and word.start() < spans[-1].end:
+                continue
+            span = self._span_at(text, word)
+            if span:
+                spans.append(span)
         return spans
+
+    def _span_at(self, text: str, word: re.Match[str]) -> Span | None:
+        """Return the longest protected span starting at word, ending at a word boundary."""
+        start = word.start()
+        for key in self._by_first_word.get(word.group().casefold(), ()):
+            end = start + len(key)
+            if text[start:end].casefold() == key and not _WORD.match(text, end):
+                english, kind = self._english[key]
+                if kind == TERM and text[start].islower():
+                    kind = CHECKED
+                return Span(start, end, text[start:end], english, kind)
+        return None
 
     def present(self, english: str, span: Span) -> bool:
         """Tell whether any accepted English form of span appears in english."""

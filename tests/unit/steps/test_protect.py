@@ -70,3 +70,15 @@ def test_one_stray_aligned_piece_does_not_take_the_sentence_with_it():
     assert place_spans(output, PROTECTOR.spans(text), detokenize) == (
         "Mr. Dinh Tien Dung said the economy grew Dun."
     )
+
+
+def test_spans_are_found_among_thousands_of_known_names():
+    names = {f"Nguyễn Văn {n}": f"Nguyen Van {n}" for n in range(5000)}
+    names["Nguyễn Văn Bình"] = "Nguyen Van Binh"
+    protector = Protector(load_glossary(), names)
+    spans = protector.spans("Ông Nguyễn Văn Bình và ông Nguyễn Văn 4999 gặp Bộ Chính trị.")
+    assert [(s.vietnamese, s.english[0]) for s in spans] == [
+        ("Nguyễn Văn Bình", "Nguyen Van Binh"),
+        ("Nguyễn Văn 4999", "Nguyen Van 4999"),
+        ("Bộ Chính trị", "Politburo"),
+    ]
