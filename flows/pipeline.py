@@ -54,7 +54,7 @@ class RunSummary:
 
 
 @contextmanager
-def recorded_run(engine: Warehouse, locks: Path) -> Iterator[str]:
+def recorded_run(engine: Warehouse, locks: Path, kind: str = "pipeline") -> Iterator[str]:
     """Record a run in `runs`; a run that raises is recorded as failed before the error goes on.
 
     Runs left `running` by a process that died (SIGKILL, power cut) are recorded as crashed first.
@@ -64,7 +64,7 @@ def recorded_run(engine: Warehouse, locks: Path) -> Iterator[str]:
         get_run_logger().warning("runs %s had crashed; their unfinished files load now", ", ".join(crashed))
     run_id = uuid.uuid4().hex[:16]
     with holding_run_lock(locks, run_id):
-        start_run(engine, run_id, utc_now())
+        start_run(engine, run_id, utc_now(), kind)
         try:
             yield run_id
         except BaseException:

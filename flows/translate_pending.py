@@ -37,7 +37,7 @@ def translate_pending(settings: Settings) -> TranslateSummary:
     if toolkit is None:
         get_run_logger().info(NO_MODEL_HINT)
         return TranslateSummary(0, 0, 0, 0, None)
-    with recorded_run(engine, settings.run_locks_dir) as run_id:
+    with recorded_run(engine, settings.run_locks_dir, kind="translate") as run_id:
         texts = pending_texts(engine)
         with translation_progress() as progress:
             result = translate_texts(

@@ -134,12 +134,13 @@ def load_file(
 
 
 @retry_when_busy
-def start_run(engine: Engine, run_id: str, started_at: datetime) -> None:
-    """Record that a run has started."""
+def start_run(engine: Engine, run_id: str, started_at: datetime, kind: str = "pipeline") -> None:
+    """Record that a run (`pipeline`: tintuc run or serve; `translate`: tintuc translate) has started."""
     with engine.begin() as connection:
         connection.execute(
             insert_statement(connection, Run).values(
                 run_id=run_id,
+                kind=kind,
                 started_at=started_at,
                 status="running",
                 files_seen=0,

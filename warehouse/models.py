@@ -150,6 +150,8 @@ class Run(Base):
     __tablename__ = "runs"
 
     run_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    # "pipeline" (tintuc run, tintuc serve) or "translate" (tintuc translate).
+    kind: Mapped[str] = mapped_column(String(16), default="pipeline", server_default="pipeline")
     started_at: Mapped[datetime] = mapped_column(DateTime)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
     status: Mapped[str] = mapped_column(String(32))

@@ -70,3 +70,9 @@ def test_translating_later_uses_the_memory_of_earlier_runs(settings, seed_dir, f
     )
     second = pipeline([other], settings)
     assert second.memory_misses == 1
+    kinds = rows(settings, "SELECT kind, memory_misses FROM runs ORDER BY started_at")
+    assert [(r["kind"], r["memory_misses"]) for r in kinds] == [
+        ("pipeline", 0),  # no model yet: nothing looked up
+        ("translate", first.memory_misses),
+        ("pipeline", 1),
+    ]

@@ -1,4 +1,4 @@
-"""Translation memory, quality flags on segments, memory and flag counts on runs.
+"""Translation memory, quality flags on segments, kind and memory and flag counts on runs.
 
 Revision ID: 0002
 Revises: 0001
@@ -33,6 +33,7 @@ def upgrade() -> None:
     # Plain ADD COLUMN, never a table rebuild (which would cascade to mentions and facts).
     drop_views(op.get_bind())
     op.add_column("segments", sa.Column("quality_flags", sa.Text()))
+    op.add_column("runs", sa.Column("kind", sa.String(16), nullable=False, server_default="pipeline"))
     for name in _RUN_COUNTS:
         op.add_column("runs", sa.Column(name, sa.Integer(), nullable=False, server_default="0"))
     create_views(op.get_bind())
@@ -42,7 +43,7 @@ def downgrade() -> None:
     # Plain DROP COLUMN (SQLite 3.35+, PostgreSQL), not batch mode: rebuilding `segments` would
     # cascade its foreign keys and delete every mention and fact.
     drop_views(op.get_bind())
-    for name in _RUN_COUNTS:
+    for name in ("kind", *_RUN_COUNTS):
         op.execute(f"ALTER TABLE runs DROP COLUMN {name}")
     op.execute("ALTER TABLE segments DROP COLUMN quality_flags")
     create_views(op.get_bind(), quality_flags=False)
