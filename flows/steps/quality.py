@@ -38,6 +38,19 @@ _MONTHS = (
     "november",
     "december",
 )
+_ORDINAL_WORDS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
 _NUMBER_WORDS = (
     "zero",
     "one",
@@ -92,10 +105,16 @@ def number_values(token: str) -> set[float]:
 
 
 def _english_numbers(english: str) -> set[float]:
-    """Return every number value written in the English, in digits or as a small word."""
+    """Return every number value written in the English: digits, or a small number as a word.
+
+    Ordinals count as their number ("quý 2" → "second quarter") and weekdays as Vietnamese
+    numbers them ("thứ 2" → "Monday", through "thứ 7" → "Saturday").
+    """
     values = set().union(*(number_values(token) for token in _NUMBER.findall(english)))
     words = set(fold(english).split())
-    return values | {float(i) for i, word in enumerate(_NUMBER_WORDS) if word in words}
+    for table, offset in ((_NUMBER_WORDS, 0), (_ORDINAL_WORDS, 1), (_WEEKDAYS, 2)):
+        values |= {float(i + offset) for i, word in enumerate(table) if word in words}
+    return values
 
 
 def _numbers_missing(vietnamese: str, english: str) -> str:

@@ -102,6 +102,11 @@ def test_month_years_hours_and_millions_rewritten_the_english_way_are_not_flagge
     )
 
 
+def test_ordinals_and_weekdays_carry_their_numbers():
+    assert flags("Quý 2, thứ 2 tuần sau họp.", "The second quarter meeting is next Monday.") == ""
+    assert flags("Quý 3 họp.", "The second quarter meeting.") == "number_missing: 3"
+
+
 def test_flag_details_never_break_the_flag_list_apart():
     flagged = flags("Hội nghị ở Hà Nội và Đà Nẵng diễn ra.", "The meeting in Hà Nội; then to Đà Nẵng.")
     assert flagged == "vietnamese_left: Nội, Đà, Nẵng"
