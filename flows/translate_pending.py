@@ -40,9 +40,7 @@ def translate_pending(settings: Settings) -> TranslateSummary:
     with recorded_run(engine, settings.run_locks_dir, kind="translate") as run_id:
         texts = pending_texts(engine)
         with translation_progress() as progress:
-            result = translate_texts(
-                texts, toolkit.translator, toolkit.protector, toolkit.memory, counting(progress, len(texts))
-            )
+            result = translate_texts(texts, toolkit, counting(progress, len(texts)))
         stored = store_translations(engine, result.english, toolkit.translator.model_name, toolkit.assess)
         summary = TranslateSummary(
             stored.segments_translated,

@@ -165,7 +165,7 @@ def translate_batch(
     """Fill in English for every article, translating the run's distinct texts as one job."""
     texts = texts_to_translate(list(articles.values()))
     advance = counting(on_progress, len(texts)) if on_progress else None
-    result = translate_texts(texts, toolkit.translator, toolkit.protector, toolkit.memory, advance)
+    result = translate_texts(texts, toolkit, advance)
     translated = {
         article_id: apply_translations(frames, result.english, toolkit.translator.model_name, toolkit.assess)
         for article_id, frames in articles.items()

@@ -57,11 +57,7 @@ class Translations:
 
 
 def translate_texts(
-    texts: list[str],
-    translator: PackageTranslator,
-    protector: Protector,
-    memory: Memory,
-    on_progress: Callable[[int], None] | None = None,
+    texts: list[str], toolkit: Toolkit, on_progress: Callable[[int], None] | None = None
 ) -> Translations:
     """Return English for texts: remembered where possible, decoded and remembered otherwise.
 
@@ -69,13 +65,14 @@ def translate_texts(
     accepted English), so a glossary edit or a newly known name re-translates only the
     sentences it touches.
     """
-    contexts = {text: protection_context(protector.spans(text)) for text in texts}
-    remembered = memory.recall(texts, contexts)
+    spans = {text: toolkit.protector.spans(text) for text in texts}
+    contexts = {text: protection_context(spans[text]) for text in texts}
+    remembered = toolkit.memory.recall(texts, contexts)
     if on_progress and remembered:
         on_progress(len(remembered))
     todo = [text for text in texts if text not in remembered]
-    english, repaired = decode_texts(todo, translator, protector, on_progress)
-    memory.remember(english, contexts)
+    english, repaired = decode_texts(todo, spans, toolkit.translator, toolkit.protector, on_progress)
+    toolkit.memory.remember(english, contexts)
     return Translations({**remembered, **english}, len(remembered), len(todo), repaired)
 
 
@@ -86,18 +83,20 @@ def protection_context(spans: list[Span]) -> str:
 
 def decode_texts(
     texts: list[str],
+    spans: dict[str, list[Span]],
     translator: PackageTranslator,
     protector: Protector,
     on_progress: Callable[[int], None] | None = None,
 ) -> tuple[dict[str, str], int]:
     """Decode texts with the model; return {text: English} (blank outputs left out), and repairs.
 
+    spans holds each text's protected spans.
+
     Texts are sorted by length across the whole run and decoded in calls of SENTENCES_PER_CALL;
     each call's output is checked and repaired at once, so attention (kept only for sentences
     with a protected span) never piles up.
     """
     sources = {text: translator.tokenize(text) for text in texts}
-    spans = {text: protector.spans(text) for text in texts}
     ordered = sorted(texts, key=lambda text: len(sources[text]))
     english: dict[str, str] = {}
     repaired = 0
