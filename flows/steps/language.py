@@ -46,8 +46,17 @@ class LanguageScore:
         )
 
 
+def words_of(text: str) -> list[str]:
+    """Return the words of text: runs of letters (digits and punctuation split them)."""
+    return _WORD.findall(text)
+
+
+def has_vietnamese_only_letter(word: str) -> bool:
+    """Tell whether word carries a letter only Vietnamese uses."""
+    return not VIETNAMESE_ONLY_LETTERS.isdisjoint(word.lower())
+
+
 def vietnamese_score(text: str) -> LanguageScore:
     """Count the words of text, and those with a letter only Vietnamese uses."""
-    words = _WORD.findall(unicodedata.normalize("NFC", text).lower())
-    marked = sum(1 for word in words if not VIETNAMESE_ONLY_LETTERS.isdisjoint(word))
-    return LanguageScore(len(words), marked)
+    words = words_of(unicodedata.normalize("NFC", text).lower())
+    return LanguageScore(len(words), sum(1 for word in words if has_vietnamese_only_letter(word)))

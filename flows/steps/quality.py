@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from flows.steps.language import VIETNAMESE_ONLY_LETTERS
+from flows.steps.language import has_vietnamese_only_letter, words_of
 from flows.steps.protect import Protector, Span, fold
 from schemas.segments import QUALITY_FLAGS
 
@@ -74,7 +74,6 @@ _NUMBER_WORDS = (
     "nineteen",
     "twenty",
 )
-_LETTERS = re.compile(r"[^\W\d_]+")
 _VIETNAMESE_ACCENTED = re.compile(
     r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I
 )
@@ -104,14 +103,13 @@ def number_values(token: str) -> set[float]:
     return values
 
 
-def _english_numbers(english: str) -> set[float]:
+def _english_numbers(english: str, words: set[str]) -> set[float]:
     """Return every number value written in the English: digits, or a small number as a word.
 
     Ordinals count as their number ("quý 2" → "second quarter") and weekdays as Vietnamese
-    numbers them ("thứ 2" → "Monday", through "thứ 7" → "Saturday").
+    numbers them ("thứ 2" → "Monday", through "thứ 7" → "Saturday"). words: the folded words.
     """
     values = set().union(*(number_values(token) for token in _NUMBER.findall(english)))
-    words = set(fold(english).split())
     for table, offset in ((_NUMBER_WORDS, 0), (_ORDINAL_WORDS, 1), (_WEEKDAYS, 2)):
         values |= {float(i + offset) for i, word in enumerate(table) if word in words}
     return values
@@ -119,8 +117,8 @@ def _english_numbers(english: str) -> set[float]:
 
 def _numbers_missing(vietnamese: str, english: str) -> str:
     """Flag numbers and dates of the source that the English does not carry."""
-    present = _english_numbers(english)
     words = set(fold(english).split())
+    present = _english_numbers(english, words)
 
     def month_written(month: int) -> bool:
         return 1 <= month <= 12 and (_MONTHS[month - 1] in words or month in present)
@@ -170,8 +168,8 @@ def _vietnamese_left(english: str, spans: Sequence[Span]) -> str:
     """Flag Vietnamese words left in the English (names kept in Vietnamese style aside)."""
     for span in spans:
         english = english.replace(span.english[0], " ")
-    words = _LETTERS.findall(english)
-    only = [word for word in words if VIETNAMESE_ONLY_LETTERS & set(word.lower())]
+    words = words_of(english)
+    only = [word for word in words if has_vietnamese_only_letter(word)]
     accented = [word for word in words if _VIETNAMESE_ACCENTED.search(word)]
     left = only or (accented if len(accented) >= 2 else [])
     return _flag(VIETNAMESE_LEFT, left[:3])
