@@ -9,7 +9,7 @@ exactly 30 pieces per sentence, and translates the same sentences three ways in 
 (a) Argos: `argostranslate.translate.apply_packaged_translation` paragraph by paragraph with
     Argos's defaults (beam 4, 32-token batches, inter 1, intra 0), given tintuc's sentence
     split (Argos's own splitter would download a model);
-(b) tintuc: the pipeline's translate step (`flows.steps.batch.translate_batch`) with the
+(b) tintuc: the pipeline's translate step (`flows.steps.bilingual.translate_window`) with the
     default settings, from an empty translation memory (cold), then again (warm);
 (c) raw: one CTranslate2 `translate_batch` over every sentence with tintuc's options: the
     practical limit of the hardware.
@@ -37,11 +37,12 @@ sys.path.insert(0, str(PROJECT))  # tests.support is ours, not argos-translate-l
 
 from flows.settings import Settings  # noqa: E402
 from flows.steps.argos import find_package  # noqa: E402
-from flows.steps.batch import extract_batch, person_names, read_batch, translate_batch  # noqa: E402
-from flows.steps.bilingual import texts_to_translate  # noqa: E402
+from flows.steps.bilingual import person_names, texts_to_translate, translate_window  # noqa: E402
 from flows.steps.ctranslate import Decoded, PackageTranslator  # noqa: E402
+from flows.steps.ingest import iter_files  # noqa: E402
 from flows.steps.models import install_file  # noqa: E402
 from flows.steps.validate import validate_records  # noqa: E402
+from flows.steps.window import SeenThisRun, extract_window, read_window  # noqa: E402
 from flows.translation import load_toolkit  # noqa: E402
 from tests.support.argos_fixture import ARGOS_VI_EN_SHAPE, FIXTURE_SHAPE, build_fixture_package  # noqa: E402
 from warehouse.engine import make_engine, upgrade_to_head  # noqa: E402
@@ -53,8 +54,9 @@ SHAPES = {"argos": ARGOS_VI_EN_SHAPE, "fixture": FIXTURE_SHAPE}
 
 def load_articles(paths: list[Path]) -> dict[str, ArticleFrames]:
     """Read, extract and validate articles the way the pipeline does."""
-    batch = read_batch(paths, set(), Settings().max_file_bytes)
-    extracted = extract_batch(batch.sources, "bench")
+    seen = SeenThisRun()
+    read = read_window(list(iter_files(paths)), Settings().max_file_bytes, lambda _hashes: set(), seen)
+    extracted = extract_window(read.sources, "bench", seen)
     articles, _ = validate_records(extracted.records)
     return articles
 
@@ -186,8 +188,9 @@ def main() -> None:
             Path(tmp) / "bench.argosmodel", training, shape=SHAPES[args.shape]
         )
         install_file(package_file, settings.argos_dir)
-        upgrade_to_head(make_engine(settings.resolved_database_url))
-        toolkit = load_toolkit(settings, person_names(articles))
+        engine = make_engine(settings.resolved_database_url)
+        upgrade_to_head(engine)
+        toolkit = load_toolkit(settings, engine, person_names(articles))
         assert toolkit is not None
         translator = toolkit.translator
         tintuc_pieces = recording_decode(translator)
@@ -206,9 +209,9 @@ def main() -> None:
             )
         )
         print(f"(c) raw translate_batch: {raw_seconds:.1f} s", flush=True)
-        cold_seconds, cold = timed(lambda: translate_batch(articles, toolkit))
+        cold_seconds, cold = timed(lambda: translate_window(articles, toolkit))
         print(f"(b) tintuc, cold memory: {cold_seconds:.1f} s", flush=True)
-        warm_seconds, warm = timed(lambda: translate_batch(articles, toolkit))
+        warm_seconds, warm = timed(lambda: translate_window(articles, toolkit))
         print(f"(b) tintuc, warm memory: {warm_seconds:.2f} s ({warm.memory_hits} hits)", flush=True)
         argos_seconds, argos_tokens = run_argos(
             find_package(settings.argos_dir, "vi", "en"), paragraphs(articles, texts)

@@ -33,6 +33,8 @@ def _settings() -> Settings:
     os.environ.setdefault("PREFECT_HOME", str(settings.prefect_home))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # Prefect gives its temporary server 20 s to start: too little on a busy machine.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "600")
     # The ephemeral server's event queue reports its own shutdown as warnings; not the user's news.
     logging.getLogger("EventsWorker").setLevel(logging.ERROR)
     return settings

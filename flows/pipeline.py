@@ -1,56 +1,82 @@
-"""The tintuc pipeline as a Prefect flow: ingest → extract → validate → translate → load."""
+"""The tintuc pipeline as a Prefect flow, one window at a time: read → extract → validate → translate → load.
+
+Each window is committed before the next is read (flows/steps/window.py says how windows are
+planned), so memory stays flat however large the input, a run killed after k windows keeps
+those k, and the next run does the rest. Each step of each window is a task named after its
+window ("translate-window-3") in Prefect's UI.
+"""
 
 # No `from __future__ import annotations`: a served run gets the flow function by value (cloudpickle), with
 # only the globals its code uses, so annotations must be objects already, not names to look up later.
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pandas as pd
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NONE
 from prefect.states import Completed, State
 
-from flows.progress import translation_progress
+from flows.progress import RunProgress, run_progress
 from flows.settings import Settings
-from flows.steps.batch import (
-    ExtractedBatch,
-    ReadBatch,
-    TranslatedBatch,
-    extract_batch,
-    load_batch,
-    person_names,
-    read_batch,
-    translate_batch,
-)
+from flows.steps.bilingual import TranslatedWindow, person_names, translate_window
+from flows.steps.ingest import iter_files
 from flows.steps.records import ArticleRecords, Reject, utc_now
-from flows.steps.run_locks import holding_run_lock, mark_dead_runs
 from flows.steps.validate import validate_records
-from flows.translation import NO_MODEL_HINT, load_toolkit
+from flows.steps.window import (
+    ExtractedWindow,
+    ReadWindow,
+    SeenThisRun,
+    WindowLimits,
+    extract_window,
+    plan_windows,
+    read_window,
+)
+from flows.translation import NO_MODEL_HINT, RunTranslation
 from warehouse.engine import Warehouse, make_engine, upgrade_to_head
-from warehouse.load import finish_run, known_hashes, start_run
+from warehouse.load import WindowFile, file_of, load_window, processed_among
+from warehouse.runs import finish_run, holding_run_lock, mark_dead_runs, record_counts, start_run
 
 ArticleFrames = dict[str, pd.DataFrame]
 # The name of the flow's final state when the run completed but some records were rejected.
 COMPLETED_WITH_REJECTS = "CompletedWithRejects"
 
 
-@dataclass(frozen=True)
-class RunSummary:
-    """What a run did, for the CLI and the `runs` table."""
+@dataclass
+class RunCounts:
+    """What a run has done so far; the `runs` row is updated with it after every window."""
 
-    run_id: str
-    status: str
-    files_seen: int
-    files_skipped: int
-    articles_loaded: int
-    segments_translated: int
-    segments_flagged: int
-    memory_hits: int
-    memory_misses: int
-    rejected: int
-    translation_model: str | None
+    files_seen: int = 0
+    files_skipped: int = 0
+    articles_loaded: int = 0
+    segments_translated: int = 0
+    segments_flagged: int = 0
+    memory_hits: int = 0
+    memory_misses: int = 0
+    rejected: int = 0
+
+    def add(self, read: ReadWindow, translated: TranslatedWindow, loaded: int, rejected: int) -> None:
+        """Count one more committed window."""
+        self.files_seen += read.files_seen
+        self.files_skipped += read.skipped
+        self.articles_loaded += loaded
+        self.segments_translated += translated.segments_translated
+        self.segments_flagged += translated.segments_flagged
+        self.memory_hits += translated.memory_hits
+        self.memory_misses += translated.memory_misses
+        self.rejected += rejected
+
+
+@dataclass
+class RunSummary(RunCounts):
+    """What a run did, for the CLI."""
+
+    run_id: str = ""
+    status: str = ""
+    windows: int = 0
+    translation_model: str | None = None
 
 
 @contextmanager
@@ -72,81 +98,102 @@ def recorded_run(engine: Warehouse, locks: Path, kind: str = "pipeline") -> Iter
             raise
 
 
-@task(retries=2, retry_delay_seconds=1)
-def read_files(paths: list[Path], database_url: str, max_file_bytes: int) -> ReadBatch:
-    """Read the article files whose content has not been processed before."""
-    return read_batch(paths, known_hashes(make_engine(database_url)), max_file_bytes)
+@task(task_run_name="read-window-{number}", cache_policy=NONE, retries=2, retry_delay_seconds=1)
+def read_files(
+    number: int, paths: list[Path], engine: Warehouse, settings: Settings, seen: SeenThisRun
+) -> ReadWindow:
+    """Read the window's files whose content has not been processed before."""
+    return read_window(paths, settings.max_file_bytes, lambda hashes: processed_among(engine, hashes), seen)
 
 
-@task
-def extract_articles(batch: ReadBatch, run_id: str) -> ExtractedBatch:
+@task(task_run_name="extract-window-{number}", cache_policy=NONE)
+def extract_articles(number: int, window: ReadWindow, run_id: str, seen: SeenThisRun) -> ExtractedWindow:
     """Extract every article's rows; files without an article become rejects."""
-    return extract_batch(batch.sources, run_id)
+    return extract_window(window.sources, run_id, seen)
 
 
-@task
-def validate_articles(records: list[ArticleRecords]) -> tuple[dict[str, ArticleFrames], list[Reject]]:
+@task(task_run_name="validate-window-{number}", cache_policy=NONE)
+def validate_articles(
+    number: int, records: list[ArticleRecords]
+) -> tuple[dict[str, ArticleFrames], list[Reject]]:
     """Validate every table lazily with pandera; failing rows become rejects."""
     return validate_records(records)
 
 
-@task
+@task(task_run_name="translate-window-{number}", cache_policy=NONE)
 def translate_articles(
-    articles: dict[str, ArticleFrames], settings: Settings
-) -> tuple[TranslatedBatch, str | None]:
-    """Translate every article's text vi→en, or leave it pending when no model is installed."""
-    toolkit = load_toolkit(settings, person_names(articles)) if articles else None
+    number: int, articles: dict[str, ArticleFrames], translation: RunTranslation, progress: RunProgress
+) -> TranslatedWindow:
+    """Translate the window's text vi→en, or leave it pending when no model is installed."""
+    toolkit = translation.for_window(person_names(articles)) if articles else None
     if toolkit is None:
-        if articles:
-            # Info, not a warning: the CLI prints the hint itself, once.
-            get_run_logger().info(NO_MODEL_HINT)
-        return TranslatedBatch(articles), None
-    with translation_progress() as progress:
-        translated = translate_batch(articles, toolkit, progress)
-    return translated, toolkit.translator.model_name
+        if articles and number == 1:
+            get_run_logger().info(NO_MODEL_HINT)  # info, not a warning: the CLI prints the hint itself
+        return TranslatedWindow(articles)
+    return translate_window(articles, toolkit, progress.sentences)
 
 
-@task(retries=2, retry_delay_seconds=1)
+@task(task_run_name="load-window-{number}", cache_policy=NONE, retries=2, retry_delay_seconds=1)
 def load_articles(
-    database_url: str,
+    number: int,
+    engine: Warehouse,
     run_id: str,
-    batch: ReadBatch,
+    window: ReadWindow,
     articles: dict[str, ArticleFrames],
     rejects: list[Reject],
 ) -> int:
-    """Load each file atomically: its articles, its rejects, and its processed mark."""
-    return load_batch(make_engine(database_url), run_id, batch.sources, articles, rejects)
+    """Load each file of the window atomically: its articles, its rejects, and its processed mark."""
+    return load_window(engine, run_id, *window_files(window, articles, rejects))
+
+
+def window_files(
+    window: ReadWindow, articles: dict[str, ArticleFrames], rejects: list[Reject]
+) -> tuple[list[WindowFile], list[dict[str, str]]]:
+    """Group a window's articles and rejects by the file they came from; rejects of unread files apart."""
+    by_path = {
+        source.source_path: WindowFile(source.source_path, source.content_sha256) for source in window.sources
+    }
+    for frames in articles.values():
+        by_path[file_of(str(frames["articles"]["source_path"].iloc[0]))].articles.append(frames)
+    unread: list[dict[str, str]] = []
+    for reject in rejects:
+        file = by_path.get(file_of(reject.source_path))
+        (file.rejects if file else unread).append(asdict(reject))
+    return list(by_path.values()), unread
 
 
 @flow(name="tintuc-pipeline", log_prints=False)
 def pipeline(paths: list[Path], settings: Settings) -> State[RunSummary]:
-    """Ingest articles under paths, extract, validate, translate and load them.
+    """Ingest articles under paths, one window at a time: extract, validate, translate and load each.
 
     The final state is Completed, Completed named CompletedWithRejects, or Failed (the run raised);
     calling the flow returns the RunSummary.
     """
-    engine = make_engine(settings.resolved_database_url)
+    engine = make_engine(settings.resolved_database_url)  # the run's one engine, handed to every step
     upgrade_to_head(engine)
-    with recorded_run(engine, settings.run_locks_dir) as run_id:
-        batch = read_files(paths, settings.resolved_database_url, settings.max_file_bytes)
-        extracted = extract_articles(batch, run_id)
-        articles, invalid = validate_articles(extracted.records)
-        translated, model = translate_articles(articles, settings)
-        rejects = batch.rejects + extracted.rejects + invalid
-        loaded = load_articles(settings.resolved_database_url, run_id, batch, translated.articles, rejects)
-        status = "completed_with_rejects" if rejects else "completed"
-        counts = dict(
-            files_seen=batch.files_seen,
-            files_skipped=batch.skipped,
-            articles_loaded=loaded,
-            segments_translated=translated.segments_translated,
-            segments_flagged=translated.segments_flagged,
-            memory_hits=translated.memory_hits,
-            memory_misses=translated.memory_misses,
-            rejected=len(rejects),
-        )
-        finish_run(engine, run_id, status, utc_now(), **counts)
-    summary = RunSummary(run_id, status, translation_model=model, **counts)
-    if rejects:
-        return Completed(data=summary, name=COMPLETED_WITH_REJECTS, message=f"{len(rejects)} rejects")
+    limits = WindowLimits(settings.window_files, settings.window_bytes)
+    counts, seen, translation, number = RunCounts(), SeenThisRun(), RunTranslation(settings, engine), 0
+    with recorded_run(engine, settings.run_locks_dir) as run_id, run_progress() as progress:
+        for number, paths_ in enumerate(plan_windows(iter_files(paths), limits), 1):
+            progress.window_started(number, len(paths_))
+            read = read_files(number, paths_, engine, settings, seen)
+            extracted = extract_articles(number, read, run_id, seen)
+            articles, invalid = validate_articles(number, extracted.records)
+            translated = translate_articles(number, articles, translation, progress)
+            rejects = read.rejects + extracted.rejects + invalid + translated.rejects
+            loaded = load_articles(number, engine, run_id, read, translated.articles, rejects)
+            counts.add(read, translated, loaded, len(rejects))
+            record_counts(engine, run_id, **asdict(counts))
+            progress.window_done()
+        status = "completed_with_rejects" if counts.rejected else "completed"
+        finish_run(engine, run_id, status, utc_now(), **asdict(counts))
+    summary = RunSummary(
+        **asdict(counts),
+        run_id=run_id,
+        status=status,
+        windows=number,
+        translation_model=translation.model_name,
+    )
+    if counts.rejected:
+        return Completed(data=summary, name=COMPLETED_WITH_REJECTS, message=f"{counts.rejected} rejects")
     return Completed(data=summary)

@@ -1,4 +1,4 @@
-"""A progress bar for translation, shown on a terminal and silent in logs."""
+"""A progress display for a run: windows done and sentences translated, on a terminal and silent in logs."""
 
 from __future__ import annotations
 
@@ -7,19 +7,58 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+
+
+class RunProgress:
+    """Two bars: the windows of the run (their number is not known ahead: files are listed lazily)
+    and the sentences of the window being translated."""
+
+    def __init__(self, progress: Progress) -> None:
+        self._progress = progress
+        self._windows: TaskID = progress.add_task("windows", total=None)
+        self._sentences: TaskID = progress.add_task("sentences", total=None, visible=False)
+
+    def window_started(self, number: int, files: int) -> None:
+        """Show that window `number`, of `files` files, is being processed."""
+        self._progress.update(self._windows, description=f"window {number} ({files} files)")
+
+    def window_done(self) -> None:
+        """Count one more window done."""
+        self._progress.advance(self._windows)
+        self._progress.update(self._sentences, visible=False)
+
+    def sentences(self, total: int) -> Callable[[int], None]:
+        """Return a callback that counts sentences translated out of total in this window."""
+        self._progress.reset(self._sentences, total=total, visible=True)
+        return lambda count: self._progress.advance(self._sentences, count)
+
+
+@contextmanager
+def run_progress() -> Iterator[RunProgress]:
+    """Yield a RunProgress drawing on stderr when it is a terminal (and drawing nothing otherwise)."""
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        disable=not sys.stderr.isatty(),
+        transient=True,
+    )
+    with progress:
+        yield RunProgress(progress)
 
 
 @contextmanager
 def translation_progress() -> Iterator[Callable[[int, int], None]]:
     """Yield a callback (done, total) that drives a progress bar on stderr when it is a TTY."""
-    console = Console(stderr=True)
     progress = Progress(
         TextColumn("translating"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
-        console=console,
+        console=Console(stderr=True),
         disable=not sys.stderr.isatty(),
         transient=True,
     )

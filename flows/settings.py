@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # The last vi→en package Argos published (1.9). Argos's index has not listed it since 2024,
@@ -31,6 +32,10 @@ class Settings(BaseSettings):
     # Dung") or "vietnamese" (as in the source, "Đinh Tiến Dũng").
     name_style: Literal["ascii", "vietnamese"] = "ascii"
     batch_tokens: int = 1024
+    # A run takes its input a window at a time and commits each window before reading the next:
+    # at most this many files, and this many bytes of them (see README, "Windows", for the measurement).
+    window_files: int = Field(default=50, ge=1)
+    window_bytes: int = Field(default=4 * 1024 * 1024, ge=1)
     # CTranslate2 workers × threads per worker; 0 fits them to the cores (see fitted_threads).
     inter_threads: int = 0
     intra_threads: int = 0

@@ -13,7 +13,7 @@ from flows.steps.records import utc_now
 from flows.steps.translate import translate_texts
 from flows.translation import NO_MODEL_HINT, load_toolkit
 from warehouse.engine import make_engine, upgrade_to_head
-from warehouse.load import finish_run
+from warehouse.runs import finish_run
 from warehouse.translations import pending_texts, person_names, store_translations
 
 
@@ -33,7 +33,7 @@ def translate_pending(settings: Settings) -> TranslateSummary:
     """Translate everything in the warehouse that is still pending; record it as a run."""
     engine = make_engine(settings.resolved_database_url)
     upgrade_to_head(engine)
-    toolkit = load_toolkit(settings, person_names(engine))
+    toolkit = load_toolkit(settings, engine, person_names(engine))
     if toolkit is None:
         get_run_logger().info(NO_MODEL_HINT)
         return TranslateSummary(0, 0, 0, 0, None)

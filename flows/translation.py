@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from dataclasses import replace
 
 from flows.settings import Settings
 from flows.steps.argos import find_package, package_label
 from flows.steps.ctranslate import DecodingOptions, PackageTranslator
-from flows.steps.glossary import load_glossary
+from flows.steps.glossary import Glossary, load_glossary
 from flows.steps.protect import Protector
 from flows.steps.translate import Toolkit
 from flows.steps.transliterate import without_diacritics
-from warehouse.engine import make_engine
+from warehouse.engine import Warehouse
 from warehouse.memory import TranslationMemory
 
 NO_MODEL_HINT = (
@@ -67,16 +68,43 @@ def decoding_key(translator: PackageTranslator, settings: Settings) -> str:
     return f"{translator.options.output_key};names={settings.name_style};protection={PROTECTION_VERSION}"
 
 
-def load_toolkit(settings: Settings, person_names: Iterable[str]) -> Toolkit | None:
+def load_toolkit(settings: Settings, engine: Warehouse, person_names: Iterable[str]) -> Toolkit | None:
     """Return the run's translator, protector and memory, or None without a model."""
     translator = load_translator(settings)
     if translator is None:
         return None
     glossary = load_glossary(settings.glossary_path)
     protector = Protector(glossary, styled_names(person_names, settings.name_style))
-    memory = TranslationMemory(
-        make_engine(settings.resolved_database_url),
-        translator.model_name,
-        decoding_key(translator, settings),
-    )
+    memory = TranslationMemory(engine, translator.model_name, decoding_key(translator, settings))
     return Toolkit(translator, protector, memory)
+
+
+class RunTranslation:
+    """A run's translation toolkit, loaded at the first window that has articles to translate.
+
+    The model is loaded once per run and kept across windows (a rerun with nothing new loads
+    none); each window protects the names of the people its own articles mention.
+    """
+
+    def __init__(self, settings: Settings, engine: Warehouse) -> None:
+        self._settings = settings
+        self._engine = engine
+        self._loaded = False
+        self._toolkit: Toolkit | None = None
+        self._glossary: Glossary | None = None
+
+    def for_window(self, person_names: Iterable[str]) -> Toolkit | None:
+        """Return the toolkit protecting these names, or None without a model."""
+        if not self._loaded:
+            self._toolkit = load_toolkit(self._settings, self._engine, ())
+            self._glossary = load_glossary(self._settings.glossary_path)
+            self._loaded = True
+        if self._toolkit is None or self._glossary is None:
+            return None
+        names = styled_names(person_names, self._settings.name_style)
+        return replace(self._toolkit, protector=Protector(self._glossary, names))
+
+    @property
+    def model_name(self) -> str | None:
+        """Return the package label, or None when no model is installed (or none was needed yet)."""
+        return self._toolkit.translator.model_name if self._toolkit else None

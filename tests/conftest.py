@@ -18,6 +18,7 @@ _PREFECT_HOME = tempfile.mkdtemp(prefix="tintuc-prefect-")
 os.environ["PREFECT_HOME"] = _PREFECT_HOME
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "600")  # busy machines start slowly
 
 from flows.settings import Settings  # noqa: E402
 from tests.support.argos_fixture import build_fixture_package  # noqa: E402

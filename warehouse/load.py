@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, delete, func, select, update
+from sqlalchemy import Connection, Engine, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DataError, IntegrityError
 
 from warehouse.engine import retry_when_busy
 from warehouse.models import (
@@ -17,7 +20,6 @@ from warehouse.models import (
     Mention,
     RejectRow,
     Removed,
-    Run,
     Segment,
     SourceFileRow,
 )
@@ -133,49 +135,6 @@ def load_file(
         )
 
 
-@retry_when_busy
-def start_run(engine: Engine, run_id: str, started_at: datetime, kind: str = "pipeline") -> None:
-    """Record that a run (`pipeline`: tintuc run or serve; `translate`: tintuc translate) has started."""
-    with engine.begin() as connection:
-        connection.execute(
-            insert_statement(connection, Run).values(
-                run_id=run_id,
-                kind=kind,
-                started_at=started_at,
-                status="running",
-                files_seen=0,
-                files_skipped=0,
-                articles_loaded=0,
-                segments_translated=0,
-                rejected=0,
-            )
-        )
-
-
-@retry_when_busy
-def finish_run(engine: Engine, run_id: str, status: str, finished_at: datetime, **counts: int) -> None:
-    """Record a run's outcome and counts."""
-    with engine.begin() as connection:
-        connection.execute(
-            update(Run).where(Run.run_id == run_id).values(status=status, finished_at=finished_at, **counts)
-        )
-
-
-def running_runs(engine: Engine) -> list[str]:
-    """Return the ids of runs recorded as running (live, or left so by a process that died)."""
-    with engine.connect() as connection:
-        return list(connection.scalars(select(Run.run_id).where(Run.status == "running")))
-
-
-@retry_when_busy
-def mark_crashed(engine: Engine, run_ids: list[str]) -> None:
-    """Record runs whose process died as crashed; finished_at stays empty (nobody saw them end)."""
-    with engine.begin() as connection:
-        connection.execute(
-            update(Run).where(Run.run_id.in_(run_ids), Run.status == "running").values(status="crashed")
-        )
-
-
 def _replace_rejects(
     connection: Connection, run_id: str, source_path: str, rejects: list[dict[str, str]]
 ) -> None:
@@ -197,3 +156,65 @@ def insert_rejects(engine: Engine, run_id: str, source_path: str, rejects: list[
     """Store the rejects of a file that could not be read at all (it is tried again next run)."""
     with engine.begin() as connection:
         _replace_rejects(connection, run_id, source_path, rejects)
+
+
+def processed_among(engine: Engine, hashes: list[str]) -> set[str]:
+    """Return which of these content hashes were processed by an earlier run (one query a window)."""
+    if not hashes:
+        return set()
+    with engine.connect() as connection:
+        query = select(SourceFileRow.content_sha256).where(SourceFileRow.content_sha256.in_(hashes))
+        return set(connection.scalars(query))
+
+
+def file_of(source_path: str) -> str:
+    """Return the file a document came from ("a.json#2" is record 2 of a.json)."""
+    return source_path.split("#", 1)[0]
+
+
+@dataclass(frozen=True)
+class WindowFile:
+    """One file of a window as the loader sees it: its path, its content hash, what it gave."""
+
+    source_path: str
+    content_sha256: str
+    articles: list[dict[str, pd.DataFrame]] = field(default_factory=list)
+    rejects: list[dict[str, str]] = field(default_factory=list)
+
+
+def load_window(engine: Engine, run_id: str, files: list[WindowFile], unread: list[dict[str, str]]) -> int:
+    """Load each file of a window in its own transaction; return the articles loaded.
+
+    unread holds the rejects of files that could not be read at all: stored without a processed
+    mark, so the next run tries them again. A file the database refuses (a constraint no schema
+    caught) is rejected with the database's words; the window's other files still load.
+    """
+    loaded = 0
+    for file in files:
+        try:
+            load_file(
+                engine,
+                content_sha256=file.content_sha256,
+                source_path=file.source_path,
+                run_id=run_id,
+                articles=file.articles,
+                rejects=file.rejects,
+            )
+        except (IntegrityError, DataError) as error:
+            refused = {
+                "source_path": file.source_path,
+                "table_name": "files",
+                "record": json.dumps({"source_path": file.source_path}),
+                "check_name": "file_loads",
+                "failure": f"the warehouse refused this file's rows ({error.orig}); nothing of it was "
+                "loaded. This is a bug in tintuc: please report it with this file",
+            }
+            insert_rejects(engine, run_id, file.source_path, [refused])
+            continue
+        loaded += len(file.articles)
+    by_file: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for reject in unread:
+        by_file[file_of(reject["source_path"])].append(reject)
+    for source_path, rejects in by_file.items():
+        insert_rejects(engine, run_id, source_path, rejects)
+    return loaded

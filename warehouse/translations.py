@@ -97,19 +97,28 @@ def _segment_extras(
 
 
 def _refresh_articles(session: Session) -> None:
-    """Set each article's English title and mark it translated once every segment is."""
+    """Apply the pipeline's rule to every article not yet translated (flows/steps/bilingual.py).
+
+    The English title is set once every title segment has English; the article is `translated`
+    once every segment has.
+    """
     pending = select(Segment.article_id).where(Segment.text_en.is_(None)).distinct()
+    title_pending = select(Segment.article_id).where(Segment.kind == "title", Segment.text_en.is_(None))
     candidates = session.scalars(
-        select(Article.article_id).where(Article.status != "translated", Article.article_id.not_in(pending))
+        select(Article.article_id).where(
+            Article.status != "translated", Article.article_id.not_in(title_pending)
+        )
     ).all()
+    complete = set(session.scalars(select(Article.article_id).where(Article.article_id.not_in(pending))))
     for article_id in candidates:
         title = session.scalars(
             select(Segment.text_en)
             .where(Segment.article_id == article_id, Segment.kind == "title")
             .order_by(Segment.seq)
         ).all()
+        status = "translated" if article_id in complete else "pending_translation"
         session.execute(
             update(Article)
             .where(Article.article_id == article_id)
-            .values(title_en=" ".join(t for t in title if t) or None, status="translated")
+            .values(title_en=" ".join(t for t in title if t) or None, status=status)
         )

@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import pandas as pd
 
+from flows.steps.records import Reject
+from flows.steps.translate import Toolkit, translate_texts
 from schemas.articles import ArticlesSchema
 from schemas.entities import EntitiesSchema, MentionsSchema
 from schemas.facts import FactsSchema
 from schemas.segments import SegmentsSchema, TranslatedSegmentsSchema
 
 TRANSLATED = "translated"
+TRANSLATION_DECODES = "translation_decodes"
 
 ArticleFrames = dict[str, pd.DataFrame]
+
+
+def person_names(articles: dict[str, ArticleFrames]) -> set[str]:
+    """Return the Vietnamese names of every person the articles mention."""
+    names: set[str] = set()
+    for frames in articles.values():
+        entities = frames["entities"]
+        names.update(entities[entities[EntitiesSchema.kind] == "person"][EntitiesSchema.name_vi])
+    return names
 
 
 def texts_to_translate(articles: list[ArticleFrames]) -> list[str]:
@@ -80,3 +94,76 @@ def validate_translated(articles: list[ArticleFrames]) -> None:
     done = [f["segments"] for f in articles if (f["articles"][ArticlesSchema.status] == TRANSLATED).all()]
     if done:
         TranslatedSegmentsSchema.validate(pd.concat(done, ignore_index=True), lazy=True)
+
+
+@dataclass(frozen=True)
+class TranslatedWindow:
+    """A window's articles with their English, what translating took, and the texts that failed."""
+
+    articles: dict[str, ArticleFrames]
+    rejects: list[Reject] = field(default_factory=list)
+    segments_translated: int = 0
+    segments_flagged: int = 0
+    memory_hits: int = 0
+    memory_misses: int = 0
+    repaired: int = 0
+
+
+def translate_window(
+    articles: dict[str, ArticleFrames],
+    toolkit: Toolkit,
+    start_progress: Callable[[int], Callable[[int], None]] | None = None,
+) -> TranslatedWindow:
+    """Fill in English for a window's articles, translating their distinct texts as one job.
+
+    start_progress(total) returns the callback that counts texts done. A text the model could
+    not decode stays pending, and each segment holding it is rejected
+    with the error (the article still loads); `tintuc translate` tries it again.
+    """
+    texts = texts_to_translate(list(articles.values()))
+    result = translate_texts(texts, toolkit, start_progress(len(texts)) if start_progress else None)
+    translated = {
+        article_id: apply_translations(frames, result.english, toolkit.translator.model_name, toolkit.assess)
+        for article_id, frames in articles.items()
+    }
+    validate_translated(list(translated.values()))
+    flags = pd.concat(
+        [f["segments"][SegmentsSchema.quality_flags] for f in translated.values()] or [pd.Series()]
+    )
+    return TranslatedWindow(
+        translated,
+        rejects=failed_segment_rejects(translated, result.failed),
+        segments_translated=int(flags.notna().sum()),
+        segments_flagged=int((flags.notna() & (flags != "")).sum()),
+        memory_hits=result.memory_hits,
+        memory_misses=result.memory_misses,
+        repaired=result.repaired,
+    )
+
+
+def failed_segment_rejects(articles: dict[str, ArticleFrames], failed: dict[str, str]) -> list[Reject]:
+    """Return one reject per segment whose text the model could not decode, naming the text and error."""
+    rejects = []
+    for frames in articles.values():
+        source_path = str(frames["articles"][ArticlesSchema.source_path].iloc[0])
+        segments = frames["segments"]
+        for _, row in segments[segments[SegmentsSchema.text_vi].isin(list(failed))].iterrows():
+            text = str(row[SegmentsSchema.text_vi])
+            rejects.append(
+                Reject(
+                    source_path,
+                    "segments",
+                    json.dumps(
+                        {
+                            "article_id": row[SegmentsSchema.article_id],
+                            "seq": int(row[SegmentsSchema.seq]),
+                            "text_vi": text,
+                        },
+                        ensure_ascii=False,
+                    ),
+                    TRANSLATION_DECODES,
+                    f"the model could not translate this segment ({failed[text]}); it is loaded in "
+                    "Vietnamese with its English pending. `tintuc translate` tries it again",
+                )
+            )
+    return rejects

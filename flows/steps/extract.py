@@ -19,9 +19,16 @@ NO_TITLE = "article_has_title"
 NOT_VIETNAMESE = "article_is_vietnamese"
 
 
-def article_id_for(document: SourceDocument) -> str:
-    """Return the article's id: from its URL when known, else from its source path."""
-    return short_id("url", document.url) if document.url else short_id("path", document.source_path)
+def article_id_for(document: SourceDocument, text: ArticleText) -> str:
+    """Return the article's id: from its URL when known, else from what it says.
+
+    Never from where the file lies: the same article run from another folder, or arriving
+    again in other bytes (another encoding, other line ends), is the same article. What it
+    says is its normalised title and body, page furniture left out.
+    """
+    if document.url:
+        return short_id("url", document.url)
+    return short_id("text", *(segment.text for segment in text.segments))
 
 
 def extract_article(
@@ -39,7 +46,7 @@ def extract_article(
         return Reject.of_file(
             document.source_path, NOT_VIETNAMESE, f"not a Vietnamese article: {language.describe()}"
         )
-    article_id = article_id_for(document)
+    article_id = article_id_for(document, text)
     records = ArticleRecords(_article_row(document, text, article_id, content_sha256, run_id, today))
     records.segments = [_segment_row(article_id, seq, s) for seq, s in enumerate(text.segments, 1)]
     records.removed = [

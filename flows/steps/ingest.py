@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,22 +53,39 @@ def display_path(path: Path) -> str:
         return absolute.as_posix()
 
 
-def discover_files(paths: list[Path]) -> list[Path]:
-    """Return every article file (.txt, .json) under the paths, sorted, hidden files skipped."""
-    found: set[Path] = set()
+def iter_files(paths: list[Path]) -> Iterator[Path]:
+    """Yield every article file under the paths, lazily, in name order; hidden files skipped.
+
+    Folders are walked one at a time, so a run over a million files starts at once and never
+    holds the whole listing. A file named twice (a folder and a file in it) is yielded once.
+    """
+    # Only a run given several paths can meet a file twice; one path keeps no listing at all.
+    yielded: set[Path] | None = set() if len(paths) > 1 else None
     for path in paths:
-        if path.is_file():
-            found.add(path)
-            continue
         if not path.exists():
             raise FileNotFoundError(f"{path}: no such file or folder")
-        for candidate in path.rglob("*"):
-            relative = candidate.relative_to(path).parts
-            if any(part.startswith(".") for part in relative) or not candidate.is_file():
-                continue
-            if candidate.suffix.lower() in ARTICLE_SUFFIXES:
-                found.add(candidate)
-    return sorted(found)
+        for found in [path] if path.is_file() else _walk(path):
+            if yielded is not None:
+                if found.absolute() in yielded:
+                    continue
+                yielded.add(found.absolute())
+            yield found
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Yield the article files under folder, depth first, each folder's entries sorted by name."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return  # a folder that vanished or cannot be listed holds nothing we can read
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):  # a linked folder could loop back on itself
+            yield from _walk(path)
+        elif entry.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
+            yield path
 
 
 def read_source(path: Path, max_bytes: int) -> SourceFile:

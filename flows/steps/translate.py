@@ -9,7 +9,7 @@ even a run that fails later never pays for them twice.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from flows.steps.ctranslate import Decoded, PackageTranslator
@@ -54,6 +54,8 @@ class Translations:
     memory_hits: int
     memory_misses: int
     repaired: int
+    # Texts the model could not decode, with the error: they stay pending.
+    failed: dict[str, str] = field(default_factory=dict)
 
 
 def translate_texts(

@@ -5,11 +5,12 @@ import codecs
 import json
 import os
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-import flows.steps.batch
+import flows.pipeline
 from flows.pipeline import pipeline
 from tests.integration.warehouse_reads import rows
 from tests.support.encodings import to_windows_1258
@@ -72,16 +73,16 @@ def bad_batch(tmp_path: Path, seed_text: str) -> Path:
 @pytest.fixture
 def vanishing_after_listing(monkeypatch: pytest.MonkeyPatch, bad_batch: Path) -> Path:
     """Delete vanishing.txt right after the run lists the folder and before it reads the file."""
-    listing = flows.steps.batch.discover_files
+    listing = flows.pipeline.iter_files
     victim = bad_batch / "vanishing.txt"
 
-    def list_then_delete(paths: list[Path]) -> list[Path]:
-        found = listing(paths)
-        assert victim in found
-        victim.unlink()
-        return found
+    def list_then_delete(paths: list[Path]) -> Iterator[Path]:
+        for found in listing(paths):
+            if found == victim:
+                victim.unlink()  # listed (and planned into its window), gone before it is read
+            yield found
 
-    monkeypatch.setattr(flows.steps.batch, "discover_files", list_then_delete)
+    monkeypatch.setattr(flows.pipeline, "iter_files", list_then_delete)
     return victim
 
 

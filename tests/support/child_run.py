@@ -11,6 +11,8 @@ HOOKS_JSON is an object; every key is optional:
 - `hold_each_article_s: S`: sleep S seconds inside each article's transaction, holding the
   write lock, so a concurrent run must wait for it.
 - `fail_validation: MESSAGE`: raise RuntimeError(MESSAGE) where the flow validates.
+- `pause_at_window: N` and `marker: PATH`: when window N is about to be read (every earlier
+  window committed), create PATH and sleep, so the parent can SIGKILL between windows.
 """
 
 from __future__ import annotations
@@ -59,10 +61,10 @@ def patch_article_writes(hooks: dict[str, Any]) -> None:
 def patch_barriers(hooks: dict[str, Any]) -> None:
     """Make the flow wait for its peers before migrating and before loading."""
     import flows.pipeline
-    import flows.steps.batch
+    import warehouse.load
 
     folder, name, peers = Path(hooks["barrier"]), hooks["name"], hooks["peers"]
-    upgrade, load_file = flows.pipeline.upgrade_to_head, flows.steps.batch.load_file
+    upgrade, load_file = flows.pipeline.upgrade_to_head, warehouse.load.load_file
     arrived_at_load = False
 
     def upgrade_to_head(engine: Any) -> None:
@@ -77,7 +79,7 @@ def patch_barriers(hooks: dict[str, Any]) -> None:
         load_file(*args, **kwargs)
 
     flows.pipeline.upgrade_to_head = upgrade_to_head  # type: ignore[assignment]
-    flows.steps.batch.load_file = load_file_together  # type: ignore[assignment]
+    warehouse.load.load_file = load_file_together  # type: ignore[assignment]
 
 
 def patch_failure(message: str) -> None:
@@ -90,11 +92,31 @@ def patch_failure(message: str) -> None:
     flows.pipeline.validate_records = validate_records  # type: ignore[assignment]
 
 
+def patch_window_pause(hooks: dict[str, Any]) -> None:
+    """Make the flow stop and wait before it reads window N."""
+    import flows.pipeline
+
+    original = flows.pipeline.read_window
+    windows = 0
+
+    def read_window(*args: Any, **kwargs: Any) -> Any:
+        nonlocal windows
+        windows += 1
+        if windows == hooks["pause_at_window"]:
+            Path(hooks["marker"]).write_text(str(windows))
+            time.sleep(3600)  # the parent kills us here, between two windows
+        return original(*args, **kwargs)
+
+    flows.pipeline.read_window = read_window  # type: ignore[assignment]
+
+
 def main() -> None:
     """Patch in the hooks, then run the CLI with the remaining arguments."""
     hooks = json.loads(sys.argv[1])
-    if "marker" in hooks or "hold_each_article_s" in hooks:
+    if "pause_after_articles" in hooks or "hold_each_article_s" in hooks:
         patch_article_writes(hooks)
+    if "pause_at_window" in hooks:
+        patch_window_pause(hooks)
     if "barrier" in hooks:
         patch_barriers(hooks)
     if "fail_validation" in hooks:

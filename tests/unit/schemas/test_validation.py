@@ -11,7 +11,10 @@ SHA = "0" * 64
 
 
 def seed_records(seed_text, path="seeds/seed.txt") -> ArticleRecords:
-    [document] = parse_document(path, seed_text)
+    """Return the seed's records; another path gets another article (its title says which copy)."""
+    title, rest = seed_text.split("\n", 1)
+    text = seed_text if path == "seeds/seed.txt" else f"{title} ({path})\n{rest}"
+    [document] = parse_document(path, text)
     records = extract_article(document, SHA, "run1", TODAY)
     assert isinstance(records, ArticleRecords)
     return records

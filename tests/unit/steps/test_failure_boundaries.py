@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-import flows.steps.batch as batch
-from flows.steps.batch import EXTRACT_FAILED, extract_batch
+import flows.steps.window as window
 from flows.steps.ingest import SourceFile
+from flows.steps.window import EXTRACT_FAILED, SeenThisRun, extract_window
 
 
 def news_file(number: int) -> SourceFile:
@@ -19,15 +19,15 @@ def news_file(number: int) -> SourceFile:
 
 
 def test_an_article_whose_extraction_raises_is_rejected_and_the_others_are_extracted(monkeypatch):
-    extract = batch.extract_article
+    extract = window.extract_article
 
     def breaks_on_the_second(document, *args):
         if document.source_path == "in/2.json":
             raise KeyError("a bug met on this article")
         return extract(document, *args)
 
-    monkeypatch.setattr(batch, "extract_article", breaks_on_the_second)
-    result = extract_batch([news_file(1), news_file(2), news_file(3)], "run1")
+    monkeypatch.setattr(window, "extract_article", breaks_on_the_second)
+    result = extract_window([news_file(1), news_file(2), news_file(3)], "run1", SeenThisRun())
     assert [r.article["source_path"] for r in result.records] == ["in/1.json", "in/3.json"]
     [reject] = result.rejects
     assert (reject.source_path, reject.check_name) == ("in/2.json", EXTRACT_FAILED)

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 import warehouse.engine
 from warehouse.engine import make_engine, upgrade_to_head
-from warehouse.load import start_run
+from warehouse.runs import start_run
 
 
 def test_a_write_refused_while_another_process_holds_the_lock_is_retried_and_lands(tmp_path, monkeypatch):

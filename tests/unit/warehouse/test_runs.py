@@ -7,9 +7,8 @@ from datetime import datetime
 import pytest
 from sqlalchemy import text
 
-from flows.steps.run_locks import holding_run_lock, mark_dead_runs
 from warehouse.engine import make_engine, upgrade_to_head
-from warehouse.load import start_run
+from warehouse.runs import holding_run_lock, mark_dead_runs, start_run
 
 
 @pytest.fixture

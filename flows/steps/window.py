@@ -1,0 +1,168 @@
+"""One window of a run: a bounded group of files, read, extracted and translated together.
+
+The flow (flows/pipeline.py) takes its input a window at a time and commits each window before
+it reads the next, so a run's memory does not grow with its input and a run killed after k
+windows keeps those k. A window is planned from the file listing alone (names and sizes, before
+anything is read): at most `max_files` files and `max_bytes` bytes, whichever comes first. A file
+is never split across windows: it loads in one transaction, whole or not at all.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from flows.steps.extract import extract_article
+from flows.steps.formats import RecordProblem, SourceDocument
+from flows.steps.ingest import SourceFile, UnreadableSource, display_path, parse_source, read_source
+from flows.steps.records import ArticleRecords, Reject, short_id
+
+EXTRACT_FAILED = "extract_failed"
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class WindowLimits:
+    """How much input one window holds at most."""
+
+    max_files: int
+    max_bytes: int
+
+
+def plan_windows(files: Iterable[Path], limits: WindowLimits) -> Iterator[list[Path]]:
+    """Group files, in listing order, into windows of at most max_files files and max_bytes bytes.
+
+    A file larger than max_bytes makes a window of its own. Only sizes are read here.
+    """
+    window: list[Path] = []
+    size = 0
+    for path in files:
+        try:
+            file_size = path.stat().st_size
+        except OSError:
+            file_size = 0  # vanished or unreadable: reading it says why, in its window
+        if window and (len(window) >= limits.max_files or size + file_size > limits.max_bytes):
+            yield window
+            window, size = [], 0
+        window.append(path)
+        size += file_size
+    if window:
+        yield window
+
+
+@dataclass
+class SeenThisRun:
+    """What earlier windows of this run held, so a second copy in a later window is still caught.
+
+    It keeps two short keys per file and article, not their data: a few megabytes for 10,000 files.
+    """
+
+    contents: set[str] = field(default_factory=set)
+    first_path: dict[str, str] = field(default_factory=dict)  # by article id and by text key
+
+
+@dataclass
+class ReadWindow:
+    """The files of one window to process, and what could not be read."""
+
+    sources: list[SourceFile] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    files_seen: int = 0
+    skipped: int = 0
+
+
+def read_window(
+    paths: list[Path],
+    max_file_bytes: int,
+    processed_among: Callable[[list[str]], set[str]],
+    seen: SeenThisRun,
+) -> ReadWindow:
+    """Read a window's files, skipping contents processed before (processed_among asks the warehouse)."""
+    window = ReadWindow(files_seen=len(paths))
+    read: list[SourceFile] = []
+    for path in paths:
+        try:
+            read.append(read_source(path, max_file_bytes))
+        except UnreadableSource as error:
+            window.rejects.append(Reject.of_file(display_path(path), error.check_name, str(error)))
+    done_before = processed_among([source.content_sha256 for source in read])
+    for source in read:
+        if source.content_sha256 in done_before or source.content_sha256 in seen.contents:
+            window.skipped += 1
+            continue
+        seen.contents.add(source.content_sha256)
+        window.sources.append(source)
+    return window
+
+
+@dataclass
+class ExtractedWindow:
+    """Every article extracted from a window, and the files that gave none."""
+
+    records: list[ArticleRecords] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+
+
+def extract_window(
+    sources: list[SourceFile], run_id: str, seen: SeenThisRun, today: date | None = None
+) -> ExtractedWindow:
+    """Parse and extract every source; what fails becomes a reject, the rest go on."""
+    window = ExtractedWindow()
+    for source in sources:
+        try:
+            documents = parse_source(source)
+        except UnreadableSource as error:
+            window.rejects.append(Reject.of_file(source.source_path, "file_parses", str(error)))
+            continue
+        for document in documents:
+            if isinstance(document, RecordProblem):
+                window.rejects.append(Reject.of_file(document.source_path, "record_shape", document.message))
+                continue
+            result = _extract_or_reject(document, source.content_sha256, run_id, today)
+            if isinstance(result, Reject):
+                window.rejects.append(result)
+                continue
+            keys = (result.article_id, _text_key(result))
+            same = next((key for key in keys if key in seen.first_path), None)
+            if same is not None:
+                # Without a URL the id is the text's own key: a duplicate is then always "same text".
+                by_text = same == keys[1] or not result.article["url"]
+                window.rejects.append(_duplicate(result, seen.first_path[same], by_text))
+            else:
+                seen.first_path.update(dict.fromkeys(keys, document.source_path))
+                window.records.append(result)
+    return window
+
+
+def _extract_or_reject(
+    document: SourceDocument, content_sha256: str, run_id: str, today: date | None
+) -> ArticleRecords | Reject:
+    """Extract one document; an unexpected error rejects this article instead of failing the run."""
+    try:
+        return extract_article(document, content_sha256, run_id, today)
+    except Exception as error:  # the boundary: a bug met on one article must not cost the others
+        logger.exception("extracting %s failed", document.source_path)
+        return Reject.of_file(
+            document.source_path,
+            EXTRACT_FAILED,
+            f"extraction failed ({type(error).__name__}: {error}); the other articles went on. "
+            "This is a bug in tintuc: please report it with this file",
+        )
+
+
+def _text_key(records: ArticleRecords) -> str:
+    """Return a key of the article's normalised text: one article saved twice, in two encodings, matches."""
+    return "text:" + short_id(*(str(segment["text_vi"]) for segment in records.segments))
+
+
+def _duplicate(records: ArticleRecords, first: str, by_text: bool) -> Reject:
+    """Reject a second copy of an article already read this run (same URL, or same text)."""
+    where = "same text" if by_text else f"same article ({records.article['url'] or first})"
+    return Reject.of_file(
+        str(records.article["source_path"]),
+        "duplicate_article",
+        f"{where} as {first}, which is loaded instead",
+    )

@@ -1,0 +1,96 @@
+"""A run works through its input in windows: each committed before the next, each visible in Prefect."""
+
+from __future__ import annotations
+
+import asyncio
+import codecs
+import shutil
+from pathlib import Path
+
+import pytest
+
+from flows.pipeline import pipeline
+from tests.conftest import SEED
+from tests.integration.test_crash_and_concurrency import rows_per_article, wait_for, write_articles
+from tests.integration.tintuc_process import finish, kill_group, query, run_tintuc, start_tintuc
+from tests.integration.warehouse_reads import rows
+
+
+def test_a_run_killed_after_its_first_window_keeps_it_and_the_rerun_loads_the_rest(tmp_path, monkeypatch):
+    monkeypatch.setenv("TINTUC_WINDOW_FILES", "2")
+    inputs, data = tmp_path / "in", tmp_path / "data"
+    write_articles(inputs, range(5))
+    marker = tmp_path / "at-window-2"
+    child = start_tintuc(["run", str(inputs)], data, {"pause_at_window": 2, "marker": str(marker)})
+    try:
+        wait_for(marker, child)
+    finally:
+        kill_group(child)
+    finish(child)
+    database = data / "tintuc.sqlite"
+    first_window = {row[0] for row in query(database, "SELECT source_path FROM articles")}
+    assert {Path(path).name for path in first_window} == {"tin_00.json", "tin_01.json"}
+    assert query(database, "SELECT articles_loaded, status FROM runs") == [(2, "running")]
+
+    rerun = run_tintuc(["run", str(inputs)], data)
+    assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+    assert "2 unchanged, 3 articles loaded" in rerun.stdout
+    per_article = rows_per_article(database)
+    assert len(per_article) == 5 and len(set(per_article.values())) == 1  # five whole, equal articles
+    assert sorted(query(database, "SELECT status FROM runs")) == [("completed",), ("crashed",)]
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_each_window_is_a_named_task_in_prefect_and_the_run_counts_them(settings, tmp_path):
+    write_articles(tmp_path / "in", range(3))
+    settings = settings.model_copy(update={"window_files": 1})
+    state = pipeline([tmp_path / "in"], settings, return_state=True)
+    summary = state.result()
+    assert (summary.windows, summary.articles_loaded, summary.files_seen) == (3, 3, 3)
+    names = asyncio.run(task_run_names(state.state_details.flow_run_id))
+    for step in ("read", "extract", "validate", "translate", "load"):
+        assert {f"{step}-window-{n}" for n in (1, 2, 3)} <= names
+
+
+async def task_run_names(flow_run_id) -> set[str]:
+    """Return the names of a flow run's task runs, as Prefect's API lists them."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    async with get_client() as client:
+        task_runs = await client.read_task_runs(
+            flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id]))
+        )
+    return {task_run.name for task_run in task_runs}
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_a_copy_in_a_later_window_is_still_a_duplicate(settings, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "a.txt")
+    (folder / "b.txt").write_bytes(codecs.BOM_UTF8 + SEED.read_bytes().replace(b"\n", b"\r\n"))
+    summary = pipeline([folder], settings.model_copy(update={"window_files": 1}))
+    assert (summary.windows, summary.articles_loaded) == (2, 1)
+    [reject] = rows(settings, "SELECT source_path, check_name, failure FROM rejects")
+    assert reject["check_name"] == "duplicate_article" and "same text as" in reject["failure"]
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_an_article_without_url_is_one_article_wherever_it_is_run_from_and_in_whatever_bytes(
+    settings, tmp_path, monkeypatch
+):
+    first, second = tmp_path / "first", tmp_path / "elsewhere" / "later"
+    first.mkdir()
+    second.mkdir(parents=True)
+    shutil.copy(SEED, first / "seed.txt")
+    # The same article, later, in other bytes (UTF-16 with a BOM) and under another name.
+    (second / "again.txt").write_bytes(SEED.read_text(encoding="utf-8").encode("utf-16"))
+    monkeypatch.chdir(first)
+    pipeline([Path("seed.txt")], settings)
+    monkeypatch.chdir(second.parent)
+    summary = pipeline([Path("later")], settings)
+    assert summary.articles_loaded == 1
+    [article] = rows(settings, "SELECT article_id, source_path FROM articles")
+    assert article["source_path"] == "later/again.txt"  # the newer copy replaced the older one
+    assert len(rows(settings, "SELECT * FROM segments")) == 17
