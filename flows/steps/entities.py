@@ -140,6 +140,14 @@ def _is_acronym(word: str) -> bool:
 
 
 _ORG_HEAD_START = re.compile(r"(?:" + "|".join(map(re.escape, gazetteer.ORG_HEADS)) + r")(?!\w)")
+# One pattern per head, in the gazetteer's order (longest first): a longer head claims its
+# words before a shorter one inside it ("Bộ Công an" before "Bộ").
+_ORG_HEADS = [(head, re.compile(r"(?<!\w)" + re.escape(head) + r"(?!\w)")) for head in gazetteer.ORG_HEADS]
+_PLACE = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(map(re.escape, sorted(gazetteer.PROVINCES, key=len, reverse=True)))
+    + r"|[Qq]uận \d+)(?!\w)"
+)
 
 
 def _continues_org(text: str, words: list[re.Match[str]], index: int, capitals: int) -> bool:
@@ -173,8 +181,10 @@ def find_organizations(seq: int, text: str, taken: list[tuple[int, int]]) -> lis
     """Return organisations that start with a known head, outside spans already taken."""
     mentions: list[Mention] = []
     words = list(_WORD.finditer(text))
-    for head in gazetteer.ORG_HEADS:
-        for match in re.finditer(r"(?<!\w)" + re.escape(head) + r"(?!\w)", text):
+    for head, pattern in _ORG_HEADS:
+        if head not in text:  # most heads are absent from most sentences: skip the regex
+            continue
+        for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             after = next((i for i, w in enumerate(words) if w.start() >= match.end()), len(words))
@@ -192,9 +202,7 @@ def find_organizations(seq: int, text: str, taken: list[tuple[int, int]]) -> lis
 def find_places(seq: int, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Return gazetteer places and district names outside spans already taken."""
     mentions = []
-    pattern = r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(gazetteer.PROVINCES, key=len, reverse=True)))
-    pattern += r"|[Qq]uận \d+)(?!\w)"
-    for match in re.finditer(pattern, text):
+    for match in _PLACE.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
         mentions.append(Mention(seq, LOCATION, match.group(), None, match.start(), match.end()))
