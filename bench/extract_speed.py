@@ -29,18 +29,17 @@ from typing import Any
 
 PROJECT = Path(__file__).resolve().parents[1]
 SHARED = PROJECT.parent / "shared"
-SOURCES = [PROJECT / "seeds", SHARED / "corpus", SHARED / "corpus-dev"]
 SUFFIXES = {".txt", ".json"}
 STAGES = ("read", "parse", "extract", "validate")
 _HEADER = re.compile(r"^\s*[\w ]{1,20}:")  # "Title:", "Published Date:": keep headers intact
 
 
-def source_files() -> tuple[list[Path], list[str]]:
+def source_files(shared: Path = SHARED) -> tuple[list[Path], list[str]]:
     """Return the article files to copy, and a note for each source folder that is missing."""
     files, notes = [], []
-    for folder in SOURCES:
+    for folder in [PROJECT / "seeds", shared / "corpus", shared / "corpus-dev"]:
         if not folder.is_dir():
-            notes.append(f"{folder} absent: not measured")
+            notes.append(f"{folder} absent: its articles are not measured")
             continue
         files += sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES)
     return files, notes
@@ -247,6 +246,7 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="print cProfile's top 25 functions")
     parser.add_argument("--baseline", metavar="REF", help="also measure this git ref's code (e.g. main)")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the folder holding corpus/, corpus-dev/")
     parser.add_argument("--paths-from", type=Path, help=argparse.SUPPRESS)  # the baseline child's input
     args = parser.parse_args()
     sys.path.insert(0, str(PROJECT))
@@ -254,7 +254,7 @@ def main() -> None:
         paths = [Path(p) for p in args.paths_from.read_text().split("\n") if p]
         print(json.dumps(measure(paths, args.window)))
         return
-    files, notes = source_files()
+    files, notes = source_files(args.shared)
     for note in notes:
         print(note)
     profiler = cProfile.Profile() if args.profile else None
