@@ -235,7 +235,10 @@ def compare(ref: str, paths: list[Path], folder: Path, window: int, ours: dict[s
     wall = rates(ours)["overall"] / rates(before)["overall"]
     cpu = rates(ours, "cpu_seconds")["overall"] / rates(before, "cpu_seconds")["overall"]
     print(f"overall speed-up over {ref}: {wall:.1f}× by the wall clock, {cpu:.1f}× in CPU time")
-    return {"baseline": {"ref": ref, **before}, "speedup_wall": wall, "speedup_cpu": cpu}
+    commit = subprocess.run(
+        ["git", "-C", str(PROJECT), "rev-parse", "--short", ref], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    return {"baseline": {"ref": ref, "commit": commit, **before}, "speedup_wall": wall, "speedup_cpu": cpu}
 
 
 def main() -> None:
