@@ -15,11 +15,13 @@ import unicodedata
 
 # Combining marks of the five Vietnamese tones (grave, acute, tilde, hook above, dot below).
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
-_SYLLABLE = re.compile(r"[^\W\d_]+")
 _OLD_STYLE_NUCLEI = ("oa", "oe", "uy")
 # Characters that scrapers leave in text and that carry no meaning of their own.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE_CHARS = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+# Runs of white space other than one plain space: a single space is left alone (most of them).
+_SPACES = re.compile(rf"[{_SPACE_CHARS}][ {_SPACE_CHARS}]*| [ {_SPACE_CHARS}]+")
+_INVISIBLE_CHARS = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def _place_tone_traditionally(syllable: str) -> str:
@@ -39,14 +41,38 @@ def _place_tone_traditionally(syllable: str) -> str:
     return unicodedata.normalize("NFC", bare[: target + 1] + tones[0] + bare[target + 1 :])
 
 
+def _with_tones(letters: str) -> str:
+    """Return the letters with and without each tone mark, in both cases, composed (NFC)."""
+    bases = letters + letters.upper()
+    return "".join(unicodedata.normalize("NFC", b + t) for b in bases for t in ["", *sorted(TONE_MARKS)])
+
+
+# Only a syllable ending in oa, oe or uy (tone marks aside) can change. Finding those endings
+# first and walking back to the syllable's start spares the decomposition of every other
+# syllable (most of extraction's normalising before) and a regex retry inside every word.
+_OLD_STYLE_ENDING = re.compile(
+    rf"(?:[{_with_tones('o')}][{_with_tones('ae')}]|[{_with_tones('u')}][{_with_tones('y')}])(?![^\W\d_])"
+)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def normalize_tone_marks(text: str) -> str:
     """Rewrite every syllable to the traditional tone placement ("uỷ" → "ủy", "hoà" → "hòa")."""
-    return _SYLLABLE.sub(lambda match: _place_tone_traditionally(match.group(0)), text)
+    pieces, done = [], 0
+    for match in _OLD_STYLE_ENDING.finditer(text):
+        start = match.start()
+        while start > done and _LETTER.match(text, start - 1):
+            start -= 1
+        pieces += [text[done:start], _place_tone_traditionally(text[start : match.end()])]
+        done = match.end()
+    return "".join(pieces) + text[done:]
 
 
 def normalize_line(line: str) -> str:
     """Return one line as NFC, traditional tone marks, single spaces, no invisible characters."""
-    line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
+    line = unicodedata.normalize("NFC", line)
+    if _INVISIBLE_CHARS.search(line):  # rare; translate() looks up every character
+        line = line.translate(_INVISIBLE)
     line = _SPACES.sub(" ", line).strip()
     return normalize_tone_marks(line)
 

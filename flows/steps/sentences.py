@@ -12,6 +12,7 @@ that close later in the paragraph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 # Titles and abbreviations that end in a full stop but do not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -46,23 +47,39 @@ ABBREVIATIONS = frozenset(
 _OPENERS = {"(": ")", "[": "]", "“": "”", "«": "»"}
 _CLOSERS = set(_OPENERS.values())
 _END = re.compile(r"[.!?…]+[\"”’'»)\]]*")
+_NESTING = re.compile(r"[(\[“«)\]”»\"]")
 _NEXT_START = re.compile(r"\s+(?=[\"“‘'«(\[]?[^\W_a-zđ]|[\"“‘'«(\[]?\d)")
 
 
-def _depths(text: str) -> list[int]:
-    """Return the bracket/quote nesting depth after each character, or zeros if unbalanced."""
-    depth, straight_open, depths = 0, False, []
-    for char in text:
+def _depths(text: str) -> tuple[list[int], list[int]]:
+    """Return where the bracket/quote nesting depth changes and its value after each change.
+
+    Both lists are empty when the brackets or quotes do not balance: an unbalanced quote would
+    swallow the rest of the paragraph, so nesting is ignored instead.
+    """
+    depth, straight_open = 0, False
+    positions, depths = [], []
+    for match in _NESTING.finditer(text):
+        char = match.group()
         if char in _OPENERS:
             depth += 1
-        elif char in _CLOSERS and depth > 0:
+        elif char in _CLOSERS:
+            if depth == 0:
+                continue
             depth -= 1
-        elif char == '"':
+        else:  # a straight quote opens and closes alike
             depth += -1 if straight_open else 1
             straight_open = not straight_open
+        positions.append(match.start())
         depths.append(depth)
-    # An unbalanced quote would swallow the rest of the paragraph: ignore nesting instead.
-    return depths if depth == 0 else [0] * len(text)
+    return (positions, depths) if depth == 0 else ([], [])
+
+
+def _depth_at(changes: tuple[list[int], list[int]], index: int) -> int:
+    """Return the nesting depth after the character at `index`."""
+    positions, depths = changes
+    last = bisect_right(positions, index)
+    return depths[last - 1] if last else 0
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
@@ -90,7 +107,7 @@ def split_sentences(paragraph: str) -> list[str]:
     for match in _END.finditer(text):
         end = match.end()
         gap = _NEXT_START.match(text, end)
-        if gap is None or depths[end - 1] != 0:
+        if gap is None or _depth_at(depths, end - 1) != 0:
             continue
         if match.group(0) == "." and _is_abbreviation(text, match.start()):
             continue

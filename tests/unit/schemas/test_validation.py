@@ -4,7 +4,7 @@ from datetime import date
 from flows.steps.extract import extract_article
 from flows.steps.formats import parse_document
 from flows.steps.records import ArticleRecords
-from flows.steps.validate import validate_records
+from flows.steps.validate import validate_records, validate_tables
 
 TODAY = date(2026, 11, 26)
 SHA = "0" * 64
@@ -113,3 +113,16 @@ def test_a_record_without_a_title_is_rejected_saying_so():
         "article_has_title",
         "no title: the record's title is empty",
     )
+
+
+def test_table_frames_hold_exactly_the_rows_of_the_accepted_articles(seed_text):
+    bad = seed_records(seed_text, "bad.txt")
+    bad.segments[5]["kind"] = "sidebar"
+    good = seed_records(seed_text, "good.txt")
+    tables, table_rejects = validate_tables([bad, good])
+    articles, rejects = validate_records([bad, good])
+    assert table_rejects == rejects
+    [frames] = articles.values()
+    for table in ("articles", "segments", "mentions", "facts", "removed"):
+        assert tables[table].reset_index(drop=True).equals(frames[table].reset_index(drop=True))
+    assert set(tables["entities"]["entity_id"]) == set(frames["entities"]["entity_id"])

@@ -1,9 +1,15 @@
+import re
 import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flows.steps.normalize import normalize_line, normalize_text, normalize_tone_marks
+from flows.steps.normalize import (
+    _place_tone_traditionally,
+    normalize_line,
+    normalize_text,
+    normalize_tone_marks,
+)
 
 
 def test_both_tone_conventions_of_the_seed_become_one():
@@ -55,3 +61,28 @@ def test_normalising_keeps_every_letter_apart_from_tone_position(text):
         )
 
     assert skeleton(normalize_text(text)) == skeleton(text)
+
+
+def every_syllable_rewritten(text: str) -> str:
+    """Apply the tone rule to every syllable: what normalize_tone_marks must equal."""
+    return re.compile(r"[^\W\d_]+").sub(lambda match: _place_tone_traditionally(match.group(0)), text)
+
+
+# Pieces that make syllables ending in oa/oe/uy, a tone on either vowel or none, in either case.
+TONES = ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]
+PAIRS = [a + t1 + b + t2 for a, b in ["oa", "oe", "uy", "OA", "Oe", "uY"] for t1 in TONES for t2 in TONES]
+SYLLABLES = st.builds(
+    str.__add__, st.sampled_from(["", "h", "q", "Th", "ng"]), st.sampled_from([*PAIRS, "ô", "ờ", "a"])
+)
+
+
+@given(st.lists(SYLLABLES, max_size=8).map(" ".join) | st.text())
+def test_only_looking_at_oa_oe_uy_syllables_changes_nothing(text):
+    text = unicodedata.normalize("NFC", text)
+    assert normalize_tone_marks(text) == every_syllable_rewritten(text)
+
+
+@given(st.text(st.sampled_from([*"a b\t", "\u00a0", "\u2003", "\u3000", "\u200b", "\ufeff"])))
+def test_every_run_of_white_space_becomes_one_space_and_invisible_characters_go(text):
+    expected = re.sub(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", re.sub("[\u200b\ufeff]", "", text))
+    assert normalize_line(text) == expected.strip()

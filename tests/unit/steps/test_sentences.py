@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flows.steps.sentences import split_sentences
+from flows.steps.sentences import _depth_at, _depths, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,24 @@ def test_an_unclosed_quote_does_not_swallow_the_rest_of_the_paragraph():
 def test_splitting_never_crashes_and_loses_no_character(paragraph):
     sentences = split_sentences(paragraph)
     assert "".join("".join(sentences).split()) == "".join(paragraph.split())
+
+
+def depth_after_each_character(text: str) -> list[int]:
+    """Count the nesting depth character by character: what `_depth_at` must agree with."""
+    depth, straight_open, depths = 0, False, []
+    for char in text:
+        if char in "([“«":
+            depth += 1
+        elif char in ")]”»" and depth > 0:
+            depth -= 1
+        elif char == '"':
+            depth += -1 if straight_open else 1
+            straight_open = not straight_open
+        depths.append(depth)
+    return depths if depth == 0 else [0] * len(text)
+
+
+@given(st.text(st.sampled_from(list('ab .()[]“”«»"'))))
+def test_nesting_depth_from_the_brackets_alone_matches_a_count_over_every_character(text):
+    changes = _depths(text)
+    assert [_depth_at(changes, index) for index in range(len(text))] == depth_after_each_character(text)
