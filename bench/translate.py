@@ -41,18 +41,19 @@ from flows.steps.bilingual import person_names, texts_to_translate, translate_wi
 from flows.steps.ctranslate import Decoded, PackageTranslator  # noqa: E402
 from flows.steps.ingest import iter_files  # noqa: E402
 from flows.steps.models import install_file  # noqa: E402
-from flows.steps.validate import validate_records  # noqa: E402
+from flows.steps.validate import SCHEMAS, validate_records  # noqa: E402
 from flows.steps.window import SeenThisRun, extract_window, read_window  # noqa: E402
 from flows.translation import load_toolkit  # noqa: E402
+from schemas.tables import ArticleTables  # noqa: E402
 from tests.support.argos_fixture import ARGOS_VI_EN_SHAPE, FIXTURE_SHAPE, build_fixture_package  # noqa: E402
 from warehouse.engine import make_engine, upgrade_to_head  # noqa: E402
 
-ArticleFrames = dict[str, Any]
+TABLES = list(SCHEMAS)
 DEFAULT_CORPUS = PROJECT.parent / "shared" / "corpus"
 SHAPES = {"argos": ARGOS_VI_EN_SHAPE, "fixture": FIXTURE_SHAPE}
 
 
-def load_articles(paths: list[Path]) -> dict[str, ArticleFrames]:
+def load_articles(paths: list[Path]) -> dict[str, ArticleTables]:
     """Read, extract and validate articles the way the pipeline does."""
     seen = SeenThisRun()
     read = read_window(list(iter_files(paths)), Settings().max_file_bytes, lambda _hashes: set(), seen)
@@ -61,7 +62,7 @@ def load_articles(paths: list[Path]) -> dict[str, ArticleFrames]:
     return articles
 
 
-def repeated(articles: dict[str, ArticleFrames], minimum: int) -> dict[str, ArticleFrames]:
+def repeated(articles: dict[str, ArticleTables], minimum: int) -> dict[str, ArticleTables]:
     """Copy articles until they hold at least minimum texts; copies' sentences are numbered."""
     out = dict(articles)
     copy = 1
@@ -69,20 +70,20 @@ def repeated(articles: dict[str, ArticleFrames], minimum: int) -> dict[str, Arti
         copy += 1
         for article_id, frames in articles.items():
             new_id = f"{article_id[:12]}c{copy:03d}"
-            clone = {name: frame.copy() for name, frame in frames.items()}
-            for name in ("articles", "segments", "mentions", "facts", "removed"):
-                if "article_id" in clone[name]:
-                    clone[name]["article_id"] = new_id
+            clone = {name: getattr(frames, name).copy() for name in TABLES}
+            for frame in clone.values():
+                if "article_id" in frame:
+                    frame["article_id"] = new_id
             clone["segments"]["text_vi"] = clone["segments"]["text_vi"] + f" (bản {copy})"
-            out[new_id] = clone
+            out[new_id] = ArticleTables(**clone)
     return out
 
 
-def paragraphs(articles: dict[str, ArticleFrames], texts: list[str]) -> dict[str, list[str]]:
+def paragraphs(articles: dict[str, ArticleTables], texts: list[str]) -> dict[str, list[str]]:
     """Group texts into the paragraphs Argos is given: {paragraph: its sentences}."""
     wanted, grouped = set(texts), {}
     for frames in articles.values():
-        segments = frames["segments"].sort_values("seq")
+        segments = frames.segments.sort_values("seq")
         for _, group in segments.groupby("paragraph_no", sort=True):
             sentences = [t for t in group["text_vi"] if t in wanted]
             wanted -= set(sentences)

@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import pandas as pd
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 from prefect.states import Completed, State
@@ -35,11 +34,11 @@ from flows.steps.window import (
     read_window,
 )
 from flows.translation import NO_MODEL_HINT, RunTranslation
+from schemas.tables import ArticleTables
 from warehouse.engine import Warehouse, make_engine, upgrade_to_head
 from warehouse.load import WindowFile, file_of, load_window, processed_among
 from warehouse.runs import finish_run, holding_run_lock, mark_dead_runs, record_counts, start_run
 
-ArticleFrames = dict[str, pd.DataFrame]
 # The name of the flow's final state when the run completed but some records were rejected.
 COMPLETED_WITH_REJECTS = "CompletedWithRejects"
 
@@ -115,14 +114,14 @@ def extract_articles(number: int, window: ReadWindow, run_id: str, seen: SeenThi
 @task(task_run_name="validate-window-{number}", cache_policy=NONE)
 def validate_articles(
     number: int, records: list[ArticleRecords]
-) -> tuple[dict[str, ArticleFrames], list[Reject]]:
+) -> tuple[dict[str, ArticleTables], list[Reject]]:
     """Validate every table lazily with pandera; failing rows become rejects."""
     return validate_records(records)
 
 
 @task(task_run_name="translate-window-{number}", cache_policy=NONE)
 def translate_articles(
-    number: int, articles: dict[str, ArticleFrames], translation: RunTranslation, progress: RunProgress
+    number: int, articles: dict[str, ArticleTables], translation: RunTranslation, progress: RunProgress
 ) -> TranslatedWindow:
     """Translate the window's text vi→en, or leave it pending when no model is installed."""
     toolkit = translation.for_window(person_names(articles)) if articles else None
@@ -139,7 +138,7 @@ def load_articles(
     engine: Warehouse,
     run_id: str,
     window: ReadWindow,
-    articles: dict[str, ArticleFrames],
+    articles: dict[str, ArticleTables],
     rejects: list[Reject],
 ) -> int:
     """Load each file of the window atomically: its articles, its rejects, and its processed mark."""
@@ -147,14 +146,14 @@ def load_articles(
 
 
 def window_files(
-    window: ReadWindow, articles: dict[str, ArticleFrames], rejects: list[Reject]
+    window: ReadWindow, articles: dict[str, ArticleTables], rejects: list[Reject]
 ) -> tuple[list[WindowFile], list[dict[str, str]]]:
     """Group a window's articles and rejects by the file they came from; rejects of unread files apart."""
     by_path = {
         source.source_path: WindowFile(source.source_path, source.content_sha256) for source in window.sources
     }
     for frames in articles.values():
-        by_path[file_of(str(frames["articles"]["source_path"].iloc[0]))].articles.append(frames)
+        by_path[file_of(frames.source_path)].articles.append(frames)
     unread: list[dict[str, str]] = []
     for reject in rejects:
         file = by_path.get(file_of(reject.source_path))

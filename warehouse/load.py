@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DataError, IntegrityError
 
+from schemas.tables import ArticleTables
 from warehouse.engine import retry_when_busy
 from warehouse.models import (
     Article,
@@ -77,12 +78,12 @@ def _file_articles(source_path: str) -> Any:
     return select(Article.article_id).where(_from_file(Article.source_path, source_path))
 
 
-def _replace_article(connection: Connection, frames: dict[str, pd.DataFrame]) -> None:
+def _replace_article(connection: Connection, frames: ArticleTables) -> None:
     """Insert one article and all its rows, replacing any earlier version of it."""
-    article = _records(frames["articles"])[0]
+    article = _records(frames.articles)[0]
     _delete_articles(connection, [article["article_id"]])
     connection.execute(insert_statement(connection, Article).values(**article))
-    entities = _records(frames.get("entities"))
+    entities = _records(frames.entities)
     if entities:
         # Entities are shared across articles: a newer English name wins, a missing one never
         # erases the English another article's run already stored.
@@ -94,11 +95,11 @@ def _replace_article(connection: Connection, frames: dict[str, pd.DataFrame]) ->
             ),
             entities,
         )
-    for model, table in ((Segment, "segments"), (Mention, "mentions"), (Removed, "removed")):
-        rows = _records(frames.get(table))
+    for model, frame in ((Segment, frames.segments), (Mention, frames.mentions), (Removed, frames.removed)):
+        rows = _records(frame)
         if rows:
             connection.execute(insert_statement(connection, model), rows)
-    facts = sorted(_records(frames.get("facts")), key=lambda row: row["parent_fact_id"] is not None)
+    facts = sorted(_records(frames.facts), key=lambda row: row["parent_fact_id"] is not None)
     if facts:
         connection.execute(insert_statement(connection, Fact), facts)
 
@@ -110,7 +111,7 @@ def load_file(
     content_sha256: str,
     source_path: str,
     run_id: str,
-    articles: list[dict[str, pd.DataFrame]],
+    articles: list[ArticleTables],
     rejects: list[dict[str, str]],
 ) -> None:
     """Load a file's articles and rejects, and mark its content processed, atomically.
@@ -178,7 +179,7 @@ class WindowFile:
 
     source_path: str
     content_sha256: str
-    articles: list[dict[str, pd.DataFrame]] = field(default_factory=list)
+    articles: list[ArticleTables] = field(default_factory=list)
     rejects: list[dict[str, str]] = field(default_factory=list)
 
 

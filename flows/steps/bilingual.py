@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -14,33 +14,31 @@ from schemas.articles import ArticlesSchema
 from schemas.entities import EntitiesSchema, MentionsSchema
 from schemas.facts import FactsSchema
 from schemas.segments import SegmentsSchema, TranslatedSegmentsSchema
+from schemas.tables import ArticleTables
 
 TRANSLATED = "translated"
 TRANSLATION_DECODES = "translation_decodes"
 
-ArticleFrames = dict[str, pd.DataFrame]
 
-
-def person_names(articles: dict[str, ArticleFrames]) -> set[str]:
+def person_names(articles: dict[str, ArticleTables]) -> set[str]:
     """Return the Vietnamese names of every person the articles mention."""
     names: set[str] = set()
     for frames in articles.values():
-        entities = frames["entities"]
+        entities = frames.entities
         names.update(entities[entities[EntitiesSchema.kind] == "person"][EntitiesSchema.name_vi])
     return names
 
 
-def texts_to_translate(articles: list[ArticleFrames]) -> list[str]:
+def texts_to_translate(articles: list[ArticleTables]) -> list[str]:
     """Return every distinct Vietnamese text of the articles that still lacks English."""
     texts: dict[str, None] = {}
     for frames in articles:
-        for table, source, target in (
-            ("segments", SegmentsSchema.text_vi, SegmentsSchema.text_en),
-            ("mentions", MentionsSchema.role_vi, MentionsSchema.role_en),
-            ("facts", FactsSchema.label_vi, FactsSchema.label_en),
-            ("entities", EntitiesSchema.name_vi, EntitiesSchema.name_en),
+        for frame, source, target in (
+            (frames.segments, SegmentsSchema.text_vi, SegmentsSchema.text_en),
+            (frames.mentions, MentionsSchema.role_vi, MentionsSchema.role_en),
+            (frames.facts, FactsSchema.label_vi, FactsSchema.label_en),
+            (frames.entities, EntitiesSchema.name_vi, EntitiesSchema.name_en),
         ):
-            frame = frames[table]
             pending = frame[frame[source].notna() & frame[target].isna()]
             texts.update(dict.fromkeys(pending[source]))
     return list(texts)
@@ -56,14 +54,13 @@ def _fill(frame: pd.DataFrame, source: str, target: str, english: dict[str, str]
 
 
 def apply_translations(
-    frames: ArticleFrames, english: dict[str, str], model: str, assess: Callable[[str, str], str]
-) -> ArticleFrames:
+    frames: ArticleTables, english: dict[str, str], model: str, assess: Callable[[str, str], str]
+) -> ArticleTables:
     """Return the article's frames with English filled in, assessed, and its status updated.
 
     assess(vietnamese, english) returns a segment's quality flags.
     """
-    out = dict(frames)
-    segments = _fill(frames["segments"], SegmentsSchema.text_vi, SegmentsSchema.text_en, english)
+    segments = _fill(frames.segments, SegmentsSchema.text_vi, SegmentsSchema.text_en, english)
     translated = segments[SegmentsSchema.text_en].map(lambda text: isinstance(text, str))
     segments[SegmentsSchema.translation_model] = translated.map(lambda done: model if done else None)
     segments[SegmentsSchema.quality_flags] = [
@@ -72,26 +69,28 @@ def apply_translations(
             segments[SegmentsSchema.text_vi], segments[SegmentsSchema.text_en], translated, strict=True
         )
     ]
-    out["segments"] = segments
-    out["mentions"] = _fill(frames["mentions"], MentionsSchema.role_vi, MentionsSchema.role_en, english)
-    out["facts"] = _fill(frames["facts"], FactsSchema.label_vi, FactsSchema.label_en, english)
-    out["entities"] = _fill(frames["entities"], EntitiesSchema.name_vi, EntitiesSchema.name_en, english)
     complete = segments[SegmentsSchema.text_en].notna().all()
     title = segments[segments[SegmentsSchema.kind] == "title"][SegmentsSchema.text_en]
-    article = frames["articles"].copy()
+    article = frames.articles.copy()
     article[ArticlesSchema.title_en] = " ".join(title.dropna()) if title.notna().all() else None
     article[ArticlesSchema.status] = TRANSLATED if complete else "pending_translation"
-    out["articles"] = article
-    return out
+    return replace(
+        frames,
+        articles=article,
+        segments=segments,
+        mentions=_fill(frames.mentions, MentionsSchema.role_vi, MentionsSchema.role_en, english),
+        facts=_fill(frames.facts, FactsSchema.label_vi, FactsSchema.label_en, english),
+        entities=_fill(frames.entities, EntitiesSchema.name_vi, EntitiesSchema.name_en, english),
+    )
 
 
-def validate_translated(articles: list[ArticleFrames]) -> None:
+def validate_translated(articles: list[ArticleTables]) -> None:
     """Check every fully translated article's segments against TranslatedSegmentsSchema, at once.
 
     One validation for the run, not one per article: pandera's fixed cost per call would
     otherwise dominate a run served from the translation memory.
     """
-    done = [f["segments"] for f in articles if (f["articles"][ArticlesSchema.status] == TRANSLATED).all()]
+    done = [f.segments for f in articles if (f.articles[ArticlesSchema.status] == TRANSLATED).all()]
     if done:
         TranslatedSegmentsSchema.validate(pd.concat(done, ignore_index=True), lazy=True)
 
@@ -100,7 +99,7 @@ def validate_translated(articles: list[ArticleFrames]) -> None:
 class TranslatedWindow:
     """A window's articles with their English, what translating took, and the texts that failed."""
 
-    articles: dict[str, ArticleFrames]
+    articles: dict[str, ArticleTables]
     rejects: list[Reject] = field(default_factory=list)
     segments_translated: int = 0
     segments_flagged: int = 0
@@ -110,7 +109,7 @@ class TranslatedWindow:
 
 
 def translate_window(
-    articles: dict[str, ArticleFrames],
+    articles: dict[str, ArticleTables],
     toolkit: Toolkit,
     start_progress: Callable[[int], Callable[[int], None]] | None = None,
 ) -> TranslatedWindow:
@@ -128,7 +127,7 @@ def translate_window(
     }
     validate_translated(list(translated.values()))
     flags = pd.concat(
-        [f["segments"][SegmentsSchema.quality_flags] for f in translated.values()] or [pd.Series()]
+        [f.segments[SegmentsSchema.quality_flags] for f in translated.values()] or [pd.Series()]
     )
     return TranslatedWindow(
         translated,
@@ -141,12 +140,12 @@ def translate_window(
     )
 
 
-def failed_segment_rejects(articles: dict[str, ArticleFrames], failed: dict[str, str]) -> list[Reject]:
+def failed_segment_rejects(articles: dict[str, ArticleTables], failed: dict[str, str]) -> list[Reject]:
     """Return one reject per segment whose text the model could not decode, naming the text and error."""
     rejects = []
     for frames in articles.values():
-        source_path = str(frames["articles"][ArticlesSchema.source_path].iloc[0])
-        segments = frames["segments"]
+        source_path = frames.source_path
+        segments = frames.segments
         for _, row in segments[segments[SegmentsSchema.text_vi].isin(list(failed))].iterrows():
             text = str(row[SegmentsSchema.text_vi])
             rejects.append(

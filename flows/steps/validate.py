@@ -22,6 +22,7 @@ from schemas.entities import EntitiesSchema, MentionsSchema
 from schemas.facts import FactsSchema
 from schemas.removed import RemovedSchema
 from schemas.segments import SegmentsSchema
+from schemas.tables import ArticleTables
 
 SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     "articles": ArticlesSchema,
@@ -31,7 +32,6 @@ SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     "facts": FactsSchema,
     "removed": RemovedSchema,
 }
-ArticleFrames = dict[str, pd.DataFrame]
 SourceFinder = Callable[[str, pd.Series], str]
 
 
@@ -76,7 +76,7 @@ def _failures(table: str, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Failu
         return frame, list(found.values())
 
 
-def validate_records(records: list[ArticleRecords]) -> tuple[dict[str, ArticleFrames], list[Reject]]:
+def validate_records(records: list[ArticleRecords]) -> tuple[dict[str, ArticleTables], list[Reject]]:
     """Validate every table of the run; return accepted frames per article and the rejects."""
     accepted, rejects = validate_tables(records)
     return _split_by_article(accepted), rejects
@@ -170,7 +170,7 @@ def _drop_failures(
     return kept, knock_on
 
 
-def _split_by_article(frames: dict[str, pd.DataFrame]) -> dict[str, ArticleFrames]:
+def _split_by_article(frames: dict[str, pd.DataFrame]) -> dict[str, ArticleTables]:
     """Return each accepted article's frames, with the entities its mentions name."""
     grouped = {
         table: {str(key): part for key, part in frame.groupby("article_id", sort=False)}
@@ -178,10 +178,10 @@ def _split_by_article(frames: dict[str, pd.DataFrame]) -> dict[str, ArticleFrame
         if "article_id" in frame
     }
     entities = frames["entities"].set_index("entity_id", drop=False)
-    result: dict[str, ArticleFrames] = {}
+    result: dict[str, ArticleTables] = {}
     for article_id in frames["articles"]["article_id"].astype(str):
         own = {table: parts.get(article_id, frames[table].iloc[0:0]) for table, parts in grouped.items()}
         entity_ids = own["mentions"]["entity_id"].unique()
         own["entities"] = entities.loc[entities.index.intersection(entity_ids)].reset_index(drop=True)
-        result[article_id] = own
+        result[article_id] = ArticleTables(**own)
     return result

@@ -52,7 +52,7 @@ def patch_article_writes(hooks: dict[str, Any]) -> None:
         written += 1
         time.sleep(hooks.get("hold_each_article_s", 0))
         if written == hooks.get("pause_after_articles"):
-            Path(hooks["marker"]).write_text(str(frames["articles"]["article_id"].iloc[0]))
+            Path(hooks["marker"]).write_text(frames.article_id)
             time.sleep(3600)  # the parent kills us here, inside the open transaction
 
     warehouse.load._replace_article = replace_article  # type: ignore[assignment]

@@ -24,7 +24,7 @@ def test_the_seed_passes_every_schema(seed_text):
     accepted, rejects = validate_records([seed_records(seed_text)])
     assert rejects == []
     [frames] = accepted.values()
-    assert len(frames["segments"]) == 17 and len(frames["facts"]) == 12
+    assert len(frames.segments) == 17 and len(frames.facts) == 12
 
 
 def test_a_bad_segment_rejects_its_whole_article_but_not_the_others(seed_text):
@@ -62,12 +62,12 @@ def test_a_breakdown_that_does_not_add_up_drops_that_fact_only(seed_text):
     total["value"] = 360.0
     accepted, rejects = validate_records([records])
     [frames] = accepted.values()
-    kept = set(frames["facts"]["fact_id"])
+    kept = set(frames.facts["fact_id"])
     assert total["fact_id"] not in kept
-    assert not any(f["parent_fact_id"] == total["fact_id"] for f in frames["facts"].to_dict("records"))
+    assert not any(f["parent_fact_id"] == total["fact_id"] for f in frames.facts.to_dict("records"))
     assert len(kept) == 12 - 5
     assert {r.check_name for r in rejects} == {"breakdown_sums_to_total"}
-    assert len(frames["segments"]) == 17  # the article itself still loads
+    assert len(frames.segments) == 17  # the article itself still loads
 
 
 def test_empty_text_is_rejected_with_the_check_that_failed(seed_text):
@@ -89,8 +89,8 @@ def test_a_failing_breakdown_part_takes_its_total_and_siblings_with_it(seed_text
     part["label_vi"] = " "
     accepted, rejects = validate_records([records])
     [frames] = accepted.values()
-    assert "đảng viên" not in set(frames["facts"]["label_vi"])
-    assert len(frames["facts"]) == 12 - 5
+    assert "đảng viên" not in set(frames.facts["label_vi"])
+    assert len(frames.facts) == 12 - 5
     checks = sorted((r.table_name, r.check_name) for r in rejects)
     assert checks == [("facts", "breakdown_complete")] * 4 + [("facts", "not_blank")]
 
@@ -124,5 +124,5 @@ def test_table_frames_hold_exactly_the_rows_of_the_accepted_articles(seed_text):
     assert table_rejects == rejects
     [frames] = articles.values()
     for table in ("articles", "segments", "mentions", "facts", "removed"):
-        assert tables[table].reset_index(drop=True).equals(frames[table].reset_index(drop=True))
-    assert set(tables["entities"]["entity_id"]) == set(frames["entities"]["entity_id"])
+        assert tables[table].reset_index(drop=True).equals(getattr(frames, table).reset_index(drop=True))
+    assert set(tables["entities"]["entity_id"]) == set(frames.entities["entity_id"])

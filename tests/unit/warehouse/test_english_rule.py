@@ -10,7 +10,7 @@ from tests.unit.warehouse.test_load import engine, frames_for, load  # noqa: F40
 
 def title_only(frames) -> dict[str, str]:
     """Return English for the article's title segments and nothing else."""
-    segments = frames["segments"]
+    segments = frames.segments
     return {vi: f"EN {vi}" for vi in segments[segments["kind"] == "title"]["text_vi"]}
 
 
@@ -19,7 +19,7 @@ def test_a_translated_title_over_a_pending_body_gets_its_english_title_either_wa
 
     frames = frames_for(seed_text)
     english = title_only(frames)
-    in_memory = apply_translations(frames, english, "m@1", lambda _vi, _en: "")["articles"].iloc[0]
+    in_memory = apply_translations(frames, english, "m@1", lambda _vi, _en: "").articles.iloc[0]
 
     load(engine, frames)
     store_translations(engine, english, "m@1", lambda _vi, _en: "")

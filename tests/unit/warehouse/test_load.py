@@ -1,5 +1,6 @@
 """Loading into a real SQLite file: atomic per file, idempotent, replacing changed articles."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -55,7 +56,7 @@ def test_a_changed_article_replaces_its_old_version_entirely(engine, seed_text):
 
 def test_a_failing_insert_leaves_nothing_of_the_file(engine, seed_text):
     frames = frames_for(seed_text)
-    frames["mentions"] = frames["mentions"].assign(entity_id="no-such-entity")
+    frames = replace(frames, mentions=frames.mentions.assign(entity_id="no-such-entity"))
     with pytest.raises(IntegrityError):
         load(engine, frames)
     assert count(engine, "articles") == count(engine, "segments") == 0
@@ -64,7 +65,7 @@ def test_a_failing_insert_leaves_nothing_of_the_file(engine, seed_text):
 
 def test_an_entity_keeps_its_english_when_a_later_article_has_none(engine, seed_text):
     translated = frames_for(seed_text)
-    translated["entities"] = translated["entities"].assign(name_en="Hanoi Party Committee")
+    translated = replace(translated, entities=translated.entities.assign(name_en="Hanoi Party Committee"))
     load(engine, translated)
     load(engine, frames_for(seed_text, path="copy.txt", sha="c" * 64), sha="c" * 64, path="copy.txt")
     with engine.connect() as connection:
