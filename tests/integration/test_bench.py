@@ -7,6 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from flows.steps.extract import article_id_for
+from flows.steps.ingest import parse_source, read_source
+
 PROJECT = Path(__file__).resolve().parents[2]
 KEYS = {
     "argos_sentences_per_s",
@@ -79,6 +82,9 @@ def test_numbered_variants_of_every_input_share_no_sentence(tmp_path):
             articles_by_sentence.setdefault(sentence, set()).add(path.name)
     shared = [s for s, names in articles_by_sentence.items() if len(names) > 1]
     assert shared == []
+    # An article with a URL is keyed by it: each variant needs a URL of its own.
+    documents = [parse_source(read_source(path, 8 << 20))[0] for path in paths]
+    assert len({article_id_for(document) for document in documents}) == len(paths)
 
 
 def test_the_pipeline_benchmark_reports_every_figure_of_both_runs(tmp_path):
@@ -90,6 +96,7 @@ def test_the_pipeline_benchmark_reports_every_figure_of_both_runs(tmp_path):
             "--articles=3",
             "--scale=2",
             "--shape=fixture",
+            f"--corpus={tmp_path / 'no-corpus'}",  # the seed alone: the test above reads the corpus
             f"--cache-dir={tmp_path / 'cache'}",
             f"--json={out}",
         ],
