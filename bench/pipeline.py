@@ -583,8 +583,10 @@ def measure(
 
 
 def ratio(runs: list[dict[str, Any]], figure: str) -> float | None:
-    """Return a figure of the N × scale run over the N run's (None without a second run)."""
-    return round(runs[1][figure] / runs[0][figure], 3) if len(runs) > 1 else None
+    """Return a figure of the N × scale run over the N run's (None without a second run or a 0)."""
+    if len(runs) < 2 or not runs[0][figure]:
+        return None
+    return round(runs[1][figure] / runs[0][figure], 3)
 
 
 def main() -> None:

@@ -89,7 +89,7 @@ def test_numbered_variants_of_every_input_share_no_sentence(tmp_path):
 
 def test_the_pipeline_benchmark_reports_every_figure_of_both_runs(tmp_path):
     out = tmp_path / "pipeline.json"
-    subprocess.run(
+    finished = subprocess.run(
         [
             sys.executable,
             str(PROJECT / "bench" / "pipeline.py"),
@@ -100,11 +100,12 @@ def test_the_pipeline_benchmark_reports_every_figure_of_both_runs(tmp_path):
             f"--cache-dir={tmp_path / 'cache'}",
             f"--json={out}",
         ],
-        check=True,
         cwd=PROJECT,
         capture_output=True,
+        text=True,
         timeout=1200,
     )
+    assert finished.returncode == 0, finished.stderr[-3000:]
     report = json.loads(out.read_text())
     small, large = report["runs"]
     assert (small["articles_generated"], large["articles_generated"]) == (3, 6)
