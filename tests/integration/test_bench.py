@@ -1,9 +1,15 @@
-"""The benchmark script runs end to end and agrees with Argos token for token (no timing asserted)."""
+"""The benchmark scripts run end to end: translate agrees with Argos token for token; pipeline reports
+every figure (no timing asserted)."""
 
+import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
+
+from flows.steps.extract import article_id_for
+from flows.steps.ingest import parse_source, read_source
+from flows.steps.segments import build_segments
 
 PROJECT = Path(__file__).resolve().parents[2]
 KEYS = {
@@ -38,3 +44,81 @@ def test_the_benchmark_runs_and_tintuc_gives_argos_tokens(tmp_path):
     # Batching a whole run must not change a single sentence's tokens against Argos's path.
     assert figures["identical_share"] == 1.0
     assert all(figures[key] > 0 for key in KEYS)
+
+
+RUN_FIGURES = {
+    "articles_generated",
+    "articles_loaded",
+    "segments",
+    "translated_texts",
+    "seconds",
+    "articles_per_s",
+    "sentences_per_s",
+    "first_commit_s",
+    "first_commit_share",
+    "peak_rss_mb",
+    "maxrss_mb",
+    "shared_segment_share",
+}
+
+
+def bench_pipeline():
+    """Import bench/pipeline.py, which is a script, not a package module."""
+    spec = importlib.util.spec_from_file_location("bench_pipeline", PROJECT / "bench" / "pipeline.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_numbered_variants_of_every_input_share_no_sentence(tmp_path):
+    pipeline = bench_pipeline()
+    sources = pipeline.templates(PROJECT.parent / "shared" / "corpus", 8 << 20)
+    paths = pipeline.generate_articles(sources, 2 * len(sources), tmp_path / "articles")
+    articles_by_sentence = {}
+    for path in paths:
+        sentences = pipeline.extracted_sentences(path, 8 << 20)
+        assert sentences, f"{path.name} gives no article"
+        for sentence in sentences:
+            articles_by_sentence.setdefault(sentence, set()).add(path.name)
+    shared = [s for s, names in articles_by_sentence.items() if len(names) > 1]
+    assert shared == []
+    # An article with a URL is keyed by it: each variant needs a URL of its own.
+    documents = [parse_source(read_source(path, 8 << 20))[0] for path in paths]
+    assert len({article_id_for(doc, build_segments(doc)) for doc in documents}) == len(paths)
+
+
+def test_the_pipeline_benchmark_reports_every_figure_of_both_runs(tmp_path):
+    out = tmp_path / "pipeline.json"
+    finished = subprocess.run(
+        [
+            sys.executable,
+            str(PROJECT / "bench" / "pipeline.py"),
+            "--articles=3",
+            "--scale=2",
+            "--shape=fixture",
+            f"--corpus={tmp_path / 'no-corpus'}",  # the seed alone: the test above reads the corpus
+            f"--cache-dir={tmp_path / 'cache'}",
+            f"--json={out}",
+        ],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    assert finished.returncode == 0, finished.stderr[-3000:]
+    report = json.loads(out.read_text())
+    small, large = report["runs"]
+    assert (small["articles_generated"], large["articles_generated"]) == (3, 6)
+    for run in (small, large):
+        assert set(run) >= RUN_FIGURES
+        assert run["articles_loaded"] == run["articles_generated"]
+        assert run["shared_segment_share"] == 0.0
+        assert 0 < run["first_commit_s"] <= run["seconds"]
+        assert run["peak_rss_mb"] > 0 and run["maxrss_mb"] > 0
+    assert report["extraction"]["articles"] == 3
+    # The raw decode is of exactly the texts the first run translated.
+    assert report["raw"]["texts"] == small["translated_texts"] > 0
+    assert report["end_to_end_over_raw"] > 0 and report["rss_ratio"] > 0
+    assert {goal["pass"] for goal in report["targets"].values()} <= {True, False}
+    assert report["machine"]["cores"] >= 1

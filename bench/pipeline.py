@@ -1,0 +1,623 @@
+"""Benchmark the whole pipeline: `tintuc run` on N generated articles, then on N × scale.
+
+    .venv/bin/python bench/pipeline.py [--articles N] [--scale 4] [--shape argos|fixture]
+                                       [--no-model] [--json bench/pipeline.json]
+
+Articles are numbered variants of the seed (seeds/) and of ../shared/corpus (skipped, with a note,
+when absent): variant k carries "(bản k)" in every sentence of its title, description and body,
+and a URL of its own, so no two articles share a sentence and the translation memory cannot help.
+Corpus files that give no article (the corpus's negative cases) are left out. Articles are written
+to a temporary folder, never into the repository.
+
+The model is a random-weight package of the Argos vi→en shape (bench/translate.py's, every output
+30 pieces), built once and cached by shape and training text (--cache-dir, default
+~/.cache/tintuc-bench); --shape fixture uses the tests' tiny model; --no-model runs without one.
+Each run is a real `python -m flows run FOLDER` child with a fresh data folder
+(TINTUC_DATA_DIR) holding only the installed package.
+
+Figures (per run unless said):
+- seconds: wall time from starting `tintuc run` to its exit, Prefect's start included.
+- articles_per_s, sentences_per_s: articles and segments in the warehouse after the run, per second.
+- first_commit_s, first_commit_share: when `SELECT count(*) FROM articles` first read > 0 (polled
+  every 0.2 s, read-only), in seconds and as a share of the run. Target ≤ 0.10 at N = 1,000.
+- peak_rss_mb: the largest sum of RSS over the child's process tree and session, sampled from
+  /proc every 0.2 s (pages shared between processes count once per process);
+  maxrss_mb: getrusage's ru_maxrss for the child and the children it waited for (the largest
+  single process) as a cross-check. rss_ratio: peak_rss_mb at N × scale over N; target ≤ 1.25
+  (maxrss_ratio: the same of maxrss_mb; the sum includes Prefect's server, which does not grow).
+- shared_segment_share: segments whose Vietnamese text occurs in more than one article (~0).
+- extraction.articles_per_s: read, parse, extract and validate of the N articles in this process
+  (flows.steps.ingest, extract, validate), after one warm-up article; issue 8 asks ≥ 20.
+- translated_texts: the distinct Vietnamese texts (segments, roles, fact labels, names) the run
+  decoded, read from its translation memory, which holds exactly those.
+- raw.texts_per_s: the N run's translated_texts decoded in ONE CTranslate2 `translate_batch` with
+  tintuc's options and threads (flows.translation.load_translator). end_to_end_over_raw: the same
+  texts per second of the whole `tintuc run` over that; target ≥ 0.85.
+
+Compare figures of one run; the machine's cores and load average (start, end) are in the JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import json
+import os
+import platform
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT))  # tests.support is ours, not argos-translate-lt's `tests`
+
+from flows.settings import Settings  # noqa: E402
+from flows.steps.ctranslate import LENGTH_SLACK, MAX_DECODING_LENGTH, MAX_LENGTH_RATIO  # noqa: E402
+from flows.steps.extract import extract_article  # noqa: E402
+from flows.steps.formats import SourceDocument  # noqa: E402
+from flows.steps.ingest import iter_files, parse_source, read_source  # noqa: E402
+from flows.steps.models import install_file  # noqa: E402
+from flows.steps.records import ArticleRecords  # noqa: E402
+from flows.steps.sentences import split_sentences  # noqa: E402
+from flows.steps.validate import validate_records  # noqa: E402
+from flows.translation import load_translator  # noqa: E402
+from tests.support.argos_fixture import (  # noqa: E402
+    ARGOS_VI_EN_SHAPE,
+    FIXTURE_SHAPE,
+    ModelShape,
+    build_fixture_package,
+)
+
+SHAPES = {"argos": ARGOS_VI_EN_SHAPE, "fixture": FIXTURE_SHAPE}
+DEFAULT_CORPUS = PROJECT.parent / "shared" / "corpus"
+DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "tintuc-bench"
+SAMPLE_S = 0.2
+SERVER_START_TIMEOUT_S = 180
+EXIT_REJECTS = 3
+TARGET_END_TO_END_OVER_RAW = 0.85
+TARGET_FIRST_COMMIT_SHARE = 0.10
+TARGET_RSS_RATIO = 1.25
+TARGET_EXTRACTION_PER_S = 20.0
+# Every JSON field a reader takes article text or a URL from (flows/steps/formats.py).
+TEXT_KEYS = ("title", "title_page", "title_rss", "description", "text", "maintext", "content")
+URL_KEYS = ("url", "canonical_link", "link")
+SCRAPED_TEXT_KEYS = ("Title", "Content")
+_ENDING = re.compile(r"[.!?…]+[\"”’'»)\]]*$")
+_LETTER = re.compile(r"[^\W\d_]")
+MEBIBYTE = 1 << 20
+
+
+# --- numbered variants of the input articles -------------------------------------------------
+
+
+def numbered_sentence(sentence: str, number: int) -> str:
+    """Put "(bản number)" before the sentence's closing punctuation ("bản": copy, edition)."""
+    if not _LETTER.search(sentence):
+        return sentence  # "0:00 / 0:00" and the like: page furniture either way
+    ending = _ENDING.search(sentence)
+    cut = ending.start() if ending else len(sentence)
+    return f"{sentence[:cut].rstrip()} (bản {number}){sentence[cut:]}"
+
+
+def numbered_text(text: str, number: int, sentences: tuple[str, ...] = ()) -> str:
+    """Number every sentence of every line, keeping the lines and their indentation.
+
+    sentences are the template's own segments: one the split here missed (its end lies in a
+    site name or footer the extractor cuts off) is numbered where it stands.
+    """
+    lines = []
+    for line in text.split("\n"):
+        indent = line[: len(line) - len(line.lstrip())]
+        parts = split_sentences(line)
+        lines.append(indent + " ".join(numbered_sentence(s, number) for s in parts) if parts else line)
+    numbered = "\n".join(lines)
+    for sentence in sentences:
+        if _LETTER.search(sentence):
+            unnumbered = re.compile(rf"(?<!\w){re.escape(sentence)}(?!\w)(?! \(bản )")
+            # A function, not a template: the sentence may hold backslashes.
+            numbered = unnumbered.sub(partial(_same, numbered_sentence(sentence, number)), numbered)
+    return numbered
+
+
+def _same(text: str, _match: re.Match[str]) -> str:
+    """Return text whatever matched (a replacement for re.sub)."""
+    return text
+
+
+def numbered_url(url: str, number: int) -> str:
+    """Return the URL of variant number: an article with a URL is keyed by it."""
+    return f"{url}{'&' if '?' in url else '?'}ban={number}"
+
+
+def numbered_record(record: Any, number: int, sentences: tuple[str, ...]) -> Any:
+    """Number a JSON record's texts and URLs (a list of records record by record)."""
+    if isinstance(record, list):
+        return [numbered_record(item, number, sentences) for item in record]
+    if not isinstance(record, dict):
+        return record
+    out = dict(record)
+    for key, value in record.items():
+        if key in TEXT_KEYS and isinstance(value, str):
+            out[key] = numbered_text(value, number, sentences)
+        elif key in TEXT_KEYS and isinstance(value, list):
+            out[key] = [numbered_text(v, number, sentences) if isinstance(v, str) else v for v in value]
+        elif key in URL_KEYS and isinstance(value, str) and value:
+            out[key] = numbered_url(value, number)
+    return out
+
+
+def numbered_scraped_page(text: str, number: int, sentences: tuple[str, ...]) -> str:
+    """Number a `Title:/Link:/…/Content:` page's title, link and content, not its header keys."""
+    head, _, content = text.partition("\nContent:")
+    lines = []
+    for line in head.split("\n"):
+        key, sep, value = line.partition(":")
+        if sep and key in SCRAPED_TEXT_KEYS:
+            line = f"{key}: {numbered_text(value.strip(), number, sentences)}"
+        elif sep and key == "Link" and value.strip() not in {"", "N/A", "None", "null"}:
+            line = f"{key}: {numbered_url(value.strip(), number)}"
+        lines.append(line)
+    return "\n".join(lines) + "\nContent:" + numbered_text(content, number, sentences)
+
+
+@dataclass(frozen=True)
+class Template:
+    """An input article file and the sentences (segments) the extractor finds in it."""
+
+    path: Path
+    sentences: tuple[str, ...]
+
+
+def numbered_variant(template: Template, number: int) -> str:
+    """Return variant number of an article file, in the file's own format."""
+    path, sentences = template.path, template.sentences
+    text = path.read_text(encoding="utf-8")
+    if path.suffix.lower() == ".json":
+        record = numbered_record(json.loads(text), number, sentences)
+        return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+    if text.startswith("Title:") and "\nContent:" in text:
+        return numbered_scraped_page(text, number, sentences)
+    return numbered_text(text, number, sentences)
+
+
+def extracted_sentences(path: Path, max_bytes: int) -> tuple[str, ...]:
+    """Return the segments of the articles a file gives (none for the corpus's negative cases)."""
+    source = read_source(path, max_bytes)
+    sentences: dict[str, None] = {}
+    for document in parse_source(source):
+        if isinstance(document, SourceDocument):
+            records = extract_article(document, source.content_sha256, "bench")
+            if isinstance(records, ArticleRecords):
+                # Longest first: a sentence inside another is numbered after the longer one.
+                sentences.update(dict.fromkeys(row["text_vi"] for row in records.segments))
+    return tuple(sorted(sentences, key=len, reverse=True))
+
+
+def templates(corpus: Path, max_bytes: int) -> list[Template]:
+    """Return the seed and corpus files that give an article, saying what is left out."""
+    folders = [PROJECT / "seeds"]
+    if corpus.is_dir():
+        folders.append(corpus)
+    else:
+        print(f"note: no corpus at {corpus}; variants of the seed only", flush=True)
+    usable = []
+    for path in iter_files(folders):
+        sentences = extracted_sentences(path, max_bytes)
+        if sentences:
+            usable.append(Template(path, sentences))
+        else:
+            print(f"note: {path.name} gives no article; not used", flush=True)
+    return usable
+
+
+def generate_articles(sources: list[Template], count: int, folder: Path) -> list[Path]:
+    """Write count numbered variants, cycling through sources, into folder."""
+    folder.mkdir(parents=True)
+    paths = []
+    for number in range(1, count + 1):
+        source = sources[(number - 1) % len(sources)].path
+        path = folder / f"{number:05d}-{source.stem[:40]}{source.suffix}"
+        path.write_text(numbered_variant(sources[(number - 1) % len(sources)], number), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+# --- the model --------------------------------------------------------------------------------
+
+
+def cached_package(shape_name: str, training: str, cache_dir: Path) -> Path:
+    """Return the random-weight package of this shape, building it on the first call only."""
+    shape: ModelShape = SHAPES[shape_name]
+    key = hashlib.sha256(f"{shape!r}\n{training}".encode()).hexdigest()[:16]
+    path = cache_dir / f"bench-{shape_name}-{key}.argosmodel"
+    if path.exists():
+        return path
+    print(f"building a random-weight model ({shape_name} shape) into {path}", flush=True)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.partial")
+    build_fixture_package(partial, training, shape=shape)
+    partial.rename(path)  # atomic: a build killed half-way leaves no package behind
+    return path
+
+
+# --- extraction in this process ---------------------------------------------------------------
+
+
+def extract_files(paths: list[Path], max_bytes: int) -> int:
+    """Read, parse, extract and validate files; return how many articles pass."""
+    records = []
+    for path in paths:
+        for document in parse_source(source := read_source(path, max_bytes)):
+            if isinstance(document, SourceDocument):
+                extracted = extract_article(document, source.content_sha256, "bench")
+                if isinstance(extracted, ArticleRecords):
+                    records.append(extracted)
+    articles, _ = validate_records(records)
+    return len(articles)
+
+
+def time_extraction(paths: list[Path], max_bytes: int) -> dict[str, float]:
+    """Time extraction of the files, after one untimed article loads the NER models."""
+    extract_files(paths[:1], max_bytes)
+    start = time.perf_counter()
+    articles = extract_files(paths, max_bytes)
+    seconds = time.perf_counter() - start
+    return {
+        "articles": articles,
+        "seconds": round(seconds, 2),
+        "articles_per_s": round(articles / seconds, 2),
+    }
+
+
+# --- one `tintuc run` as a child process --------------------------------------------------------
+
+
+@dataclass
+class Watch:
+    """What is sampled while a run goes: its peak memory and its first committed article."""
+
+    peak_rss_bytes: int = 0
+    first_commit_s: float | None = None
+
+
+def process_tree(root: int) -> set[int]:
+    """Return root's live descendants and every process of its session, from /proc."""
+    parents: dict[int, int] = {}
+    session: set[int] = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        with contextlib.suppress(OSError):
+            # The command name may hold spaces and parentheses: the fields start after the last ")".
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            pid = int(entry.name)
+            parents[pid] = int(fields[1])
+            if int(fields[3]) == root:
+                session.add(pid)
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
+        tree.update(children)
+        frontier.extend(children)
+    return (tree | session) & set(parents)
+
+
+def rss_bytes(pids: set[int]) -> int:
+    """Return the summed resident memory of the processes (gone ones count 0)."""
+    page = os.sysconf("SC_PAGE_SIZE")
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * page
+    return total
+
+
+def article_count(database: Path) -> int | None:
+    """Return the warehouse's article count, or None while it cannot be read yet."""
+    if not database.exists():
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=0.05)
+        try:
+            return int(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None  # not migrated yet, or a writer holds it: ask again at the next sample
+
+
+def watch_run(pid: int, database: Path, started: float) -> tuple[int, Any, Watch]:
+    """Sample the child until it exits; return its wait status, rusage and what was sampled."""
+    watch = Watch()
+    while True:
+        done, status, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            return status, usage, watch
+        watch.peak_rss_bytes = max(watch.peak_rss_bytes, rss_bytes(process_tree(pid)))
+        if watch.first_commit_s is None and (article_count(database) or 0) > 0:
+            watch.first_commit_s = time.perf_counter() - started
+        time.sleep(SAMPLE_S)
+
+
+def run_tintuc(folder: Path, data_dir: Path, logs: Path) -> dict[str, Any]:
+    """Run `tintuc run folder` with its own data folder; return its figures."""
+    env = {**os.environ, "TINTUC_DATA_DIR": str(data_dir), "PREFECT_HOME": str(data_dir / "prefect")}
+    # Prefect gives its ephemeral server 20 s to start, too little on a busy machine (issue 8, item 3).
+    env.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", str(SERVER_START_TIMEOUT_S))
+    database = data_dir / "tintuc.sqlite"
+    with (logs / "stdout.txt").open("w") as out, (logs / "stderr.txt").open("w") as err:
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, "-m", "flows", "run", str(folder)],
+            cwd=PROJECT,
+            env=env,
+            stdout=out,
+            stderr=err,
+            start_new_session=True,  # its Prefect server is in its session: measured, then reaped
+        )
+        try:
+            status, usage, watch = watch_run(child.pid, database, started)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(child.pid, signal.SIGKILL)
+    seconds = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode not in (0, EXIT_REJECTS):
+        sys.exit(f"tintuc run exited {child.returncode}:\n{(logs / 'stderr.txt').read_text()[-3000:]}")
+    if watch.first_commit_s is None and (article_count(database) or 0) > 0:
+        watch.first_commit_s = seconds  # committed after the last sample
+    first = watch.first_commit_s
+    return {
+        "exit_code": child.returncode,
+        "seconds": round(seconds, 2),
+        "first_commit_s": None if first is None else round(first, 2),
+        "first_commit_share": None if first is None else round(first / seconds, 4),
+        "peak_rss_mb": round(watch.peak_rss_bytes / MEBIBYTE, 1),
+        "maxrss_mb": round(usage.ru_maxrss / 1024, 1),
+    }
+
+
+# --- what the run loaded, read back ---------------------------------------------------------------
+
+# What the run decoded: the memory keeps every text the model translated, and nothing else (names
+# written by transliteration or the glossary have English without a decode, and are not in it).
+DECODED_TEXTS = "SELECT DISTINCT text_vi FROM translation_memory"
+SHARED_SEGMENTS = """
+    SELECT count(*) FROM segments WHERE text_vi IN
+        (SELECT text_vi FROM segments GROUP BY text_vi HAVING count(DISTINCT article_id) > 1)
+"""
+
+
+def warehouse_counts(database: Path) -> dict[str, Any]:
+    """Return what the run loaded: articles, segments, translated texts."""
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        articles = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+        segments = connection.execute("SELECT count(*) FROM segments").fetchone()[0]
+        shared = connection.execute(SHARED_SEGMENTS).fetchone()[0]
+        texts = sorted(row[0] for row in connection.execute(DECODED_TEXTS))
+    finally:
+        connection.close()
+    return {
+        "articles_loaded": articles,
+        "segments": segments,
+        "shared_segment_share": round(shared / segments, 4) if segments else 0.0,
+        "translated": texts,
+    }
+
+
+def measure_run(paths: list[Path], folder: Path, package: Path | None, work: Path) -> dict[str, Any]:
+    """Install the package into a fresh data folder, run tintuc on folder, and read back the result."""
+    data_dir = work / "data"
+    if package is not None:
+        install_file(package, Settings(data_dir=data_dir).argos_dir)
+    figures = run_tintuc(folder, data_dir, work)
+    loaded = warehouse_counts(data_dir / "tintuc.sqlite")
+    seconds = figures["seconds"]
+    return {
+        "articles_generated": len(paths),
+        **figures,
+        **{k: v for k, v in loaded.items() if k != "translated"},
+        "translated_texts": len(loaded["translated"]),
+        "articles_per_s": round(loaded["articles_loaded"] / seconds, 3),
+        "sentences_per_s": round(loaded["segments"] / seconds, 2),
+        "translated_texts_per_s": round(len(loaded["translated"]) / seconds, 2),
+        "texts": loaded["translated"],
+        "data_dir": data_dir,
+    }
+
+
+# --- the raw decoder baseline ---------------------------------------------------------------------
+
+
+def raw_baseline(data_dir: Path, texts: list[str]) -> dict[str, Any]:
+    """Decode texts in one translate_batch with the options and threads tintuc uses."""
+    translator = load_translator(Settings(data_dir=data_dir))
+    assert translator is not None, "the package was installed into this data folder"
+    options = translator.options
+    tokens = [[piece.piece for piece in translator.tokenize(text)] for text in texts]
+    # As PackageTranslator.decode calls it (its target prefix aside: Argos's vi→en has none).
+    kwargs = {
+        "beam_size": options.beam_size,
+        "length_penalty": options.length_penalty,
+        "replace_unknowns": options.replace_unknowns,
+        "max_batch_size": options.batch_tokens,
+        "batch_type": "tokens",
+        "return_end_token": True,
+    }
+    longest = max(len(t) for t in tokens)
+    cap = min(MAX_DECODING_LENGTH, MAX_LENGTH_RATIO * longest + LENGTH_SLACK)
+    translator._translator.translate_batch(tokens[:8], max_decoding_length=cap, **kwargs)  # warm-up
+    start = time.perf_counter()
+    translator._translator.translate_batch(tokens, max_decoding_length=cap, **kwargs)
+    seconds = time.perf_counter() - start
+    return {
+        "texts": len(texts),
+        "seconds": round(seconds, 2),
+        "texts_per_s": round(len(texts) / seconds, 2),
+        "beam_size": options.beam_size,
+        "batch_tokens": options.batch_tokens,
+        "inter_threads": options.inter_threads,
+        "intra_threads": options.intra_threads,
+    }
+
+
+# --- report ---------------------------------------------------------------------------------------
+
+
+def target(value: float | None, limit: float, at_least: bool, note: str = "") -> dict[str, Any]:
+    """Return a target with its measured value and whether it passes (None: not measured)."""
+    passed = None if value is None else (value >= limit if at_least else value <= limit)
+    return {"value": value, "target": f"{'≥' if at_least else '≤'} {limit}{note}", "pass": passed}
+
+
+def targets(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Return issue 8's targets, measured."""
+    runs = report["runs"]
+    return {
+        "end_to_end_over_raw": target(report["end_to_end_over_raw"], TARGET_END_TO_END_OVER_RAW, True),
+        "first_commit_share": target(
+            runs[0]["first_commit_share"], TARGET_FIRST_COMMIT_SHARE, False, " (set for N = 1,000)"
+        ),
+        "rss_ratio": target(report["rss_ratio"], TARGET_RSS_RATIO, False),
+        "extraction_articles_per_s": target(
+            report["extraction"]["articles_per_s"], TARGET_EXTRACTION_PER_S, True
+        ),
+    }
+
+
+def print_table(report: dict[str, Any]) -> None:
+    """Print the figures of each run and the targets."""
+    rows = [
+        "articles_generated",
+        "articles_loaded",
+        "segments",
+        "translated_texts",
+        "seconds",
+        "articles_per_s",
+        "sentences_per_s",
+        "translated_texts_per_s",
+        "first_commit_s",
+        "first_commit_share",
+        "peak_rss_mb",
+        "maxrss_mb",
+        "shared_segment_share",
+        "exit_code",
+    ]
+    header = "".join(f"{'N = ' + str(run['articles_generated']):>14}" for run in report["runs"])
+    print(f"\n{'figure':<24}{header}")
+    for row in rows:
+        print(f"{row:<24}" + "".join(f"{run[row]!s:>14}" for run in report["runs"]))
+    extraction, raw = report["extraction"], report["raw"]
+    print(f"\nextraction (in process): {extraction['articles']} articles, {extraction['articles_per_s']}/s")
+    if raw:
+        print(
+            f"raw translate_batch: {raw['texts']} texts in {raw['seconds']} s, {raw['texts_per_s']} texts/s "
+            f"({raw['inter_threads']}×{raw['intra_threads']} threads, beam {raw['beam_size']})"
+        )
+    print(f"\n{'target':<28}{'value':>10}  {'goal':<30}result")
+    for name, goal in report["targets"].items():
+        result = {True: "pass", False: "FAIL", None: "not measured"}[goal["pass"]]
+        print(f"{name:<28}{goal['value']!s:>10}  {goal['target']:<30}{result}")
+
+
+def parse_args() -> argparse.Namespace:
+    """Read the command line."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=250, help="N, the articles of the first run")
+    parser.add_argument("--scale", type=int, default=4, help="second run: N × scale articles (0: none)")
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="argos", help="the model's size")
+    parser.add_argument("--no-model", action="store_true", help="run without a translation model")
+    parser.add_argument("--json", type=Path, help="also write the figures here (e.g. bench/pipeline.json)")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="default ../shared/corpus")
+    parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, help="where built models are kept")
+    return parser.parse_args()
+
+
+def machine(load_start: tuple[float, ...]) -> dict[str, Any]:
+    """Describe the machine the figures were taken on."""
+    return {
+        "cores": os.cpu_count(),
+        "load_average_start": [round(x, 2) for x in load_start],
+        "load_average_end": [round(x, 2) for x in os.getloadavg()],
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def run_at(size: int, sources: list[Template], package: Path | None, tmp: Path) -> dict[str, Any]:
+    """Generate size articles and measure `tintuc run` on them."""
+    work = tmp / f"n{size}"
+    paths = generate_articles(sources, size, work / "articles")
+    print(f"tintuc run on {size} articles", flush=True)
+    return measure_run(paths, work / "articles", package, work)
+
+
+def measure(
+    sources: list[Template], sizes: list[int], package: Path | None, max_bytes: int
+) -> tuple[dict[str, float], list[dict[str, Any]], dict[str, Any] | None]:
+    """Time extraction at N, run tintuc at each size, decode the N run's texts raw."""
+    with tempfile.TemporaryDirectory(prefix="tintuc-bench-pipeline-") as folder:
+        tmp = Path(folder)
+        print(f"timing extraction of {sizes[0]} articles in process", flush=True)
+        extraction = time_extraction(generate_articles(sources, sizes[0], tmp / "extraction"), max_bytes)
+        runs = [run_at(sizes[0], sources, package, tmp)]
+        texts = runs[0]["texts"]
+        raw = raw_baseline(runs[0]["data_dir"], texts) if texts else None
+        runs += [run_at(size, sources, package, tmp) for size in sizes[1:]]
+    for run in runs:
+        del run["texts"], run["data_dir"]
+    return extraction, runs, raw
+
+
+def ratio(runs: list[dict[str, Any]], figure: str) -> float | None:
+    """Return a figure of the N × scale run over the N run's (None without a second run or a 0)."""
+    if len(runs) < 2 or not runs[0][figure]:
+        return None
+    return round(runs[1][figure] / runs[0][figure], 3)
+
+
+def main() -> None:
+    """Generate the articles, run tintuc at N and N × scale, decode raw, report."""
+    args = parse_args()
+    load_start = os.getloadavg()
+    max_bytes = Settings().max_file_bytes
+    sources = templates(args.corpus, max_bytes)
+    package = None
+    if not args.no_model:
+        training = "\n".join(t.path.read_text(encoding="utf-8", errors="replace") for t in sources)
+        package = cached_package(args.shape, training, args.cache_dir)
+    sizes = [args.articles] + ([args.articles * args.scale] if args.scale > 0 else [])
+    extraction, runs, raw = measure(sources, sizes, package, max_bytes)
+    report: dict[str, Any] = {
+        "articles": args.articles,
+        "scale": args.scale,
+        "model": None if args.no_model else args.shape,
+        "corpus": args.corpus.is_dir(),
+        "sources": [t.path.name for t in sources],
+        "runs": runs,
+        "extraction": extraction,
+        "raw": raw,
+        "end_to_end_over_raw": round(raw["seconds"] / runs[0]["seconds"], 3) if raw else None,
+        "rss_ratio": ratio(runs, "peak_rss_mb"),
+        "maxrss_ratio": ratio(runs, "maxrss_mb"),
+        "machine": machine(load_start),
+    }
+    report["targets"] = targets(report)
+    print_table(report)
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
