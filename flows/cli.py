@@ -316,7 +316,7 @@ def status() -> None:
     """Show counts, pending and failed translations, recent rejects and the last runs (writes nothing)."""
     from flows.steps.translate import GIVE_UP_AFTER
     from warehouse.engine import schema_at_head
-    from warehouse.failures import failure_counts
+    from warehouse.failures import GIVEN_UP_TEXTS, failure_counts
     from warehouse.queries import recent_rejects, recent_runs, status_counts
 
     settings = _settings()
@@ -328,9 +328,15 @@ def status() -> None:
         )
         raise typer.Exit(1)
     counts = Table("what", "count", title="warehouse")
-    for name, value in {**status_counts(engine), **failure_counts(engine, GIVE_UP_AFTER)}.items():
+    failures = failure_counts(engine, GIVE_UP_AFTER)
+    for name, value in {**status_counts(engine), **failures}.items():
         counts.add_row(name, str(value))
     console.print(counts)
+    if failures[GIVEN_UP_TEXTS]:
+        console.print(
+            f"{failures[GIVEN_UP_TEXTS]} texts failed {GIVE_UP_AFTER} times with their model and are "
+            "no longer tried; try them again with `tintuc translate --retry-failed`"
+        )
     console.print(_table("last runs", recent_runs(engine)))
     console.print(_table("recent rejects", recent_rejects(engine)))
 

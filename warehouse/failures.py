@@ -18,6 +18,8 @@ from warehouse.models import TranslationFailure
 
 # SQLite allows 32766 bound parameters; stay far below for IN (...) lookups.
 _LOOKUP_CHUNK = 500
+FAILED_TEXTS = "texts failed to translate"
+GIVEN_UP_TEXTS = "texts given up on"
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
@@ -104,7 +106,4 @@ def failure_counts(engine: Engine, give_up_after: int) -> dict[str, int]:
         given_up = (
             connection.scalar(select(distinct).where(TranslationFailure.attempts >= give_up_after)) or 0
         )
-    return {
-        "texts whose translation failed": failed,
-        "texts given up on (retry: tintuc translate --retry-failed)": given_up,
-    }
+    return {FAILED_TEXTS: failed, GIVEN_UP_TEXTS: given_up}

@@ -93,8 +93,8 @@ def test_texts_given_up_on_are_left_out_and_said_so_until_retried(
     database = data / "tintuc.sqlite"
     assert query(database, "SELECT count(*) FROM articles WHERE title_en IS NULL") == [(1,)]
     status = run_tintuc(["status"], data).stdout
-    assert "texts whose translation failed                             │ 1" in status
-    assert "texts given up on (retry: tintuc translate --retry-failed) │ 1" in status
+    assert "texts failed to translate    │ 1" in status and "texts given up on            │ 1" in status
+    assert "tintuc translate --retry-failed" in status
     retried = run_tintuc(["translate", "--retry-failed"], data)
     assert retried.returncode == 0 and "left out" not in retried.stdout
     assert query(database, "SELECT count(*) FROM articles WHERE title_en IS NULL") == [(0,)]
