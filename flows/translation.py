@@ -1,4 +1,4 @@
-"""What the flows translate with: the installed vi→en package, the glossary and the memory.
+"""What the flows translate with: the installed vi→en package, the glossary, the memory and failures.
 
 Without an installed package there is no translator: the Vietnamese is loaded and the English
 stays pending (never faked).
