@@ -150,13 +150,24 @@ def _serve_until_stopped(
 
 
 @app.command()
-def translate() -> None:
-    """Translate everything in the warehouse that is still pending."""
+def translate(
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="Try again the texts that failed twice with this model.")
+    ] = False,
+) -> None:
+    """Translate everything in the warehouse that is still pending.
+
+    Exits 3 when some texts could not be translated (they stay pending; see `tintuc status`).
+    """
     settings = _settings()
     from flows.translate_pending import translate_pending
-    from flows.translation import NO_MODEL_HINT
+    from flows.translation import NO_MODEL_HINT, DeviceUnavailable
 
-    summary = translate_pending(settings)
+    try:
+        summary = translate_pending(settings, retry_failed)
+    except DeviceUnavailable as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(1) from error
     if summary.translation_model is None:
         console.print(NO_MODEL_HINT)
         raise typer.Exit(1)
@@ -165,6 +176,17 @@ def translate() -> None:
         f"({summary.segments_flagged} flagged; memory {summary.memory_hits} hits, "
         f"{summary.memory_misses} misses)"
     )
+    if summary.texts_given_up:
+        console.print(
+            f"{summary.texts_given_up} texts left out: they failed twice with this model; "
+            "try them again with `tintuc translate --retry-failed`"
+        )
+    if summary.texts_failed:
+        console.print(
+            f"{summary.texts_failed} texts could not be translated and stay pending "
+            '(their errors: `tintuc query "SELECT text_vi, last_error FROM translation_failures"`)'
+        )
+        raise typer.Exit(EXIT_REJECTS)
 
 
 @models_app.command("install")
@@ -293,16 +315,30 @@ def query(sql: str) -> None:
 
 @app.command()
 def status() -> None:
-    """Show counts, pending translations, recent rejects and the last runs."""
-    from warehouse.engine import make_engine, upgrade_to_head
+    """Show counts, pending and failed translations, recent rejects and the last runs (writes nothing)."""
+    from flows.steps.translate import GIVE_UP_AFTER
+    from warehouse.engine import schema_at_head
+    from warehouse.failures import GIVEN_UP_TEXTS, failure_counts
     from warehouse.queries import recent_rejects, recent_runs, status_counts
 
-    engine = make_engine(_settings().resolved_database_url)
-    upgrade_to_head(engine)
+    settings = _settings()
+    engine = _read_only_engine(settings)
+    if not schema_at_head(engine):
+        console.print(
+            f"[red]the warehouse {settings.resolved_database_url} was made by an older tintuc[/red]; "
+            "run `tintuc run` once to bring it up to date, then `tintuc status` again"
+        )
+        raise typer.Exit(1)
     counts = Table("what", "count", title="warehouse")
-    for name, value in status_counts(engine).items():
+    failures = failure_counts(engine, GIVE_UP_AFTER)
+    for name, value in {**status_counts(engine), **failures}.items():
         counts.add_row(name, str(value))
     console.print(counts)
+    if failures[GIVEN_UP_TEXTS]:
+        console.print(
+            f"{failures[GIVEN_UP_TEXTS]} texts failed {GIVE_UP_AFTER} times with their model and are "
+            "no longer tried; try them again with `tintuc translate --retry-failed`"
+        )
     console.print(_table("last runs", recent_runs(engine)))
     console.print(_table("recent rejects", recent_rejects(engine)))
 

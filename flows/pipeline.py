@@ -129,7 +129,14 @@ def translate_articles(
         if articles and number == 1:
             get_run_logger().info(NO_MODEL_HINT)  # info, not a warning: the CLI prints the hint itself
         return TranslatedWindow(articles)
-    return translate_window(articles, toolkit, progress.sentences)
+    translated = translate_window(articles, toolkit, progress.sentences)
+    if translated.given_up:
+        get_run_logger().warning(
+            "%d texts left pending: they failed to translate twice before; "
+            "`tintuc translate --retry-failed` tries them again",
+            translated.given_up,
+        )
+    return translated
 
 
 @task(task_run_name="load-window-{number}", cache_policy=NONE, retries=2, retry_delay_seconds=1)
@@ -171,8 +178,9 @@ def pipeline(paths: list[Path], settings: Settings) -> State[RunSummary]:
     engine = make_engine(settings.resolved_database_url)  # the run's one engine, handed to every step
     upgrade_to_head(engine)
     limits = WindowLimits(settings.window_files, settings.window_bytes)
-    counts, seen, translation, number = RunCounts(), SeenThisRun(), RunTranslation(settings, engine), 0
+    counts, seen, number = RunCounts(), SeenThisRun(), 0
     with recorded_run(engine, settings.run_locks_dir) as run_id, run_progress() as progress:
+        translation = RunTranslation(settings, engine, run_id)
         for number, paths_ in enumerate(plan_windows(iter_files(paths), limits), 1):
             progress.window_started(number, len(paths_))
             read = read_files(number, paths_, engine, settings, seen)

@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     # CTranslate2 workers × threads per worker; 0 fits them to the cores (see fitted_threads).
     inter_threads: int = 0
     intra_threads: int = 0
+    # Where CTranslate2 decodes: "cpu", "cuda" (an error without a GPU) or "auto" (a GPU if there
+    # is one), as Argos's ARGOS_DEVICE_TYPE.
+    device: Literal["cpu", "cuda", "auto"] = "cpu"
     package_index_url: str = ARGOS_INDEX_URL
     package_url: str = ARGOS_VI_EN_URL
     package_sha256: str = ARGOS_VI_EN_SHA256

@@ -11,7 +11,7 @@ from flows.progress import counting, translation_progress
 from flows.settings import Settings
 from flows.steps.records import utc_now
 from flows.steps.translate import translate_texts
-from flows.translation import NO_MODEL_HINT, load_toolkit
+from flows.translation import NO_MODEL_HINT, load_translator, toolkit_for
 from warehouse.engine import make_engine, upgrade_to_head
 from warehouse.runs import finish_run
 from warehouse.translations import pending_texts, person_names, store_translations
@@ -19,35 +19,47 @@ from warehouse.translations import pending_texts, person_names, store_translatio
 
 @dataclass(frozen=True)
 class TranslateSummary:
-    """What `tintuc translate` did."""
+    """What `tintuc translate` did.
+
+    texts_failed counts the texts whose decode raised in this run, texts_given_up those left
+    out because they had failed twice before; both stay pending.
+    """
 
     segments_translated: int
     segments_flagged: int
     memory_hits: int
     memory_misses: int
     translation_model: str | None
+    texts_failed: int = 0
+    texts_given_up: int = 0
 
 
 @flow(name="tintuc-translate")
-def translate_pending(settings: Settings) -> TranslateSummary:
-    """Translate everything in the warehouse that is still pending; record it as a run."""
+def translate_pending(settings: Settings, retry_failed: bool = False) -> TranslateSummary:
+    """Translate everything in the warehouse that is still pending; record it as a run.
+
+    Texts that failed twice with the installed package are left out unless retry_failed.
+    """
     engine = make_engine(settings.resolved_database_url)
     upgrade_to_head(engine)
-    toolkit = load_toolkit(settings, engine, person_names(engine))
-    if toolkit is None:
+    translator = load_translator(settings)
+    if translator is None:
         get_run_logger().info(NO_MODEL_HINT)
         return TranslateSummary(0, 0, 0, 0, None)
     with recorded_run(engine, settings.run_locks_dir, kind="translate") as run_id:
+        toolkit = toolkit_for(translator, settings, person_names(engine), engine, run_id, retry_failed)
         texts = pending_texts(engine)
         with translation_progress() as progress:
             result = translate_texts(texts, toolkit, counting(progress, len(texts)))
-        stored = store_translations(engine, result.english, toolkit.translator.model_name, toolkit.assess)
+        stored = store_translations(engine, result.english, translator.model_name, toolkit.assess)
         summary = TranslateSummary(
             stored.segments_translated,
             stored.segments_flagged,
             result.memory_hits,
             result.memory_misses,
-            toolkit.translator.model_name,
+            translator.model_name,
+            texts_failed=len(result.failed),
+            texts_given_up=len(result.given_up),
         )
         finish_run(
             engine,

@@ -1,4 +1,4 @@
-"""What the flows translate with: the installed vi→en package, the glossary and the memory.
+"""What the flows translate with: the installed vi→en package, the glossary, the memory and failures.
 
 Without an installed package there is no translator: the Vietnamese is loaded and the English
 stays pending (never faked).
@@ -15,9 +15,10 @@ from flows.steps.argos import find_package, package_label
 from flows.steps.ctranslate import DecodingOptions, PackageTranslator
 from flows.steps.glossary import Glossary, load_glossary
 from flows.steps.protect import Protector
-from flows.steps.translate import Toolkit
+from flows.steps.translate import GIVE_UP_AFTER, Toolkit
 from flows.steps.transliterate import without_diacritics
 from warehouse.engine import Warehouse
+from warehouse.failures import TranslationFailures
 from warehouse.memory import TranslationMemory
 
 NO_MODEL_HINT = (
@@ -27,28 +28,50 @@ NO_MODEL_HINT = (
 )
 
 
+class DeviceUnavailable(RuntimeError):
+    """The device TINTUC_DEVICE asks for is not on this machine."""
+
+
 def load_translator(settings: Settings) -> PackageTranslator | None:
     """Return a translator for the installed vi→en package, or None when there is none."""
     package = find_package(settings.argos_dir, settings.source_lang, settings.target_lang)
     if package is None:
         return None
+    check_device(settings.device)
     inter, intra = fitted_threads(settings.inter_threads, settings.intra_threads, os.cpu_count() or 1)
     options = DecodingOptions(
         beam_size=settings.beam_size,
         batch_tokens=settings.batch_tokens,
         inter_threads=inter,
         intra_threads=intra,
+        device=settings.device,
     )
     return PackageTranslator(package, package_label(package), options)
 
 
-def fitted_threads(inter: int, intra: int, cores: int) -> tuple[int, int]:
-    """Fill in unset (0) thread counts so that workers × threads per worker fit the cores.
+def check_device(device: str) -> None:
+    """Raise DeviceUnavailable if device is "cuda" and CTranslate2 sees no GPU."""
+    import ctranslate2
 
-    Two workers by default: while one waits on Python between batches the other computes
-    (measured on 2 cores: 2×1 decodes about 7% faster than 1×2). Set either count to override.
+    if device == "cuda" and ctranslate2.get_cuda_device_count() == 0:
+        raise DeviceUnavailable(
+            "TINTUC_DEVICE=cuda, but CTranslate2 finds no CUDA GPU on this machine; "
+            "set TINTUC_DEVICE=cpu (the default) or auto (a GPU when there is one)"
+        )
+
+
+def fitted_threads(inter: int, intra: int, cores: int) -> tuple[int, int]:
+    """Fill in unset (0) thread counts: workers of 2 threads each, cores // 2 of them.
+
+    Measured with one batched translate_batch (Argos-shaped int8 model, beam 4) on 16 cores,
+    sentences/s by workers × threads: 2×8 54, 4×4 86, 8×2 90, 16×1 86; on 2 cores 2×1 beat 1×2
+    by about 7% (while one worker waits on Python the other computes), so 2 cores keep 2×1.
+    Each worker holds its own copy of the model and its beams: peak RSS was 1.1, 2.0, 3.3 and
+    5.6 GB for 2, 4, 8 and 16 workers, about 0.3 GB a worker for a 6-layer int8 Transformer
+    base. Set either count (TINTUC_INTER_THREADS, TINTUC_INTRA_THREADS) to override it.
     """
-    inter = inter if inter > 0 else min(2, cores)
+    if inter <= 0:
+        inter = cores if cores <= 2 else max(1, cores // (intra if intra > 0 else 2))
     intra = intra if intra > 0 else max(1, cores // inter)
     return inter, intra
 
@@ -68,15 +91,37 @@ def decoding_key(translator: PackageTranslator, settings: Settings) -> str:
     return f"{translator.options.output_key};names={settings.name_style};protection={PROTECTION_VERSION}"
 
 
-def load_toolkit(settings: Settings, engine: Warehouse, person_names: Iterable[str]) -> Toolkit | None:
-    """Return the run's translator, protector and memory, or None without a model."""
+def load_toolkit(
+    settings: Settings,
+    engine: Warehouse,
+    person_names: Iterable[str],
+    run_id: str | None = None,
+    retry_failed: bool = False,
+) -> Toolkit | None:
+    """Return the run's translator, protector, memory and failure log, or None without a model.
+
+    Failures are recorded against run_id; retry_failed tries again the texts given up on.
+    """
     translator = load_translator(settings)
     if translator is None:
         return None
+    return toolkit_for(translator, settings, person_names, engine, run_id, retry_failed)
+
+
+def toolkit_for(
+    translator: PackageTranslator,
+    settings: Settings,
+    person_names: Iterable[str],
+    engine: Warehouse,
+    run_id: str | None = None,
+    retry_failed: bool = False,
+) -> Toolkit:
+    """Return the toolkit around a loaded translator, remembering in the warehouse behind engine."""
     glossary = load_glossary(settings.glossary_path)
     protector = Protector(glossary, styled_names(person_names, settings.name_style))
     memory = TranslationMemory(engine, translator.model_name, decoding_key(translator, settings))
-    return Toolkit(translator, protector, memory)
+    failures = TranslationFailures(engine, translator.model_name, run_id, GIVE_UP_AFTER)
+    return Toolkit(translator, protector, memory, failures, retry_failed)
 
 
 class RunTranslation:
@@ -86,9 +131,10 @@ class RunTranslation:
     none); each window protects the names of the people its own articles mention.
     """
 
-    def __init__(self, settings: Settings, engine: Warehouse) -> None:
+    def __init__(self, settings: Settings, engine: Warehouse, run_id: str) -> None:
         self._settings = settings
         self._engine = engine
+        self._run_id = run_id
         self._loaded = False
         self._toolkit: Toolkit | None = None
         self._glossary: Glossary | None = None
@@ -96,7 +142,7 @@ class RunTranslation:
     def for_window(self, person_names: Iterable[str]) -> Toolkit | None:
         """Return the toolkit protecting these names, or None without a model."""
         if not self._loaded:
-            self._toolkit = load_toolkit(self._settings, self._engine, ())
+            self._toolkit = load_toolkit(self._settings, self._engine, (), self._run_id)
             self._glossary = load_glossary(self._settings.glossary_path)
             self._loaded = True
         if self._toolkit is None or self._glossary is None:

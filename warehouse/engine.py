@@ -111,6 +111,13 @@ def _at_head(engine: Engine, config: Config) -> bool:
         return MigrationContext.configure(connection).get_current_revision() == head
 
 
+def schema_at_head(engine: Engine) -> bool:
+    """Return True if the warehouse's schema is the latest (reads only: safe on a read-only engine)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return _at_head(engine, config)
+
+
 @retry_when_busy
 def upgrade_to_head(engine: Engine) -> None:
     """Create or migrate the warehouse schema to the latest Alembic revision."""

@@ -191,3 +191,21 @@ class MemoryEntry(Base):
     text_vi: Mapped[str] = mapped_column(Text)
     text_en: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class TranslationFailure(Base):
+    """A text whose decode raised with one package: the last error and how many times it failed.
+
+    Keyed like the translation memory by the SHA-256 of the text (whitespace collapsed); a text
+    that failed twice with the same package is not tried again unless asked (`--retry-failed`).
+    """
+
+    __tablename__ = "translation_failures"
+
+    source_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    package: Mapped[str] = mapped_column(String(128), primary_key=True)
+    text_vi: Mapped[str] = mapped_column(Text)
+    last_error: Mapped[str] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer)
+    last_run_id: Mapped[str | None] = mapped_column(String(32))
+    failed_at: Mapped[datetime] = mapped_column(DateTime)

@@ -106,6 +106,7 @@ class TranslatedWindow:
     memory_hits: int = 0
     memory_misses: int = 0
     repaired: int = 0
+    given_up: int = 0  # texts not tried: they failed twice in earlier runs
 
 
 def translate_window(
@@ -137,6 +138,7 @@ def translate_window(
         memory_hits=result.memory_hits,
         memory_misses=result.memory_misses,
         repaired=result.repaired,
+        given_up=len(result.given_up),
     )
 
 

@@ -5,7 +5,8 @@ its SentencePiece model tokenises, CTranslate2's `translate_batch` decodes the w
 sentences with token batching (Argos sends one paragraph per call, 32 tokens per batch), and
 SentencePiece decodes the pieces, keeping "_" (Argos turns every underscore into a space).
 Decoding options match Argos's (beam 4, `length_penalty=0.2`, `replace_unknowns=True`), so each
-sentence gets the tokens Argos would give it.
+sentence gets the tokens Argos would give it. No decode asks for more positions than the model's
+own tables hold (flows/steps/model_limits.py).
 """
 
 from __future__ import annotations
@@ -15,12 +16,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from flows.steps.model_limits import ModelLimits, read_model_limits
+
 # Output is capped at 3 pieces per source piece (plus slack for very short inputs): beyond that
 # a translation is a runaway loop, not English. A hypothesis cut off by the cap has no end
-# token and is marked incomplete.
+# token and is marked incomplete. The cap never passes the model's decoder table either.
 MAX_LENGTH_RATIO = 3
 LENGTH_SLACK = 32
 MAX_DECODING_LENGTH = 512
+# A model without a position table computes sinusoids for any length, but was trained on
+# sentences far shorter: sources are split beyond this many pieces, as if it had a table.
+SINUSOIDAL_POSITIONS = MAX_DECODING_LENGTH
 END_TOKEN = "</s>"
 
 
@@ -34,6 +40,8 @@ class DecodingOptions:
     batch_tokens: int = 1024
     inter_threads: int = 1
     intra_threads: int = 0
+    # CTranslate2's device: "cpu", "cuda" or "auto" (threads and device do not change the output).
+    device: str = "cpu"
 
     @property
     def output_key(self) -> str:
@@ -79,13 +87,43 @@ class PackageTranslator:
         self._pieces = sentencepiece.SentencePieceProcessor(
             model_file=str(package_path / "sentencepiece.model")
         )
+        self.limits: ModelLimits = read_model_limits(package_path / "model")
         self._translator = ctranslate2.Translator(
             str(package_path / "model"),
-            device="cpu",
+            device=options.device,
             compute_type="auto",
             inter_threads=options.inter_threads,
             intra_threads=options.intra_threads,
         )
+
+    @property
+    def max_source_pieces(self) -> int:
+        """Return the longest source the model takes whole, with room for an English as long.
+
+        The source must fit the encoder's table (with any tokens CTranslate2 adds), and an English
+        of the same length, with the target prefix and end token, must fit the decoder's.
+        """
+        encoder = (self.limits.encoder_positions or SINUSOIDAL_POSITIONS) - self.limits.source_extra_tokens
+        decoder = self.decoder_positions - (1 if self.target_prefix else 0) - 1
+        return max(1, min(encoder, decoder))
+
+    @property
+    def decoder_positions(self) -> int:
+        """Return how many target positions the decoder can take."""
+        return self.limits.decoder_positions or SINUSOIDAL_POSITIONS
+
+    def decoding_cap(self, longest_source: int) -> int:
+        """Return max_decoding_length for sources of at most longest_source pieces.
+
+        CTranslate2 counts the target prefix and end token in it; a table of N positions takes
+        a max_decoding_length of N (measured: N + 1 raises).
+        """
+        ratio_cap = MAX_LENGTH_RATIO * longest_source + LENGTH_SLACK
+        return min(MAX_DECODING_LENGTH, ratio_cap, self.decoder_positions)
+
+    def fits(self, text: str) -> bool:
+        """Return True if text is short enough for the model to take whole."""
+        return len(self._pieces.encode(text)) <= self.max_source_pieces
 
     def tokenize(self, text: str) -> tuple[SourcePiece, ...]:
         """Split text into SentencePiece pieces with their character offsets."""
@@ -120,7 +158,7 @@ class PackageTranslator:
             replace_unknowns=self.options.replace_unknowns,
             max_batch_size=self.options.batch_tokens,
             batch_type="tokens",
-            max_decoding_length=min(MAX_DECODING_LENGTH, MAX_LENGTH_RATIO * longest + LENGTH_SLACK),
+            max_decoding_length=self.decoding_cap(longest),
             return_end_token=True,
             return_attention=any(keep),
         )

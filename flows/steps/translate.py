@@ -4,6 +4,9 @@ The whole run is one job: every distinct text of every article is looked up in t
 memory, the rest are decoded together (length-sorted, token-batched), protected spans are
 checked and repaired, and the new translations are remembered before anything is loaded, so
 even a run that fails later never pays for them twice.
+
+No text can fail the job: a sentence longer than the model takes is translated in parts, and a
+text whose decode raises is set aside, with its error, in `failed` (flows/steps/safe_decode.py).
 """
 
 from __future__ import annotations
@@ -15,10 +18,13 @@ from typing import Protocol
 from flows.steps.ctranslate import Decoded, PackageTranslator
 from flows.steps.protect import CHECKED, Protector, Span, place_spans, restyle_names
 from flows.steps.quality import quality_flags
+from flows.steps.safe_decode import Decodes, decode_units, units_of
 
 # Sentences per CTranslate2 call. Within a call CTranslate2 packs length-sorted sentences into
 # batches of `batch_tokens`; calls this large keep padding low and still report progress.
 SENTENCES_PER_CALL = 1024
+# A text that failed this many times with the same package is not tried again unless asked.
+GIVE_UP_AFTER = 2
 
 
 class Memory(Protocol):
@@ -33,13 +39,48 @@ class Memory(Protocol):
         ...
 
 
+class FailureLog(Protocol):
+    """Texts whose decode raised, remembered between runs (the warehouse's translation_failures)."""
+
+    def given_up(self, texts: list[str]) -> dict[str, str]:
+        """Return those texts that failed GIVE_UP_AFTER times with this package, with the last error."""
+        ...
+
+    def record(self, failed: dict[str, str]) -> None:
+        """Count one more failure of each text, keeping its error."""
+        ...
+
+    def clear(self, texts: list[str]) -> None:
+        """Forget the failures of texts that have now translated."""
+        ...
+
+
+class NoFailureLog:
+    """A failure log that remembers nothing: every text is tried in every run."""
+
+    def given_up(self, texts: list[str]) -> dict[str, str]:
+        """Return nothing: no text is ever given up on."""
+        return {}
+
+    def record(self, failed: dict[str, str]) -> None:
+        """Keep nothing."""
+
+    def clear(self, texts: list[str]) -> None:
+        """Forget nothing."""
+
+
 @dataclass(frozen=True)
 class Toolkit:
-    """Everything one run translates with."""
+    """Everything one run translates with.
+
+    retry_failed tries again the texts the failure log has given up on (`--retry-failed`).
+    """
 
     translator: PackageTranslator
     protector: Protector
     memory: Memory
+    failures: FailureLog = field(default_factory=NoFailureLog)
+    retry_failed: bool = False
 
     def assess(self, vietnamese: str, english: str) -> str:
         """Return the quality flags of one translation."""
@@ -48,14 +89,21 @@ class Toolkit:
 
 @dataclass(frozen=True)
 class Translations:
-    """English by Vietnamese text, and where it came from."""
+    """English by Vietnamese text, where it came from, and what could not be translated.
+
+    `failed` holds the texts whose decode raised in this run, `given_up` those left out because
+    they had failed GIVE_UP_AFTER times before; both map the text to its (last) error,
+    "Type: message", and both stay pending.
+    """
 
     english: dict[str, str]
     memory_hits: int
     memory_misses: int
     repaired: int
-    # Texts the model could not decode, with the error: they stay pending.
+    # Texts the model could not decode this run, and those given up on earlier, with the error:
+    # they stay pending.
     failed: dict[str, str] = field(default_factory=dict)
+    given_up: dict[str, str] = field(default_factory=dict)
 
 
 def translate_texts(
@@ -65,17 +113,29 @@ def translate_texts(
 
     A text is remembered together with the protected spans found in it (their Vietnamese and
     accepted English), so a glossary edit or a newly known name re-translates only the
-    sentences it touches.
+    sentences it touches. Failures are recorded in the toolkit's failure log and cleared once
+    the text translates.
     """
     spans = {text: toolkit.protector.spans(text) for text in texts}
     contexts = {text: protection_context(spans[text]) for text in texts}
     remembered = toolkit.memory.recall(texts, contexts)
-    if on_progress and remembered:
-        on_progress(len(remembered))
     todo = [text for text in texts if text not in remembered]
-    english, repaired = decode_texts(todo, spans, toolkit.translator, toolkit.protector, on_progress)
-    toolkit.memory.remember(english, contexts)
-    return Translations({**remembered, **english}, len(remembered), len(todo), repaired)
+    given_up = {} if toolkit.retry_failed else toolkit.failures.given_up(todo)
+    if on_progress and len(remembered) + len(given_up):
+        on_progress(len(remembered) + len(given_up))
+    todo = [text for text in todo if text not in given_up]
+    decodes = decode_texts(todo, spans, toolkit.translator, toolkit.protector, on_progress)
+    toolkit.memory.remember(decodes.english, contexts)
+    toolkit.failures.record(decodes.failed)
+    toolkit.failures.clear(list(decodes.english))
+    return Translations(
+        {**remembered, **decodes.english},
+        len(remembered),
+        len(todo),
+        decodes.repaired,
+        decodes.failed,
+        given_up,
+    )
 
 
 def protection_context(spans: list[Span]) -> str:
@@ -89,30 +149,30 @@ def decode_texts(
     translator: PackageTranslator,
     protector: Protector,
     on_progress: Callable[[int], None] | None = None,
-) -> tuple[dict[str, str], int]:
-    """Decode texts with the model; return {text: English} (blank outputs left out), and repairs.
+) -> Decodes:
+    """Decode texts with the model: their English (blank outputs left out), repairs and failures.
 
-    spans holds each text's protected spans.
+    spans holds each text's protected spans. A text longer than the model takes is decoded in
+    parts (each part's spans found afresh) whose English is joined with a space.
 
     Texts are sorted by length across the whole run and decoded in calls of SENTENCES_PER_CALL;
     each call's output is checked and repaired at once, so attention (kept only for sentences
     with a protected span) never piles up.
     """
-    sources = {text: translator.tokenize(text) for text in texts}
-    ordered = sorted(texts, key=lambda text: len(sources[text]))
-    english: dict[str, str] = {}
-    repaired = 0
-    for start in range(0, len(ordered), SENTENCES_PER_CALL):
-        chunk = ordered[start : start + SENTENCES_PER_CALL]
-        decoded = translator.decode([sources[t] for t in chunk], [bool(spans[t]) for t in chunk])
-        for text, result in zip(chunk, decoded, strict=True):
-            # A decode cut off at the length cap is kept, like any flagged output: it is almost
-            # always a loop, which the `repetition` and `length_ratio` flags show to a reader.
-            english[text], was_repaired = protected_english(result, spans[text], translator, protector)
-            repaired += was_repaired
-        if on_progress:
-            on_progress(len(chunk))
-    return {text: en for text, en in english.items() if en}, repaired
+    units = units_of(texts, translator)
+    unit_spans = {
+        unit: spans[unit] if unit in spans else protector.spans(unit)
+        for parts in units.values()
+        for unit in parts
+    }
+
+    def english_of(unit: str, decoded: Decoded) -> tuple[str, bool]:
+        # A decode cut off at the length cap is kept, like any flagged output: it is almost
+        # always a loop, which the `repetition` and `length_ratio` flags show to a reader.
+        return protected_english(decoded, unit_spans[unit], translator, protector)
+
+    with_attention = {unit for unit, found in unit_spans.items() if found}
+    return decode_units(units, with_attention, translator, english_of, SENTENCES_PER_CALL, on_progress)
 
 
 def protected_english(

@@ -43,6 +43,9 @@ class ModelShape:
     sentencepiece_vocab: int = 512
     vocab_size: int = 0  # 0: the SentencePiece vocabulary as it is
     output_tokens: int = 24
+    # > 0: encoder and decoder read a learned position table of this many rows (as some converted
+    # models do) and the decoder never emits </s>, so every decode runs to max_decoding_length.
+    learned_positions: int = 0
 
 
 FIXTURE_SHAPE = ModelShape()
@@ -57,6 +60,8 @@ ARGOS_VI_EN_SHAPE = ModelShape(
     output_tokens=30,
 )
 OUTPUT_TOKENS = FIXTURE_SHAPE.output_tokens
+# A model built by another tool: 256 learned positions, and it never stops by itself.
+NEVER_ENDING_256_SHAPE = ModelShape(learned_positions=256)
 # Decoder positions with a stored encoding; CTranslate2 raises if decoding goes past it,
 # which only a min_decoding_length above this could force.
 DECODER_POSITIONS = 512
@@ -174,7 +179,10 @@ def random_transformer_spec(
     # at all; keep the output printable.
     unused = list(range(processor.get_piece_size(), len(tokens)))
     spec.decoder.projection.bias[suppressed_ids(processor) + unused] = SUPPRESSED_LOGIT_BIAS
-    wire_eos_gate(spec.decoder, processor.eos_id(), shape)
+    if shape.learned_positions:
+        learn_positions_never_end(spec, processor.eos_id(), shape)
+    else:
+        wire_eos_gate(spec.decoder, processor.eos_id(), shape)
     # One shared vocabulary, as in the real Argos models.
     spec.register_source_vocabulary(tokens)
     spec.register_target_vocabulary(tokens)
@@ -208,14 +216,34 @@ def wire_eos_gate(decoder: transformer_spec.TransformerDecoderSpec, eos_id: int,
     projection.bias[eos_id] = EOS_CLOSED_BIAS
 
 
+def learn_positions_never_end(spec: transformer_spec.TransformerSpec, eos_id: int, shape: ModelShape) -> None:
+    """Give encoder and decoder a learned table of shape.learned_positions rows; never emit </s>.
+
+    The two tables differ (the encoder's is shifted by half a period), so CTranslate2 stores
+    both instead of aliasing one to the other.
+    """
+    rows = shape.learned_positions
+    spec.encoder.position_encodings.encodings = (sinusoid_table(rows, shape.d_model) + 0.5).astype(np.float32)
+    spec.decoder.position_encodings.encodings = sinusoid_table(rows, shape.d_model).astype(np.float32)
+    spec.decoder.projection.weight[eos_id, :] = 0.0
+    spec.decoder.projection.bias[eos_id] = SUPPRESSED_LOGIT_BIAS
+
+
+def sinusoid_table(rows: int, d_model: int) -> np.ndarray:
+    """Return the classic sinusoidal position encodings, rows × d_model, in float64."""
+    positions = np.arange(rows, dtype=np.float64)[:, None]
+    rates = np.exp(np.arange(0, d_model, 2) * (-np.log(10000.0) / d_model))
+    table = np.zeros((rows, d_model), dtype=np.float64)
+    table[:, 0::2] = np.sin(positions * rates)
+    table[:, 1::2] = np.cos(positions * rates)
+    return table
+
+
 def decoder_position_table(shape: ModelShape) -> np.ndarray:
     """Return sinusoidal decoder position encodings with the reserved gate columns set."""
     d_model = shape.d_model
     positions = np.arange(DECODER_POSITIONS, dtype=np.float64)[:, None]
-    rates = np.exp(np.arange(0, d_model, 2) * (-np.log(10000.0) / d_model))
-    table = np.zeros((DECODER_POSITIONS, d_model), dtype=np.float64)
-    table[:, 0::2] = np.sin(positions * rates)
-    table[:, 1::2] = np.cos(positions * rates)
+    table = sinusoid_table(DECODER_POSITIONS, d_model)
     table[:, d_model - 2] = 0.0
     # Decoder input position t predicts output piece t, so </s> lands after output_tokens pieces.
     table[:, d_model - 1] = np.where(positions[:, 0] >= shape.output_tokens, GATE_VALUE, 0.0)
