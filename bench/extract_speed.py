@@ -128,9 +128,9 @@ def measure(paths: list[Path], window: int = 0) -> dict[str, Any]:
     """
     from underthesea import ner
 
-    from flows.steps.extract import extract_article
-    from flows.steps.formats import SourceDocument
-    from flows.steps.ingest import UnreadableSource, parse_source, read_source
+    from flows.steps.extract.article import extract_article
+    from flows.steps.ingest.files import UnreadableSource, parse_source, read_source
+    from flows.steps.ingest.formats import SourceDocument
     from flows.steps.records import ArticleRecords
     from flows.steps.validate import validate_records
 
@@ -174,7 +174,7 @@ def measure(paths: list[Path], window: int = 0) -> dict[str, Any]:
 
 def _warm_up_document() -> tuple[Any, str]:
     """Return the seed as a parsed document, to pay import costs before timing."""
-    from flows.steps.formats import parse_document
+    from flows.steps.ingest.formats import parse_document
 
     seed = next((PROJECT / "seeds").glob("*.txt"))
     [document] = parse_document(str(seed), seed.read_text(encoding="utf-8"))

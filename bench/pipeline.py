@@ -27,7 +27,7 @@ Figures (per run unless said):
   (maxrss_ratio: the same of maxrss_mb; the sum includes Prefect's server, which does not grow).
 - shared_segment_share: segments whose Vietnamese text occurs in more than one article (~0).
 - extraction.articles_per_s: read, parse, extract and validate of the N articles in this process
-  (flows.steps.ingest, extract, validate), after one warm-up article; issue 8 asks ≥ 20.
+  (flows.steps.ingest.files, extract, validate), after one warm-up article; issue 8 asks ≥ 20.
 - translated_texts: the distinct Vietnamese texts (segments, roles, fact labels, names) the run
   decoded, read from its translation memory, which holds exactly those.
 - raw.texts_per_s: the N run's translated_texts decoded in ONE CTranslate2 `translate_batch` with
@@ -61,13 +61,13 @@ PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))  # tests.support is ours, not argos-translate-lt's `tests`
 
 from flows.settings import Settings  # noqa: E402
-from flows.steps.ctranslate import LENGTH_SLACK, MAX_DECODING_LENGTH, MAX_LENGTH_RATIO  # noqa: E402
-from flows.steps.extract import extract_article  # noqa: E402
-from flows.steps.formats import SourceDocument  # noqa: E402
-from flows.steps.ingest import iter_files, parse_source, read_source  # noqa: E402
-from flows.steps.models import install_file  # noqa: E402
+from flows.steps.extract.article import extract_article  # noqa: E402
+from flows.steps.extract.sentences import split_sentences  # noqa: E402
+from flows.steps.ingest.files import iter_files, parse_source, read_source  # noqa: E402
+from flows.steps.ingest.formats import SourceDocument  # noqa: E402
 from flows.steps.records import ArticleRecords  # noqa: E402
-from flows.steps.sentences import split_sentences  # noqa: E402
+from flows.steps.translate.ctranslate import LENGTH_SLACK, MAX_DECODING_LENGTH, MAX_LENGTH_RATIO  # noqa: E402
+from flows.steps.translate.models import install_file  # noqa: E402
 from flows.steps.validate import validate_records  # noqa: E402
 from flows.translation import load_translator  # noqa: E402
 from tests.support.argos_fixture import (  # noqa: E402
@@ -87,7 +87,7 @@ TARGET_END_TO_END_OVER_RAW = 0.85
 TARGET_FIRST_COMMIT_SHARE = 0.10
 TARGET_RSS_RATIO = 1.25
 TARGET_EXTRACTION_PER_S = 20.0
-# Every JSON field a reader takes article text or a URL from (flows/steps/formats.py).
+# Every JSON field a reader takes article text or a URL from (flows/steps/ingest/formats.py).
 TEXT_KEYS = ("title", "title_page", "title_rss", "description", "text", "maintext", "content")
 URL_KEYS = ("url", "canonical_link", "link")
 SCRAPED_TEXT_KEYS = ("Title", "Content")

@@ -9,7 +9,7 @@ exactly 30 pieces per sentence, and translates the same sentences three ways in 
 (a) Argos: `argostranslate.translate.apply_packaged_translation` paragraph by paragraph with
     Argos's defaults (beam 4, 32-token batches, inter 1, intra 0), given tintuc's sentence
     split (Argos's own splitter would download a model);
-(b) tintuc: the pipeline's translate step (`flows.steps.bilingual.translate_window`) with the
+(b) tintuc: the pipeline's translate step (`flows.steps.translate.bilingual.translate_window`) with the
     default settings, from an empty translation memory (cold), then again (warm);
 (c) raw: one CTranslate2 `translate_batch` over every sentence with tintuc's options: the
     practical limit of the hardware.
@@ -36,11 +36,11 @@ PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))  # tests.support is ours, not argos-translate-lt's `tests`
 
 from flows.settings import Settings  # noqa: E402
-from flows.steps.argos import find_package  # noqa: E402
-from flows.steps.bilingual import person_names, texts_to_translate, translate_window  # noqa: E402
-from flows.steps.ctranslate import Decoded, PackageTranslator  # noqa: E402
-from flows.steps.ingest import iter_files  # noqa: E402
-from flows.steps.models import install_file  # noqa: E402
+from flows.steps.ingest.files import iter_files  # noqa: E402
+from flows.steps.translate.argos import find_package  # noqa: E402
+from flows.steps.translate.bilingual import person_names, texts_to_translate, translate_window  # noqa: E402
+from flows.steps.translate.ctranslate import Decoded, PackageTranslator  # noqa: E402
+from flows.steps.translate.models import install_file  # noqa: E402
 from flows.steps.validate import SCHEMAS, validate_records  # noqa: E402
 from flows.steps.window import SeenThisRun, extract_window, read_window  # noqa: E402
 from flows.translation import load_toolkit  # noqa: E402

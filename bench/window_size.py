@@ -25,8 +25,8 @@ sys.path.insert(0, str(PROJECT))
 
 from bench.translate import DEFAULT_CORPUS, SHAPES, load_articles, repeated  # noqa: E402
 from flows.settings import Settings  # noqa: E402
-from flows.steps.bilingual import texts_to_translate  # noqa: E402
-from flows.steps.models import install_file  # noqa: E402
+from flows.steps.translate.bilingual import texts_to_translate  # noqa: E402
+from flows.steps.translate.models import install_file  # noqa: E402
 from flows.translation import load_translator  # noqa: E402
 from tests.support.argos_fixture import build_fixture_package  # noqa: E402
 

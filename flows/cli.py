@@ -194,7 +194,7 @@ def models_install(
     file: Annotated[Path | None, typer.Option(help="A local .argosmodel file.")] = None,
 ) -> None:
     """Install the vi→en package: from --file, the Argos index, or the pinned 1.9 package."""
-    from flows.steps import models
+    from flows.steps.translate import models
 
     settings = _settings()
     try:
@@ -228,7 +228,7 @@ def _read_only_engine(settings: Settings) -> Warehouse:
 
 def _download_package(settings: Settings) -> Path:
     """Return a downloaded, verified vi→en package: the index's, else the pinned one."""
-    from flows.steps import models
+    from flows.steps.translate import models
 
     target = settings.argos_dir / "cache" / "downloads" / "translate-vi_en.argosmodel"
     try:
@@ -256,7 +256,7 @@ def _download_package(settings: Settings) -> Path:
 @models_app.command("list")
 def models_list() -> None:
     """List installed translation packages."""
-    from flows.steps.argos import installed_packages, package_label
+    from flows.steps.translate.argos import installed_packages, package_label
 
     settings = _settings()
     table = Table("package", "from", "to", "folder")
@@ -268,7 +268,7 @@ def models_list() -> None:
 @models_app.command("remove")
 def models_remove(name: Annotated[str, typer.Argument(help="Package folder name.")]) -> None:
     """Remove an installed translation package."""
-    from flows.steps.models import remove_package
+    from flows.steps.translate.models import remove_package
 
     if not remove_package(_settings().argos_dir, name):
         console.print(f"no installed package named {name}; see `tintuc models list`")
@@ -316,7 +316,7 @@ def query(sql: str) -> None:
 @app.command()
 def status() -> None:
     """Show counts, pending and failed translations, recent rejects and the last runs (writes nothing)."""
-    from flows.steps.translate import GIVE_UP_AFTER
+    from flows.steps.translate.texts import GIVE_UP_AFTER
     from warehouse.engine import schema_at_head
     from warehouse.failures import GIVEN_UP_TEXTS, failure_counts
     from warehouse.queries import recent_rejects, recent_runs, status_counts

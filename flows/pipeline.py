@@ -20,9 +20,9 @@ from prefect.states import Completed, State
 
 from flows.progress import RunProgress, run_progress
 from flows.settings import Settings
-from flows.steps.bilingual import TranslatedWindow, person_names, translate_window
-from flows.steps.ingest import iter_files
+from flows.steps.ingest.files import iter_files
 from flows.steps.records import ArticleRecords, Reject, utc_now
+from flows.steps.translate.bilingual import TranslatedWindow, person_names, translate_window
 from flows.steps.validate import validate_records
 from flows.steps.window import (
     ExtractedWindow,

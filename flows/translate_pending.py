@@ -10,7 +10,7 @@ from flows.pipeline import recorded_run
 from flows.progress import counting, translation_progress
 from flows.settings import Settings
 from flows.steps.records import utc_now
-from flows.steps.translate import translate_texts
+from flows.steps.translate.texts import translate_texts
 from flows.translation import NO_MODEL_HINT, load_translator, toolkit_for
 from warehouse.engine import make_engine, upgrade_to_head
 from warehouse.runs import finish_run

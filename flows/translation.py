@@ -11,12 +11,12 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from flows.settings import Settings
-from flows.steps.argos import find_package, package_label
-from flows.steps.ctranslate import DecodingOptions, PackageTranslator
-from flows.steps.glossary import Glossary, load_glossary
-from flows.steps.protect import Protector
-from flows.steps.translate import GIVE_UP_AFTER, Toolkit
-from flows.steps.transliterate import without_diacritics
+from flows.steps.extract.transliterate import without_diacritics
+from flows.steps.translate.argos import find_package, package_label
+from flows.steps.translate.ctranslate import DecodingOptions, PackageTranslator
+from flows.steps.translate.glossary import Glossary, load_glossary
+from flows.steps.translate.protect import Protector
+from flows.steps.translate.texts import GIVE_UP_AFTER, Toolkit
 from warehouse.engine import Warehouse
 from warehouse.failures import TranslationFailures
 from warehouse.memory import TranslationMemory

@@ -9,7 +9,7 @@ from pandera.typing import Series
 import schemas.checks  # noqa: F401  (registers the nfc and not_blank checks)
 
 SEGMENT_KINDS = ("title", "lead", "paragraph", "caption")
-# The checks flows/steps/quality.py makes on each translation; `quality_flags` holds those
+# The checks flows/steps/translate/quality.py makes on each translation; `quality_flags` holds those
 # that failed as "flag: detail; …", or "" when none did.
 QUALITY_FLAGS = ("number_missing", "name_missing", "vietnamese_left", "length_ratio", "repetition")
 

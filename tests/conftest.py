@@ -49,7 +49,7 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def installed_settings(settings: Settings, fixture_package: Path) -> Settings:
     """Return settings with the fixture package installed in their data folder."""
-    from flows.steps.models import install_file
+    from flows.steps.translate.models import install_file
 
     install_file(fixture_package, settings.argos_dir)
     return settings

@@ -61,7 +61,7 @@ class Segment(Base):
     text_vi: Mapped[str] = mapped_column(Text)
     text_en: Mapped[str | None] = mapped_column(Text)
     translation_model: Mapped[str | None] = mapped_column(String(128))
-    # "" when the English passed every check; "flag: detail; …" otherwise (flows/steps/quality.py).
+    # "" when the English passed every check; "flag: detail; …" otherwise (flows/steps/translate/quality.py).
     quality_flags: Mapped[str | None] = mapped_column(Text)
 
 

@@ -97,7 +97,7 @@ def _segment_extras(
 
 
 def _refresh_articles(session: Session) -> None:
-    """Apply the pipeline's rule to every article not yet translated (flows/steps/bilingual.py).
+    """Apply the pipeline's rule to every article not yet translated (flows/steps/translate/bilingual.py).
 
     The English title is set once every title segment has English; the article is `translated`
     once every segment has.

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from flows.steps.extract import extract_article
-from flows.steps.formats import RecordProblem, SourceDocument
-from flows.steps.ingest import SourceFile, UnreadableSource, display_path, parse_source, read_source
+from flows.steps.extract.article import extract_article
+from flows.steps.ingest.files import SourceFile, UnreadableSource, display_path, parse_source, read_source
+from flows.steps.ingest.formats import RecordProblem, SourceDocument
 from flows.steps.records import ArticleRecords, Reject, short_id
 
 EXTRACT_FAILED = "extract_failed"

@@ -7,9 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from flows.steps.extract import article_id_for
-from flows.steps.ingest import parse_source, read_source
-from flows.steps.segments import build_segments
+from flows.steps.extract.article import article_id_for
+from flows.steps.extract.segments import build_segments
+from flows.steps.ingest.files import parse_source, read_source
 
 PROJECT = Path(__file__).resolve().parents[2]
 KEYS = {

@@ -3,7 +3,7 @@
 import pytest
 
 from flows.pipeline import pipeline
-from flows.steps.models import install_file
+from flows.steps.translate.models import install_file
 from flows.translate_pending import translate_pending
 from tests.integration.warehouse_reads import rows
 

@@ -9,7 +9,7 @@ import pytest
 
 import flows.translation
 from flows.pipeline import COMPLETED_WITH_REJECTS, pipeline
-from flows.steps.models import install_file
+from flows.steps.translate.models import install_file
 from tests.integration.test_translate_command import SEED, long_article
 from tests.integration.tintuc_process import query, run_tintuc
 from tests.integration.warehouse_reads import rows

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 import flows.translate_pending
 from flows.cli import EXIT_REJECTS, app
 from flows.settings import Settings
-from flows.steps.models import install_file
-from flows.steps.translate import GIVE_UP_AFTER
+from flows.steps.translate.models import install_file
+from flows.steps.translate.texts import GIVE_UP_AFTER
 from tests.integration.tintuc_process import PROJECT, query, run_tintuc
 from tests.support.argos_fixture import NEVER_ENDING_256_SHAPE, build_fixture_package
 from tests.support.decoder_doubles import INJECTED, record_decodes

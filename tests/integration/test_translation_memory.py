@@ -57,7 +57,7 @@ def test_every_translated_segment_carries_its_quality_flags_and_runs_count_them(
 
 
 def test_translating_later_uses_the_memory_of_earlier_runs(settings, seed_dir, fixture_package, tmp_path):
-    from flows.steps.models import install_file
+    from flows.steps.translate.models import install_file
 
     pipeline([seed_dir], settings)  # no model yet: pending
     install_file(fixture_package, settings.argos_dir)

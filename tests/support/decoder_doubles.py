@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flows.steps.ctranslate import PackageTranslator
+from flows.steps.translate.ctranslate import PackageTranslator
 
 INJECTED = "injected: this text breaks the decoder"
 

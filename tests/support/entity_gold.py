@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from flows.steps.extract import extract_article
-from flows.steps.formats import SourceDocument
-from flows.steps.ingest import parse_source, read_source
+from flows.steps.extract.article import extract_article
+from flows.steps.ingest.files import parse_source, read_source
+from flows.steps.ingest.formats import SourceDocument
 from flows.steps.records import ArticleRecords
 
 PROJECT = Path(__file__).resolve().parents[2]

@@ -1,8 +1,8 @@
 import unicodedata
 from datetime import date
 
-from flows.steps.extract import extract_article
-from flows.steps.formats import parse_document
+from flows.steps.extract.article import extract_article
+from flows.steps.ingest.formats import parse_document
 from flows.steps.records import ArticleRecords
 from flows.steps.validate import validate_records, validate_tables
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from flows.steps.extract import extract_article
-from flows.steps.formats import parse_document
+from flows.steps.extract.article import extract_article
+from flows.steps.ingest.formats import parse_document
 from flows.steps.records import ArticleRecords
 from flows.steps.validate import SCHEMAS
 

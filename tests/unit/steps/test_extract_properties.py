@@ -11,8 +11,8 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from flows.steps.extract import extract_article
-from flows.steps.formats import RecordProblem, UnknownShape, parse_document
+from flows.steps.extract.article import extract_article
+from flows.steps.ingest.formats import RecordProblem, UnknownShape, parse_document
 from flows.steps.records import ArticleRecords, Reject
 from flows.steps.validate import validate_records
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import flows.steps.window as window
-from flows.steps.ingest import SourceFile
+from flows.steps.ingest.files import SourceFile
 from flows.steps.window import EXTRACT_FAILED, SeenThisRun, extract_window
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from flows.steps.ingest import iter_files
+from flows.steps.ingest.files import iter_files
 from flows.steps.window import WindowLimits, plan_windows
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from flows.steps.bilingual import apply_translations
+from flows.steps.translate.bilingual import apply_translations
 from tests.unit.warehouse.test_load import engine, frames_for, load  # noqa: F401 - the fixture
 
 

@@ -2,12 +2,12 @@
 
 import pytest
 
-from flows.steps.argos import find_package, package_label
-from flows.steps.ctranslate import DecodingOptions, PackageTranslator
-from flows.steps.glossary import load_glossary
-from flows.steps.models import install_file
-from flows.steps.protect import Protector
-from flows.steps.translate import GIVE_UP_AFTER, Toolkit, translate_texts
+from flows.steps.translate.argos import find_package, package_label
+from flows.steps.translate.ctranslate import DecodingOptions, PackageTranslator
+from flows.steps.translate.glossary import load_glossary
+from flows.steps.translate.models import install_file
+from flows.steps.translate.protect import Protector
+from flows.steps.translate.texts import GIVE_UP_AFTER, Toolkit, translate_texts
 from tests.support.decoder_doubles import INJECTED, record_decodes
 from warehouse.engine import make_engine, upgrade_to_head
 from warehouse.failures import TranslationFailures, failure_counts

@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from flows.steps.extract import extract_article
-from flows.steps.formats import parse_document
+from flows.steps.extract.article import extract_article
+from flows.steps.ingest.formats import parse_document
 from flows.steps.validate import validate_records
 from warehouse.engine import make_engine, upgrade_to_head
 from warehouse.load import known_hashes, load_file

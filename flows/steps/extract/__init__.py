@@ -1,0 +1,1 @@
+"""Turn a document into rows: segments, furniture, people, organisations, places, facts, dates."""

@@ -1,0 +1,69 @@
+from flows.steps.translate import ctranslate
+from flows.steps.translate.argos import find_package, package_label
+from flows.steps.translate.ctranslate import DecodingOptions, PackageTranslator
+from flows.steps.translate.models import install_file
+
+
+def translator_for(fixture_package, tmp_path) -> PackageTranslator:
+    install_file(fixture_package, tmp_path / "argos")
+    package = find_package(tmp_path / "argos", "vi", "en")
+    return PackageTranslator(package, package_label(package), DecodingOptions(intra_threads=1))
+
+
+def english(translator: PackageTranslator, sentences: list[str]) -> list[str | None]:
+    decoded = translator.decode([translator.tokenize(s) for s in sentences])
+    return [translator.detokenize(d.pieces) if d.complete else None for d in decoded]
+
+
+def test_ctranslate2_translates_every_sentence_in_its_own_place(fixture_package, tmp_path):
+    translator = translator_for(fixture_package, tmp_path)
+    sentences = [
+        "Sáng 13/7, Thành ủy Hà Nội tổ chức Hội nghị.",
+        "Ông Dũng yêu cầu các cấp.",
+        "Thiên Nhất sinh năm 1989.",
+        "Sáng 13/7, Thành ủy Hà Nội tổ chức Hội nghị.",
+    ]
+    texts = english(translator, sentences)
+    assert len(texts) == 4 and all(text and text.strip() for text in texts)
+    assert texts[0] == texts[3]  # same sentence, same translation, whatever its neighbours
+    assert len(set(texts)) == 3
+
+
+def test_batching_does_not_change_a_translation(fixture_package, tmp_path):
+    translator = translator_for(fixture_package, tmp_path)
+    sentences = [f"Có {n} đảng viên bị kỷ luật ở quận {n}." for n in range(1, 80)]
+    together = english(translator, sentences)
+    alone = [english(translator, [sentence])[0] for sentence in sentences[:5]]
+    assert together[:5] == alone
+
+
+def test_asking_for_attention_does_not_change_the_output(fixture_package, tmp_path):
+    translator = translator_for(fixture_package, tmp_path)
+    sentences = ["Ông Đinh Tiến Dũng phát biểu.", "Thiên Nhất sinh năm 1989."]
+    sources = [translator.tokenize(s) for s in sentences]
+    plain = translator.decode(sources)
+    with_attention = translator.decode(sources, [True, True])
+    assert [d.pieces for d in plain] == [d.pieces for d in with_attention]
+    for decoded in with_attention:
+        assert decoded.attention is not None and len(decoded.attention) == len(decoded.pieces)
+        assert all(len(row) >= len(decoded.source) for row in decoded.attention)
+
+
+def test_tokens_carry_the_characters_they_cover(fixture_package, tmp_path):
+    translator = translator_for(fixture_package, tmp_path)
+    text = "Ông Đinh Tiến Dũng nói: 1.892km."
+    pieces = translator.tokenize(text)
+    assert "".join(text[p.start : p.end] for p in pieces) == text
+
+
+def test_rows_record_the_package_name_and_version(fixture_package, tmp_path):
+    assert translator_for(fixture_package, tmp_path).model_name == "translate-vi_en-0_1-fixture@0.1-fixture"
+
+
+def test_a_decode_cut_off_before_its_end_is_not_taken_for_a_translation(
+    fixture_package, tmp_path, monkeypatch
+):
+    translator = translator_for(fixture_package, tmp_path)
+    monkeypatch.setattr(ctranslate, "MAX_LENGTH_RATIO", 0)
+    monkeypatch.setattr(ctranslate, "LENGTH_SLACK", 5)  # the fixture model ends at 24 pieces
+    assert english(translator, ["Ông Dũng yêu cầu các cấp.", "Thiên Nhất sinh năm 1989."]) == [None, None]
