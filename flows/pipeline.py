@@ -184,6 +184,10 @@ def pipeline(paths: list[Path], settings: Settings) -> State[RunSummary]:
         for number, paths_ in enumerate(plan_windows(iter_files(paths), limits), 1):
             progress.window_started(number, len(paths_))
             read = read_files(number, paths_, engine, settings, seen)
+            if not read.sources and not read.rejects:  # every file done before: nothing to do
+                counts.add(read, TranslatedWindow({}), 0, 0)
+                progress.window_done()
+                continue
             extracted = extract_articles(number, read, run_id, seen)
             articles, invalid = validate_articles(number, extracted.records)
             translated = translate_articles(number, articles, translation, progress)
