@@ -104,7 +104,9 @@ def _use_prefect_server(settings: Settings) -> None:
     from flows.temporary_server import start_temporary_server
 
     try:
-        start_temporary_server(settings.prefect_server_timeout_s)
+        start_temporary_server(
+            settings.prefect_server_timeout_s, settings.prefect_home / "temporary-server.log"
+        )
     except ServerFailed as error:
         console.print(f"[red]could not start Prefect's temporary server:[/red] {error}")
         raise typer.Exit(1) from error

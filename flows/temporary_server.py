@@ -9,8 +9,11 @@ it running.
 from __future__ import annotations
 
 import atexit
+import functools
+import os
 import subprocess
 import types
+from pathlib import Path
 from typing import Any
 
 from prefect.server.api import server as prefect_server
@@ -19,24 +22,25 @@ from prefect.settings import PREFECT_API_URL
 from flows.local_server import die_with_parent, free_port, wait_for_health
 
 
-class _PopenDyingWithTintuc(subprocess.Popen):  # type: ignore[type-arg]
-    """subprocess.Popen whose child gets SIGTERM when tintuc dies."""
+class _SubprocessFor(types.ModuleType):
+    """The subprocess module as Prefect's server module sees it: Popen with tintuc's defaults."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **{"preexec_fn": die_with_parent, **kwargs})
-
-
-class _SubprocessDyingWithTintuc(types.ModuleType):
-    """The subprocess module as Prefect's server module sees it while tintuc starts the server."""
-
-    Popen = _PopenDyingWithTintuc
+    def __init__(self, **popen_defaults: Any) -> None:
+        super().__init__("subprocess")
+        self.Popen = functools.partial(subprocess.Popen, **popen_defaults)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(subprocess, name)
 
 
 class TemporaryServer(prefect_server.SubprocessASGIServer):
-    """Prefect's subprocess server, waited for up to a timeout of tintuc's and stopped with tintuc."""
+    """Prefect's subprocess server, waited for up to a timeout of tintuc's and stopped with tintuc.
+
+    Its output goes to log_path: stopped at the end of a run, it reports the events it was still
+    writing as tracebacks, which are not the user's news.
+    """
+
+    log_path: Path = Path(os.devnull)
 
     def start(self, timeout: int | None = None) -> None:
         """Start the server unless it runs; wait up to timeout seconds, however slowly it answers.
@@ -50,21 +54,24 @@ class TemporaryServer(prefect_server.SubprocessASGIServer):
         self.server_process = self._run_uvicorn_command()
         atexit.register(self.stop)
         try:
-            wait_for_health(self.server_process, self.api_url, timeout or 600, "its output is above")
+            wait_for_health(self.server_process, self.api_url, timeout or 600, f"see {self.log_path}")
         except BaseException:
             self.stop()
             raise
 
     def _run_uvicorn_command(self) -> subprocess.Popen[Any]:
         """Run Prefect's own command, as a child that dies with tintuc even by SIGKILL."""
-        prefect_server.subprocess = _SubprocessDyingWithTintuc("subprocess")  # type: ignore[attr-defined]
-        try:
-            return super()._run_uvicorn_command()
-        finally:
-            prefect_server.subprocess = subprocess  # type: ignore[attr-defined]
+        with self.log_path.open("ab") as log:
+            prefect_server.subprocess = _SubprocessFor(  # type: ignore[attr-defined]
+                preexec_fn=die_with_parent, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+            )
+            try:
+                return super()._run_uvicorn_command()
+            finally:
+                prefect_server.subprocess = subprocess  # type: ignore[attr-defined]
 
 
-def start_temporary_server(timeout_s: int) -> str | None:
+def start_temporary_server(timeout_s: int, log_path: Path) -> str | None:
     """Start Prefect's temporary server unless an API is configured; return its API URL, else None.
 
     Call it from the main thread: Linux signals a child when the thread that started it ends.
@@ -72,5 +79,6 @@ def start_temporary_server(timeout_s: int) -> str | None:
     if PREFECT_API_URL.value():
         return None  # the user's own server, or a test harness's
     server = TemporaryServer()  # registered as the one Prefect's clients look up
+    server.log_path = log_path
     server.start(timeout=timeout_s)
     return server.api_url
