@@ -61,6 +61,7 @@ class TemporaryServer(prefect_server.SubprocessASGIServer):
 
     def _run_uvicorn_command(self) -> subprocess.Popen[Any]:
         """Run Prefect's own command, as a child that dies with tintuc even by SIGKILL."""
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
         with self.log_path.open("ab") as log:
             prefect_server.subprocess = _SubprocessFor(  # type: ignore[attr-defined]
                 preexec_fn=die_with_parent, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
