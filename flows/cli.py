@@ -6,21 +6,26 @@ import logging
 import os
 import signal
 from pathlib import Path
-from typing import Annotated, Any, cast
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from flows.settings import ARGOS_VI_EN_BYTES, Settings
-from warehouse.engine import Warehouse
+
+if TYPE_CHECKING:  # SQLAlchemy and Alembic cost a second to import: only the commands that read pay it
+    from flows.local_server import LocalServer
+    from flows.server_record import KnownServer
+    from warehouse.engine import Warehouse
 
 app = typer.Typer(help="Vietnamese news in, a bilingual SQLite warehouse out.", no_args_is_help=True)
 models_app = typer.Typer(help="Install, list and remove the vi→en translation model.")
 app.add_typer(models_app, name="models")
+server_app = typer.Typer(help="Keep a local Prefect server running: runs start at once and show in its UI.")
+app.add_typer(server_app, name="server")
 console = Console(soft_wrap=True)  # messages name paths: never cut them mid-line
 EXIT_REJECTS = 3
-SERVER_START_TIMEOUT_S = 180.0  # the server migrates its database first: slow on a busy machine
 
 
 def _settings() -> Settings:
@@ -33,8 +38,10 @@ def _settings() -> Settings:
     os.environ.setdefault("PREFECT_HOME", str(settings.prefect_home))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    # Prefect gives its temporary server 20 s to start: too little on a busy machine.
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "600")
+    # For every server Prefect starts by itself in this process or its children (runs of `tintuc serve`).
+    os.environ.setdefault(
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", str(settings.prefect_server_timeout_s)
+    )
     # The ephemeral server's event queue reports its own shutdown as warnings; not the user's news.
     logging.getLogger("EventsWorker").setLevel(logging.ERROR)
     return settings
@@ -56,6 +63,7 @@ def run(
     """Run the pipeline on article files and load them into the warehouse."""
     settings = _settings()
     paths = _existing(paths or [Path("seeds")])
+    _use_prefect_server(settings)
     from flows.pipeline import COMPLETED_WITH_REJECTS, RunSummary, pipeline
     from flows.translation import NO_MODEL_HINT
 
@@ -79,6 +87,31 @@ def run(
         raise typer.Exit(EXIT_REJECTS)
 
 
+def _use_prefect_server(settings: Settings) -> None:
+    """Point Prefect at the server tintuc keeps running, else start a temporary one that goes with tintuc.
+
+    Before anything imports Prefect: it reads PREFECT_API_URL once, at import.
+    """
+    if "PREFECT_API_URL" in os.environ:
+        return  # a server of the user's own
+    from flows.server_record import running_server
+
+    known = running_server(settings.prefect_home)
+    if known is not None:
+        os.environ["PREFECT_API_URL"] = known.api_url
+        return
+    from flows.local_server import ServerFailed
+    from flows.temporary_server import start_temporary_server
+
+    try:
+        start_temporary_server(
+            settings.prefect_server_timeout_s, settings.prefect_home / "temporary-server.log"
+        )
+    except ServerFailed as error:
+        console.print(f"[red]could not start Prefect's temporary server:[/red] {error}")
+        raise typer.Exit(1) from error
+
+
 @app.command()
 def serve(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: seeds/).")] = None,
@@ -90,28 +123,19 @@ def serve(
         raise typer.BadParameter("give exactly one of --cron or --interval", param_hint="--cron/--interval")
     settings = _settings()
     paths = _existing(paths or [Path("seeds")])
-    from flows.local_server import (
-        LocalServer,
-        ServerFailed,
-        lock_data_folder,
-        start_server,
-        stop_children,
-        stop_server,
-        wait_until_healthy,
-    )
+    from flows.local_server import ServerFailed, lock_data_folder, stop_children, stop_server
+    from flows.server_record import KnownServer, forget_server
 
     # Until Prefect's runner installs its own handler, SIGTERM stops tintuc the way Ctrl-C does,
     # so the server it started is stopped too.
     previous_handler = signal.signal(signal.SIGTERM, _interrupt)
     server: LocalServer | None = None
     try:
-        if "PREFECT_API_URL" not in os.environ:
+        tintucs_server = "PREFECT_API_URL" not in os.environ
+        if tintucs_server:
             lock = lock_data_folder(settings.prefect_home)  # noqa: F841 - held until tintuc exits
-            console.print(f"starting a local Prefect server (log: {settings.prefect_home / 'server.log'})")
-            server = start_server(settings.prefect_home)
-            wait_until_healthy(server, SERVER_START_TIMEOUT_S)
-            os.environ["PREFECT_API_URL"] = server.api_url
-        _serve_until_stopped(paths, settings, cron, interval, own_server=server is not None)
+            server = _start_unless_running(settings)
+        _serve_until_stopped(paths, settings, cron, interval, own_server=tintucs_server)
     except ServerFailed as error:
         console.print(f"[red]could not start the Prefect server:[/red] {error}")
         raise typer.Exit(1) from error
@@ -120,9 +144,36 @@ def serve(
     finally:
         stop_children()
         if server is not None:
+            forget_server(settings.prefect_home, KnownServer(server.url, server.process.pid, "tintuc serve"))
             stop_server(server)
         signal.signal(signal.SIGTERM, previous_handler)
     console.print("stopped")
+
+
+def _start_unless_running(settings: Settings) -> LocalServer | None:
+    """Point Prefect at the server `tintuc server start` keeps, else start one that goes with tintuc.
+
+    Return the server started here (to stop it at the end), or None.
+    """
+    from flows.local_server import start_server, stop_server
+    from flows.server_record import KnownServer, record_server, running_server
+
+    known = running_server(settings.prefect_home)
+    if known is not None:
+        console.print(f"using the Prefect server `{known.started_by}` started at {known.url}")
+        os.environ["PREFECT_API_URL"] = known.api_url
+        return None
+    console.print(f"starting a local Prefect server (log: {settings.prefect_home / 'server.log'})")
+    server = start_server(settings.prefect_home)
+    try:
+        server.wait_until_healthy(settings.prefect_server_timeout_s)
+    except BaseException:
+        stop_server(server)
+        raise
+    # `tintuc run` finds it here and runs on it while tintuc serves: one server, every run in its UI.
+    record_server(settings.prefect_home, KnownServer(server.url, server.process.pid, "tintuc serve"))
+    os.environ["PREFECT_API_URL"] = server.api_url
+    return server
 
 
 def _interrupt(signum: int, _frame: object) -> None:
@@ -149,6 +200,78 @@ def _serve_until_stopped(
         raise typer.Exit(2) from error
 
 
+@server_app.command("start")
+def server_start() -> None:
+    """Start a local Prefect server that outlives this command; every run uses it until `server stop`."""
+    settings = _settings()
+    from flows.local_server import ServerFailed, start_server, stop_server
+    from flows.server_record import KnownServer, record_server, running_server, starting_alone
+
+    with starting_alone(settings.prefect_home):  # two starts at once would leave one server unrecorded
+        known = running_server(settings.prefect_home)
+        if known is not None:
+            console.print(f"already running: {_describe(known)}")
+            return
+        console.print(f"starting a local Prefect server (log: {settings.prefect_home / 'server.log'})")
+        server = start_server(settings.prefect_home, die_with_tintuc=False)
+        try:
+            server.wait_until_healthy(settings.prefect_server_timeout_s)
+        except (ServerFailed, KeyboardInterrupt) as error:
+            stop_server(server)
+            console.print(f"[red]could not start the Prefect server:[/red] {error}")
+            raise typer.Exit(1) from error
+        started = KnownServer(server.url, server.process.pid, "tintuc server start")
+        record_server(settings.prefect_home, started)
+    console.print(f"running: {_describe(started)}")
+
+
+@server_app.command("stop")
+def server_stop() -> None:
+    """Stop the server `tintuc server start` started (runs then start a temporary one each time)."""
+    settings = _settings()
+    from flows.local_server import data_folder_served
+    from flows.server_record import forget_server, recorded_server, running_server, stop_known_server
+
+    known = running_server(settings.prefect_home)
+    if known is None:
+        stale = recorded_server(settings.prefect_home)
+        if stale is not None:
+            forget_server(settings.prefect_home, stale)
+        console.print("no tintuc Prefect server is running")
+        return
+    if known.started_by != "tintuc server start" or data_folder_served(settings.prefect_home):
+        console.print(
+            f"`tintuc serve` uses the server at {known.url}: stop `tintuc serve` (Ctrl-C or SIGTERM) first"
+        )
+        raise typer.Exit(1)
+    stop_known_server(known)
+    forget_server(settings.prefect_home, known)
+    console.print(f"stopped the Prefect server at {known.url} (pid {known.pid})")
+
+
+@server_app.command("status")
+def server_status() -> None:
+    """Say whether a tintuc Prefect server is running, where, and where its UI is; exit 1 if none."""
+    from flows.server_record import running_server
+
+    known = running_server(_settings().prefect_home)
+    if known is None:
+        console.print(
+            "no tintuc Prefect server is running: each `tintuc run` starts a temporary one; "
+            "`tintuc server start` keeps one running"
+        )
+        raise typer.Exit(1)
+    console.print(f"running: {_describe(known)}")
+
+
+def _describe(server: KnownServer) -> str:
+    """Return where a known server listens, who started it and where its UI shows the runs."""
+    return (
+        f"{server.url} (pid {server.pid}, started by `{server.started_by}`); "
+        f"watch the runs at {server.url}/runs"
+    )
+
+
 @app.command()
 def translate(
     retry_failed: Annotated[
@@ -160,6 +283,7 @@ def translate(
     Exits 3 when some texts could not be translated (they stay pending; see `tintuc status`).
     """
     settings = _settings()
+    _use_prefect_server(settings)
     from flows.translate_pending import translate_pending
     from flows.translation import NO_MODEL_HINT, DeviceUnavailable
 

@@ -20,9 +20,10 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 HOST = "127.0.0.1"
+HEALTH_TIMEOUT_S = 5.0
 PR_SET_PDEATHSIG = 1
 FILE_LEASES = "prefect.server.concurrency.lease_storage.filesystem"
 
@@ -44,6 +45,10 @@ class LocalServer:
         """Return the value PREFECT_API_URL needs to reach this server."""
         return f"{self.url}/api"
 
+    def wait_until_healthy(self, timeout_s: float) -> None:
+        """Return once the server answers; raise ServerFailed if it exits or does not within timeout_s."""
+        wait_for_health(self.process, self.api_url, timeout_s, f"see {self.log_path}")
+
 
 def lock_data_folder(prefect_home: Path) -> IO[bytes]:
     """Hold PREFECT_HOME/serve.lock while tintuc lives; raise ServerFailed if another `tintuc serve` holds it.
@@ -61,6 +66,16 @@ def lock_data_folder(prefect_home: Path) -> IO[bytes]:
     return lock
 
 
+def data_folder_served(prefect_home: Path) -> bool:
+    """Return whether a `tintuc serve` holds PREFECT_HOME/serve.lock right now."""
+    try:
+        lock = lock_data_folder(prefect_home)
+    except ServerFailed:
+        return True
+    lock.close()
+    return False
+
+
 def free_port() -> int:
     """Return a TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
@@ -68,19 +83,30 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to SIGTERM the server when tintuc dies, even by SIGKILL (runs in the child)."""
+def die_with_parent() -> None:
+    """Ask Linux to SIGTERM this process when its parent dies, even by SIGKILL (runs in the child).
+
+    Linux means the parent *thread*: start such children from the main thread only.
+    """
     if sys.platform.startswith("linux"):
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
-def start_server(prefect_home: Path) -> LocalServer:
-    """Start `prefect server start` from this venv on a free port, its output in PREFECT_HOME/server.log."""
+def start_server(prefect_home: Path, die_with_tintuc: bool = True) -> LocalServer:
+    """Start `prefect server start` from this venv on a free port, its output in PREFECT_HOME/server.log.
+
+    With die_with_tintuc the server goes when this process does; without it, it outlives this process
+    (`tintuc server start`) and is stopped by its pid.
+    """
     prefect_home.mkdir(parents=True, exist_ok=True)
     port = free_port()
+    url = f"http://{HOST}:{port}"
     log_path = prefect_home / "server.log"
     env = {**os.environ, "PREFECT_HOME": str(prefect_home)}
     env.pop("PREFECT_API_URL", None)
+    # The UI asks /ui-settings where the API is; unless told, the server answers with the default port
+    # 4200, not the one it listens on, and the page says "Can't connect to Server API".
+    env["PREFECT_SERVER_UI_API_URL"] = f"{url}/api"
     # Concurrency leases on disk, not in the server's memory: a run that held the pipeline's one slot when
     # tintuc was killed releases it when its lease expires, even though the server restarted meanwhile.
     env.setdefault("PREFECT_SERVER_CONCURRENCY_LEASE_STORAGE", FILE_LEASES)
@@ -95,26 +121,36 @@ def start_server(prefect_home: Path) -> LocalServer:
             stderr=subprocess.STDOUT,
             env=env,
             start_new_session=True,
-            preexec_fn=_die_with_parent,
+            preexec_fn=die_with_parent if die_with_tintuc else None,
         )
-    return LocalServer(process, f"http://{HOST}:{port}", log_path)
+    return LocalServer(process, url, log_path)
 
 
-def wait_until_healthy(server: LocalServer, timeout_s: float) -> None:
-    """Return once the server answers /api/health; raise ServerFailed if it exits or times out."""
+def is_healthy(api_url: str, timeout_s: float) -> bool:
+    """Return whether the Prefect API at api_url answers /health within timeout_s."""
+    try:
+        with urllib.request.urlopen(f"{api_url}/health", timeout=timeout_s) as response:
+            return bool(response.status == 200)
+    except (urllib.error.URLError, OSError, ValueError):
+        return False  # not listening (yet), too slow, or not a Prefect server
+
+
+def wait_for_health(process: subprocess.Popen[Any], api_url: str, timeout_s: float, log: str) -> None:
+    """Return once the server answers /api/health; raise ServerFailed if it exits or times out.
+
+    An answer slower than a few seconds is a busy machine, not a failure: ask again until timeout_s.
+    """
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        code = server.process.poll()
+        code = process.poll()
         if code is not None:
-            raise ServerFailed(f"the Prefect server exited with code {code}; see {server.log_path}")
-        try:
-            with urllib.request.urlopen(f"{server.api_url}/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass  # not listening yet: it migrates its database first
-        time.sleep(0.5)
-    raise ServerFailed(f"the Prefect server did not answer within {timeout_s:.0f} s; see {server.log_path}")
+            raise ServerFailed(f"the Prefect server exited with code {code}; {log}")
+        if is_healthy(api_url, HEALTH_TIMEOUT_S):
+            return
+        time.sleep(0.2)  # not listening yet: it migrates its database first
+    raise ServerFailed(
+        f"the Prefect server did not answer within {timeout_s:.0f} s (TINTUC_PREFECT_SERVER_TIMEOUT_S); {log}"
+    )
 
 
 def stop_server(server: LocalServer, grace_s: float = 20.0) -> None:

@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     # Limits on a model package file and on what it unpacks to (zip bombs); the 1.9 package is 66 MB.
     max_package_bytes: int = 512 * 1024 * 1024
     max_package_unpacked_bytes: int = 2 * 1024 * 1024 * 1024
+    # How long a Prefect server may take to start (Prefect gives its temporary one 20 s): on a busy
+    # machine it migrates its database and imports its API for minutes, and a run must wait, not fail.
+    prefect_server_timeout_s: int = 600
 
     @property
     def resolved_database_url(self) -> str:

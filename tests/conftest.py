@@ -66,10 +66,13 @@ def seed_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def prefect_harness() -> Iterator[None]:
-    """Run flows against a temporary Prefect server, started once for the session."""
+    """Run flows against a temporary Prefect server, started once for the session.
+
+    It gets as long to start as `tintuc run` gives its own: on a busy machine that is minutes.
+    """
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness(server_startup_timeout=120):
+    with prefect_test_harness(server_startup_timeout=Settings().prefect_server_timeout_s):
         yield
 
 

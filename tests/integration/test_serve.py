@@ -21,6 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
+from flows.server_record import recorded_server
 from tests.conftest import SEED
 from tests.support.processes import Process, descendants, in_groups, kill_groups, still_alive
 
@@ -97,6 +98,18 @@ def test_serve_runs_on_schedule_loads_a_new_file_and_stops_leaving_no_process(se
     assert first[0]["articles_loaded"] == 1  # the seed, by the first scheduled run
     family: list[Process] = descendants(process.pid)
     assert any("prefect server start" in p.command for p in family), family
+    # Recorded for `tintuc run`, which then runs on this server rather than a temporary one.
+    record = recorded_server(database.parent / "prefect")
+    assert record is not None and record.started_by == "tintuc serve"
+    assert f"watch the runs at {record.url}/runs" in log.read_text()
+    refused = subprocess.run(
+        [sys.executable, "-m", "flows", "server", "stop"],
+        env=serve_env(database.parent),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert refused.returncode == 1 and "stop `tintuc serve`" in refused.stdout  # it is serve's to stop
 
     seen = {run["run_id"] for run in first}
     lines = SEED.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -119,6 +132,7 @@ def test_serve_runs_on_schedule_loads_a_new_file_and_stops_leaving_no_process(se
     output = log.read_text()
     assert "watch the runs at http://127.0.0.1:" in output and "stopped" in output
     assert leftovers(family, groups) == []
+    assert recorded_server(database.parent / "prefect") is None
 
 
 def leftovers(family: list[Process], groups: set[int], settle_s: float = 5.0) -> list[str]:
