@@ -41,3 +41,9 @@ def test_other_database_errors_are_not_retried(tmp_path, monkeypatch):
     start_run(engine, "r1", datetime(2026, 1, 1))
     with pytest.raises(IntegrityError):
         start_run(engine, "r1", datetime(2026, 1, 1))
+
+
+def test_the_revision_tintuc_checks_runs_against_is_alembics_head():
+    from warehouse.engine import HEAD_REVISION, alembic_head
+
+    assert alembic_head() == HEAD_REVISION
