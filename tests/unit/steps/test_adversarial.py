@@ -10,9 +10,10 @@ word, a 300,000-letter word), 100,000 nesting levels or digits for JSON, and at 
 1.1 MB for HTML (a script of 80,000 statements); most take a fraction of a second. The
 property they protect is that every reader and every extraction step is linear in the size of
 one file, so the 8 MiB file limit bounds the time of one file: `test_time_grows_linearly` checks
-that, as the ratio of two sizes measured side by side (never an absolute time), for the two
-shapes that were quadratic (a run-on sentence of people, roles and organisations, and a
-flattened page of thousands of sentences); a quadratic step gives 14-18x there, linear ones 4-6x.
+that, as the ratio of two sizes measured side by side (never an absolute time), for the
+shapes that were quadratic (a run-on sentence of people, roles and organisations, a flattened
+page of thousands of sentences, and a sentence of hundreds of numbers); a quadratic step gave
+11-22x there, the linear ones 3-6x.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from flows.steps.facts import find_facts
 from flows.steps.formats import SourceDocument, SourceLine
 from flows.steps.ingest import SourceFile
 from flows.steps.segments import build_segments
@@ -98,6 +100,10 @@ CASES: dict[str, tuple[Callable[[], bytes], tuple[str, str] | None]] = {
     ),
     "thousands_of_content_headers.txt": (
         lambda: ("Title: Tin\n" + ("Content: " + A + "\n") * 2_000).encode(),
+        LOADED,
+    ),
+    "numbers_after_an_unclosed_bracket.txt": (
+        lambda: ("Tiêu đề\n" + A + "Có 5 người (" + "1 " * 20_000).encode(),
         LOADED,
     ),
     "cr_only_line_ends.txt": (lambda: ("Tiêu đề\r" + (A + "\r") * 2_000).encode(), LOADED),
@@ -204,6 +210,12 @@ def flattened_page_seconds(size: int) -> float:
     return best_of_two(lambda: build_segments(document))
 
 
+def numbers_in_a_sentence_seconds(size: int) -> float:
+    """Return the seconds finding the facts of one sentence of `size` numbers after a "(" takes."""
+    sentence = "Có 5 người (" + "1 " * size
+    return best_of_two(lambda: find_facts(sentence))
+
+
 def best_of_two(work: Callable[[], object]) -> float:
     """Return the shorter of two timings of work (the machine is shared)."""
     best = float("inf")
@@ -216,8 +228,8 @@ def best_of_two(work: Callable[[], object]) -> float:
 
 @pytest.mark.parametrize(
     ("seconds", "size"),
-    [(run_on_sentence_seconds, 250), (flattened_page_seconds, 4_000)],
-    ids=["run_on_sentence", "flattened_page"],
+    [(run_on_sentence_seconds, 250), (flattened_page_seconds, 4_000), (numbers_in_a_sentence_seconds, 150)],
+    ids=["run_on_sentence", "flattened_page", "numbers_in_a_sentence"],
 )
 def test_time_grows_linearly(seconds, size):
     extract_alone("warm.txt", "Tin\nHà Nội họp.".encode())  # first-use costs are not the input's
