@@ -117,11 +117,14 @@ def extract_window(
         if isinstance(documents, Reject):
             window.rejects.append(documents)
             continue
+        # Hashed once per file: the property hashes all its bytes, and a JSON array of 20,000
+        # records hashed its whole file once per record.
+        content_sha256 = source.content_sha256
         for document in documents:
             if isinstance(document, RecordProblem):
                 window.rejects.append(Reject.of_file(document.source_path, "record_shape", document.message))
                 continue
-            result = _extract_or_reject(document, source.content_sha256, run_id, today)
+            result = _extract_or_reject(document, content_sha256, run_id, today)
             if isinstance(result, Reject):
                 window.rejects.append(result)
                 continue

@@ -246,3 +246,22 @@ def test_no_bytes_at_all_make_extraction_raise(name, data):
     result = extract_alone(name, data)
     assert all(reject.check_name and reject.failure for reject in result.rejects)
     assert not any("bug in tintuc" in reject.failure for reject in result.rejects)
+
+
+class CountedFile(SourceFile):
+    """A source file that counts how often its bytes are hashed."""
+
+    hashed = 0
+
+    @property
+    def content_sha256(self) -> str:
+        CountedFile.hashed += 1
+        return super().content_sha256
+
+
+def test_a_json_array_of_many_records_is_hashed_once_not_once_per_record():
+    records = [{"title": f"Tin {i}", "text": f"{A} Số {i}."} for i in range(50)]
+    data = json.dumps(records, ensure_ascii=False).encode()
+    CountedFile.hashed = 0
+    result = extract_window([CountedFile("many.json", data)], "run1", SeenThisRun())
+    assert (len(result.records), CountedFile.hashed) == (50, 1)
