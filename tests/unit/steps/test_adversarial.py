@@ -200,26 +200,26 @@ CLAUSE = "Bộ Công an và ông Nguyễn Văn An, Bí thư Thành ủy Hà Nộ
 def run_on_sentence_seconds(size: int) -> float:
     """Return the seconds extracting an article of one run-on sentence of `size` clauses takes."""
     data = ("Tiêu đề\n" + CLAUSE * size).encode()
-    return best_of_two(lambda: extract_alone("run_on.txt", data))
+    return best_of_three(lambda: extract_alone("run_on.txt", data))
 
 
 def flattened_page_seconds(size: int) -> float:
     """Return the seconds cutting a flattened page of `size` sentences into segments takes."""
     lines = [SourceLine(1, "Tin", "title"), SourceLine(2, "Hà Nội họp. " * size, "body")]
     document = SourceDocument("page.txt", "scraped_page", lines, flattened=True)
-    return best_of_two(lambda: build_segments(document))
+    return best_of_three(lambda: build_segments(document))
 
 
 def numbers_in_a_sentence_seconds(size: int) -> float:
     """Return the seconds finding the facts of one sentence of `size` numbers after a "(" takes."""
     sentence = "Có 5 người (" + "1 " * size
-    return best_of_two(lambda: find_facts(sentence))
+    return best_of_three(lambda: find_facts(sentence))
 
 
-def best_of_two(work: Callable[[], object]) -> float:
-    """Return the shorter of two timings of work (the machine is shared)."""
+def best_of_three(work: Callable[[], object]) -> float:
+    """Return the shortest of three timings of work (the machine is shared)."""
     best = float("inf")
-    for _ in range(2):
+    for _ in range(3):
         start = time.perf_counter()
         work()
         best = min(best, time.perf_counter() - start)
@@ -228,7 +228,7 @@ def best_of_two(work: Callable[[], object]) -> float:
 
 @pytest.mark.parametrize(
     ("seconds", "size"),
-    [(run_on_sentence_seconds, 250), (flattened_page_seconds, 4_000), (numbers_in_a_sentence_seconds, 150)],
+    [(run_on_sentence_seconds, 250), (flattened_page_seconds, 4_000), (numbers_in_a_sentence_seconds, 500)],
     ids=["run_on_sentence", "flattened_page", "numbers_in_a_sentence"],
 )
 def test_time_grows_linearly(seconds, size):
