@@ -21,6 +21,7 @@ from flows.steps.ingest.formats import RecordProblem, SourceDocument
 from flows.steps.records import ArticleRecords, Reject, short_id
 
 EXTRACT_FAILED = "extract_failed"
+FILE_PARSES = "file_parses"
 logger = logging.getLogger(__name__)
 
 
@@ -112,16 +113,18 @@ def extract_window(
     """Parse and extract every source; what fails becomes a reject, the rest go on."""
     window = ExtractedWindow()
     for source in sources:
-        try:
-            documents = parse_source(source)
-        except UnreadableSource as error:
-            window.rejects.append(Reject.of_file(source.source_path, "file_parses", str(error)))
+        documents = _parse_or_reject(source)
+        if isinstance(documents, Reject):
+            window.rejects.append(documents)
             continue
+        # Hashed once per file: the property hashes all its bytes, and a JSON array of 20,000
+        # records hashed its whole file once per record.
+        content_sha256 = source.content_sha256
         for document in documents:
             if isinstance(document, RecordProblem):
                 window.rejects.append(Reject.of_file(document.source_path, "record_shape", document.message))
                 continue
-            result = _extract_or_reject(document, source.content_sha256, run_id, today)
+            result = _extract_or_reject(document, content_sha256, run_id, today)
             if isinstance(result, Reject):
                 window.rejects.append(result)
                 continue
@@ -137,12 +140,37 @@ def extract_window(
     return window
 
 
+def _parse_or_reject(source: SourceFile) -> list[SourceDocument | RecordProblem] | Reject:
+    """Parse one file; a file that cannot be parsed, for any reason, is rejected and the others go on.
+
+    Only `Exception` is caught: KeyboardInterrupt and SystemExit are the user stopping the run,
+    and MemoryError means the process itself is in trouble (the next file would likely fail
+    too), so those still end the run, whose committed windows stay loaded.
+    """
+    try:
+        return parse_source(source)
+    except UnreadableSource as error:
+        return Reject.of_file(source.source_path, FILE_PARSES, str(error))
+    except MemoryError:
+        raise  # an Exception subclass, but about the process, not this file (see above)
+    except Exception as error:  # the boundary: no one file, whatever it holds, may fail the run
+        logger.exception("parsing %s failed", source.source_path)
+        return Reject.of_file(
+            source.source_path,
+            FILE_PARSES,
+            f"the file could not be parsed ({type(error).__name__}: {str(error)[:300]}); the other "
+            "files went on. This is a bug in tintuc: please report it with this file",
+        )
+
+
 def _extract_or_reject(
     document: SourceDocument, content_sha256: str, run_id: str, today: date | None
 ) -> ArticleRecords | Reject:
     """Extract one document; an unexpected error rejects this article instead of failing the run."""
     try:
         return extract_article(document, content_sha256, run_id, today)
+    except MemoryError:
+        raise  # the process is out of memory: not this article's fault (see _parse_or_reject)
     except Exception as error:  # the boundary: a bug met on one article must not cost the others
         logger.exception("extracting %s failed", document.source_path)
         return Reject.of_file(

@@ -202,8 +202,9 @@ def find_organizations(seq: int, text: str, taken: list[tuple[int, int]]) -> lis
 def find_places(seq: int, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Return gazetteer places and district names outside spans already taken."""
     mentions = []
+    claimed = list(taken)  # the regex's own matches never overlap: check only what came before
     for match in _PLACE.finditer(text):
-        if any(s < match.end() and match.start() < e for s, e in taken):
+        if any(s < match.end() and match.start() < e for s, e in claimed):
             continue
         mentions.append(Mention(seq, LOCATION, match.group(), None, match.start(), match.end()))
         taken.append(match.span())

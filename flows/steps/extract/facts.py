@@ -37,6 +37,9 @@ _NOT_BEFORE = re.compile(
     r"Điều|Khoản|Quận|[/\-–.:])\s?$",
     re.I,
 )
+# _NOT_BEFORE matches at most 10 characters ("giai đoạn "), so only that much before a number is
+# read: searching the whole sentence before every number took the square of its length.
+_NOT_BEFORE_REACH = 12
 _TIME_WORDS = frozenset(
     ["tháng", "năm", "ngày", "giờ", "h", "phút", "giây", "tuần", "tuổi", "lần", "thứ", "kỳ"]
 )
@@ -153,9 +156,14 @@ def _breakdown_children(inner: str) -> list[tuple[str, float, str | None]]:
     return children if len(children) >= 2 else []
 
 
+def _follows_excluding_word(text: str, start: int) -> bool:
+    """Tell whether a date, ordinal or code word ("ngày", "số", "Điều") comes right before start."""
+    return bool(_NOT_BEFORE.search(text, max(0, start - _NOT_BEFORE_REACH), start))
+
+
 def _is_excluded(text: str, start: int, end: int) -> bool:
     """Tell whether the number at text[start:end] is a date, ordinal, code or time span."""
-    if _NOT_BEFORE.search(text[:start]):
+    if _follows_excluding_word(text, start):
         return True
     after = text[end:]
     if re.match(r"[/\-–]\s?\d|\.\d|h\b|h\d", after):
@@ -169,7 +177,9 @@ def find_facts(text: str, first_key: int = 1) -> list[Fact]:
     facts: list[Fact] = []
     used: list[tuple[int, int]] = []
     key = first_key
-    breakdown = re.compile(rf"(?P<n>{_NUMBER})\s+(?P<label>[^\d()]{{1,40}}?)\s*\((?P<inner>[^()]*\d[^()]*)\)")
+    # The bracket's numbers are checked by _breakdown_children: asking the regex for a digit
+    # inside ("[^()]*\d[^()]*") backtracked over an unclosed bracket, a second per sentence.
+    breakdown = re.compile(rf"(?P<n>{_NUMBER})\s+(?P<label>[^\d()]{{1,40}}?)\s*\((?P<inner>[^()]*)\)")
     for match in breakdown.finditer(text):
         children = _breakdown_children(match["inner"])
         if not children or _is_excluded(text, match.start("n"), match.end("n")):
@@ -184,7 +194,7 @@ def find_facts(text: str, first_key: int = 1) -> list[Fact]:
         used.append(match.span())
     for match in re.finditer(r"(?<![\d/])(?P<n>\d+)/(?P<d>\d+)(?![\d/])", text):
         numerator, denominator = int(match["n"]), int(match["d"])
-        if _NOT_BEFORE.search(text[: match.start()]) or not 0 < numerator <= denominator:
+        if _follows_excluding_word(text, match.start()) or not 0 < numerator <= denominator:
             continue
         label = _label_after(text[match.end() :])
         if label and label.split()[0] not in _TIME_WORDS:

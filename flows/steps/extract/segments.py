@@ -6,6 +6,7 @@ Everything of the source body ends up either in a segment or in a removed line.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from flows.steps.extract import furniture
@@ -146,12 +147,16 @@ def build_segments(document: SourceDocument) -> ArticleText:
         paragraph_no = 1
         segments += _sentences("lead", paragraph_no, body.pop(0)[0].text)
     previous_label = None
+    # Sentences already numbered in each paragraph, counted as they come: recounting the
+    # segments for every unit took time growing with the square of a flattened page's length.
+    numbered = Counter(segment.paragraph_no for segment in segments)
     for unit, label in body:
         # A flattened page has no paragraph breaks: its text runs on until a caption.
         if not (document.flattened and label == previous_label == "paragraph"):
             paragraph_no += 1
-        offset = sum(1 for s in segments if s.paragraph_no == paragraph_no)
-        segments += _sentences(label, paragraph_no, unit.text, first=offset + 1)
+        new = _sentences(label, paragraph_no, unit.text, first=numbered[paragraph_no] + 1)
+        numbered[paragraph_no] += len(new)
+        segments += new
         previous_label = label
     return ArticleText(segments, removed, body_units, len(labels) - body_units)
 

@@ -7,6 +7,12 @@ a sentence ends at ".", "!", "?" or "…" (with any closing quotes or brackets) 
 white space and a capital letter, a digit or an opening quote, unless the full stop belongs to
 an abbreviation (T.Ư, TP.HCM, TS., Q.1, v.v.) or an initial, and never inside quotes or brackets
 that close later in the paragraph.
+
+A "sentence" longer than `MAX_SENTENCE_CHARS` (a page flattened with no punctuation, a run of
+one word) is cut at its last space before the limit, or at the limit when it has none. The
+longest real sentence in ../shared/corpus and the seeds is about 600 characters; past a few
+thousand, every later step that looks back within a sentence (roles, entities) costs time that
+grows with the square of its length, and no translation model reads that much at once.
 """
 
 from __future__ import annotations
@@ -48,6 +54,7 @@ _OPENERS = {"(": ")", "[": "]", "“": "”", "«": "»"}
 _CLOSERS = set(_OPENERS.values())
 _END = re.compile(r"[.!?…]+[\"”’'»)\]]*")
 _NESTING = re.compile(r"[(\[“«)\]”»\"]")
+MAX_SENTENCE_CHARS = 1500
 _NEXT_START = re.compile(r"\s+(?=[\"“‘'«(\[]?[^\W_a-zđ]|[\"“‘'«(\[]?\d)")
 
 
@@ -111,7 +118,19 @@ def split_sentences(paragraph: str) -> list[str]:
             continue
         if match.group(0) == "." and _is_abbreviation(text, match.start()):
             continue
-        sentences.append(text[start:end].strip())
+        sentences += _cut_long(text[start:end].strip())
         start = gap.end()
-    sentences.append(text[start:].strip())
+    sentences += _cut_long(text[start:].strip())
     return [sentence for sentence in sentences if sentence]
+
+
+def _cut_long(sentence: str, limit: int = MAX_SENTENCE_CHARS) -> list[str]:
+    """Cut a sentence over `limit` characters into pieces of at most `limit`, at spaces where it has them."""
+    pieces, start = [], 0
+    while len(sentence) - start > limit:
+        space = sentence.rfind(" ", start + 1, start + limit + 1)
+        end = space if space > start else start + limit
+        pieces.append(sentence[start:end].strip())
+        start = end
+    pieces.append(sentence[start:].strip())
+    return pieces

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -154,10 +155,31 @@ def parse_html_page(source_path: str, text: str) -> SourceDocument:
     )
 
 
+class _LongNumber(str):
+    """The digits of a JSON integer too long for Python to read as a number, kept as text."""
+
+
+# Python refuses to convert integers longer than this (sys.get_int_max_str_digits), raising a
+# ValueError from inside json.loads; no article field needs such a number.
+_MAX_INT_DIGITS = 4000
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json_int(digits: str) -> int | str:
+    """Read a JSON integer, keeping an absurdly long one as its digits instead of failing."""
+    return int(digits) if len(digits) <= _MAX_INT_DIGITS else _LongNumber(digits)
+
+
 def parse_json(source_path: str, text: str) -> list[SourceDocument | RecordProblem]:
     """Read a JSON record, or an array of records, of a known crawler shape."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_json_int)
+    except RecursionError as error:
+        # The decoder recurses once per level; Python's stack ends near 1,000 levels.
+        raise UnknownShape(
+            "JSON nested too deeply (about 1,000 levels or more of [ or {): no crawler writes "
+            "records so; the file is damaged or not article data"
+        ) from error
     except json.JSONDecodeError as error:
         # An unclosed string, or an error at the very end, means the file stops mid-record.
         cut_off = error.msg.startswith("Unterminated string") or error.pos >= len(text.rstrip())
@@ -180,12 +202,21 @@ def parse_json(source_path: str, text: str) -> list[SourceDocument | RecordProbl
     return documents
 
 
+def _without_lone_surrogates(text: str) -> str:
+    """Replace lone UTF-16 surrogates ("\\ud800", half an emoji cut by a crawler) with U+FFFD.
+
+    json.loads joins a valid pair into one character, so any surrogate left is half of one:
+    not a character, and text holding it cannot be written as UTF-8.
+    """
+    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
+
+
 def _as_text(value: object) -> str | None:
     """Return a JSON value as text: strings as they are, lists of strings as lines, numbers."""
     if isinstance(value, str):
-        return value
+        return _without_lone_surrogates(value)
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return "\n".join(value)
+        return _without_lone_surrogates("\n".join(value))
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     return None
@@ -203,16 +234,25 @@ def _text_field(record: dict[str, Any], *keys: str) -> str | None:
 def _parse_record(source_path: str, record: object) -> SourceDocument:
     """Read one JSON record as news-please or crawler output."""
     if not isinstance(record, dict):
-        raise UnknownShape(f"JSON record is a {type(record).__name__}, expected an object")
+        raise UnknownShape(f"JSON record is {_json_kind(record)}, expected an object")
     if "text" in record or "maintext" in record:
         return _news_please(source_path, record)
     if "content" in record and "title" in record:
         return _crawler(source_path, record)
-    keys = ", ".join(sorted(map(str, record))[:8]) or "none"
+    keys = _without_lone_surrogates(", ".join(sorted(map(str, record))[:8])[:200]) or "none"
     raise UnknownShape(
         f"JSON of unknown shape (keys: {keys}); expected news-please "
         "('title' and 'text' or 'maintext') or crawler ('title' and 'content') records"
     )
+
+
+def _json_kind(value: object) -> str:
+    """Name a JSON value's type as JSON does ("a number", "an array")."""
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, _LongNumber | int | float):
+        return "a number"
+    return "a string" if isinstance(value, str) else "an array" if isinstance(value, list) else "an object"
 
 
 def _record_lines(title: str | None, lead: str | None, body: str | None) -> list[SourceLine]:

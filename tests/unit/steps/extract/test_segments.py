@@ -95,3 +95,14 @@ def test_segments_and_removed_lines_account_for_every_character(body, flattened)
     )
     expected = "".join(_non_space(normalize_line(text)) for text in body)
     assert sorted(kept) == sorted(expected)
+
+
+def test_sentences_of_a_long_flattened_page_are_numbered_in_order_within_their_paragraph():
+    document = SourceDocument(
+        "p.txt",
+        "scraped_page",
+        [SourceLine(1, "Tin", "title"), SourceLine(2, "Hà Nội họp. " * 300, "body")],
+        flattened=True,
+    )
+    paragraph = [s.sentence_no for s in build_segments(document).segments if s.kind != "title"]
+    assert paragraph == list(range(1, 301))

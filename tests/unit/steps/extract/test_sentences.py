@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flows.steps.extract.sentences import _depth_at, _depths, split_sentences
+from flows.steps.extract.sentences import MAX_SENTENCE_CHARS, _depth_at, _depths, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,15 @@ def depth_after_each_character(text: str) -> list[int]:
 def test_nesting_depth_from_the_brackets_alone_matches_a_count_over_every_character(text):
     changes = _depths(text)
     assert [_depth_at(changes, index) for index in range(len(text))] == depth_after_each_character(text)
+
+
+def test_a_run_on_sentence_is_cut_at_spaces_into_pieces_no_longer_than_the_limit():
+    paragraph = "Hà Nội đã họp " * 1000
+    sentences = split_sentences(paragraph)
+    assert len(sentences) > 1 and max(map(len, sentences)) <= MAX_SENTENCE_CHARS
+    assert " ".join(sentences) == paragraph.strip()  # cut at spaces: no word is split
+
+
+def test_a_word_longer_than_the_limit_is_cut_at_the_limit():
+    sentences = split_sentences("a" * (2 * MAX_SENTENCE_CHARS + 5))
+    assert [len(s) for s in sentences] == [MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, 5]

@@ -80,7 +80,7 @@ def test_a_bad_record_in_an_array_is_a_problem_of_that_record_only():
     records = [{"title": "Tin", "content": "Nội dung có 5 người."}, None, {"id": 3}]
     first, second, third = parse_document("crawl.json", json.dumps(records, ensure_ascii=False))
     assert first.source_format == "crawler_json"
-    assert second == RecordProblem("crawl.json#1", "JSON record is a NoneType, expected an object")
+    assert second == RecordProblem("crawl.json#1", "JSON record is null, expected an object")
     assert third.source_path == "crawl.json#2" and "unknown shape" in third.message
 
 
@@ -162,3 +162,24 @@ def test_an_html_page_with_no_title_or_paragraph_is_refused_saying_so():
 def test_an_html_page_cut_off_mid_paragraph_keeps_what_it_has():
     [document] = parse_document("cut.html", "<html><body><h1>Tin</h1><p>Đoạn một.</p><p>Đoạn hai bị cắt")
     assert [line.text for line in document.lines if line.field == "body"] == ["Đoạn một.", "Đoạn hai bị cắt"]
+
+
+def test_json_nested_thousands_of_levels_deep_is_rejected_as_too_deep():
+    with pytest.raises(UnknownShape, match="nested too deeply"):
+        parse_document("deep.json", "[" * 100_000 + "]" * 100_000)
+
+
+def test_a_number_too_long_for_python_is_kept_as_digits_and_does_not_fail_the_record():
+    digits = "9" * 10_000
+    [document] = parse_document("n.json", f'{{"title": "Tin", "text": "Nội dung.", "id": {digits}}}')
+    assert document.title == "Tin"
+    with pytest.raises(UnknownShape, match="JSON record is a number"):
+        parse_document("n.json", digits)
+
+
+def test_a_lone_surrogate_in_a_json_string_becomes_a_replacement_character():
+    [document] = parse_document(
+        "s.json", '{"title": "Tin \\ud83d", "text": "\\udc00Nội dung \\ud83d\\ude00."}'
+    )
+    assert document.title == "Tin \ufffd"
+    assert document.lines[1].text == "\ufffdNội dung \U0001f600."  # a whole pair stays the emoji
