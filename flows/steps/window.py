@@ -33,21 +33,30 @@ class WindowLimits:
     max_bytes: int
 
 
+# The first window holds an eighth of max_files, and each next one twice its predecessor up to
+# max_files: the first articles reach the warehouse within seconds, later windows keep the
+# decoder's batches full (the same slow start as TCP's).
+RAMP_DIVISOR = 8
+
+
 def plan_windows(files: Iterable[Path], limits: WindowLimits) -> Iterator[list[Path]]:
     """Group files, in listing order, into windows of at most max_files files and max_bytes bytes.
 
-    A file larger than max_bytes makes a window of its own. Only sizes are read here.
+    Windows start small and double up to max_files (RAMP_DIVISOR). A file larger than max_bytes
+    makes a window of its own. Only sizes are read here.
     """
     window: list[Path] = []
     size = 0
+    cap = max(1, -(-limits.max_files // RAMP_DIVISOR))
     for path in files:
         try:
             file_size = path.stat().st_size
         except OSError:
             file_size = 0  # vanished or unreadable: reading it says why, in its window
-        if window and (len(window) >= limits.max_files or size + file_size > limits.max_bytes):
+        if window and (len(window) >= cap or size + file_size > limits.max_bytes):
             yield window
             window, size = [], 0
+            cap = min(limits.max_files, cap * 2)
         window.append(path)
         size += file_size
     if window:

@@ -16,25 +16,25 @@ from tests.integration.tintuc_process import finish, kill_group, query, run_tint
 from tests.integration.warehouse_reads import rows
 
 
-def test_a_run_killed_after_its_first_window_keeps_it_and_the_rerun_loads_the_rest(tmp_path, monkeypatch):
+def test_a_run_killed_after_two_windows_keeps_them_and_the_rerun_loads_the_rest(tmp_path, monkeypatch):
     monkeypatch.setenv("TINTUC_WINDOW_FILES", "2")
     inputs, data = tmp_path / "in", tmp_path / "data"
     write_articles(inputs, range(5))
-    marker = tmp_path / "at-window-2"
-    child = start_tintuc(["run", str(inputs)], data, {"pause_at_window": 2, "marker": str(marker)})
+    marker = tmp_path / "at-window-3"  # windows of 1 and 2 files before it (they start small)
+    child = start_tintuc(["run", str(inputs)], data, {"pause_at_window": 3, "marker": str(marker)})
     try:
         wait_for(marker, child)
     finally:
         kill_group(child)
     finish(child)
     database = data / "tintuc.sqlite"
-    first_window = {row[0] for row in query(database, "SELECT source_path FROM articles")}
-    assert {Path(path).name for path in first_window} == {"tin_00.json", "tin_01.json"}
-    assert query(database, "SELECT articles_loaded, status FROM runs") == [(2, "running")]
+    committed = {row[0] for row in query(database, "SELECT source_path FROM articles")}
+    assert {Path(path).name for path in committed} == {"tin_00.json", "tin_01.json", "tin_02.json"}
+    assert query(database, "SELECT articles_loaded, status FROM runs") == [(3, "running")]
 
     rerun = run_tintuc(["run", str(inputs)], data)
     assert rerun.returncode == 0, rerun.stdout + rerun.stderr
-    assert "2 unchanged, 3 articles loaded" in rerun.stdout
+    assert "3 unchanged, 2 articles loaded" in rerun.stdout
     per_article = rows_per_article(database)
     assert len(per_article) == 5 and len(set(per_article.values())) == 1  # five whole, equal articles
     assert sorted(query(database, "SELECT status FROM runs")) == [("completed",), ("crashed",)]
