@@ -78,7 +78,8 @@ def run(
         f"run {summary.run_id}: {summary.files_seen} files seen, {summary.files_skipped} unchanged, "
         f"{summary.articles_loaded} articles loaded, {summary.segments_translated} segments "
         f"translated ({summary.segments_flagged} flagged; memory {summary.memory_hits} hits, "
-        f"{summary.memory_misses} misses), {summary.rejected} rejects → {settings.resolved_database_url}"
+        f"{summary.memory_misses} misses), {summary.rejected} rejects in {summary.windows} windows "
+        f"→ {settings.resolved_database_url}"
     )
     if summary.translation_model is None and summary.articles_loaded:
         console.print(NO_MODEL_HINT)
