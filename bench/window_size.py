@@ -49,6 +49,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10,25,50,100")
     parser.add_argument("--shape", choices=sorted(SHAPES), default="argos")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--package", type=Path, help="an .argosmodel to use instead of building one")
     args = parser.parse_args()
     inputs = [PROJECT / "seeds"] + ([DEFAULT_CORPUS] if DEFAULT_CORPUS.is_dir() else [])
     training = "\n".join(
@@ -58,10 +59,10 @@ def main() -> None:
     texts = texts_to_translate(articles)
     with tempfile.TemporaryDirectory(prefix="tintuc-bench-") as tmp:
         settings = Settings(data_dir=Path(tmp) / "data")
-        install_file(
-            build_fixture_package(Path(tmp) / "m.argosmodel", training, shape=SHAPES[args.shape]),
-            settings.argos_dir,
+        package = args.package or build_fixture_package(
+            Path(tmp) / "m.argosmodel", training, shape=SHAPES[args.shape]
         )
+        install_file(package, settings.argos_dir)
         translator = load_translator(settings)
         assert translator is not None
         translator.decode([translator.tokenize(t) for t in texts[:8]])  # warm-up, not timed
