@@ -102,12 +102,16 @@ def _use_prefect_server(settings: Settings) -> None:
         os.environ["PREFECT_API_URL"] = known.api_url
         return
     from flows.local_server import ServerFailed
+    from flows.server_record import starting_alone
     from flows.temporary_server import start_temporary_server
 
     try:
-        start_temporary_server(
-            settings.prefect_server_timeout_s, settings.prefect_home / "temporary-server.log"
-        )
+        # One start at a time per data folder: each new server migrates Prefect's database, and
+        # two migrating it at once fail ("duplicate column"). Two runs started together then wait.
+        with starting_alone(settings.prefect_home):
+            start_temporary_server(
+                settings.prefect_server_timeout_s, settings.prefect_home / "temporary-server.log"
+            )
     except ServerFailed as error:
         console.print(f"[red]could not start Prefect's temporary server:[/red] {error}")
         raise typer.Exit(1) from error

@@ -127,6 +127,7 @@ def main() -> None:
         app(args=sys.argv[2:], prog_name="tintuc")
     except SystemExit as exit_:
         if exit_.code not in (0, None) and "barrier" in hooks:
+            Path(hooks["barrier"]).mkdir(parents=True, exist_ok=True)
             (Path(hooks["barrier"]) / "abort").touch()  # peers waiting for us stop waiting
         raise
 
