@@ -32,7 +32,7 @@ def test_a_run_with_a_never_ending_256_position_model_loads_and_translates_every
     assert query(database, "SELECT count(*), sum(status = 'translated') FROM articles") == [(2, 2)]
     assert query(database, "SELECT count(*) FROM segments WHERE text_en IS NULL") == [(0,)]
     [(longest,)] = query(database, "SELECT max(length(text_vi)) FROM segments")
-    assert longest > 1500  # one sentence of far more than 256 pieces, translated in parts
+    assert longest > 1000  # one sentence of far more than 256 pieces, translated in parts
     assert query(database, "SELECT count(*) FROM translation_failures") == [(0,)]  # no decode raised
 
 
