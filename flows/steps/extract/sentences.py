@@ -71,7 +71,7 @@ def _depths(text: str) -> tuple[list[int], list[int]]:
         if char in _OPENERS:
             depth += 1
         elif char in _CLOSERS:
-            if depth == 0:
+            if depth <= 0:  # a closer with nothing open (a straight quote may have left it below 0)
                 continue
             depth -= 1
         else:  # a straight quote opens and closes alike
