@@ -34,11 +34,10 @@ class RunProgress:
         return lambda count: self._progress.advance(self._sentences, count)
 
 
-@contextmanager
-def run_progress() -> Iterator[RunProgress]:
-    """Yield a RunProgress drawing on stderr when it is a terminal (and drawing nothing otherwise)."""
-    progress = Progress(
-        TextColumn("{task.description}"),
+def _bar(label: str) -> Progress:
+    """Return a rich progress display on stderr, drawn only when stderr is a terminal."""
+    return Progress(
+        TextColumn(label),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
@@ -46,22 +45,19 @@ def run_progress() -> Iterator[RunProgress]:
         disable=not sys.stderr.isatty(),
         transient=True,
     )
-    with progress:
+
+
+@contextmanager
+def run_progress() -> Iterator[RunProgress]:
+    """Yield a RunProgress drawing on stderr when it is a terminal (and drawing nothing otherwise)."""
+    with _bar("{task.description}") as progress:
         yield RunProgress(progress)
 
 
 @contextmanager
 def translation_progress() -> Iterator[Callable[[int, int], None]]:
     """Yield a callback (done, total) that drives a progress bar on stderr when it is a TTY."""
-    progress = Progress(
-        TextColumn("translating"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        disable=not sys.stderr.isatty(),
-        transient=True,
-    )
+    progress = _bar("translating")
     task = progress.add_task("translate", total=None)
 
     def update(done: int, total: int) -> None:
