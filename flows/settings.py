@@ -33,7 +33,8 @@ class Settings(BaseSettings):
     name_style: Literal["ascii", "vietnamese"] = "ascii"
     batch_tokens: int = 1024
     # A run takes its input a window at a time and commits each window before reading the next:
-    # at most this many files, and this many bytes of them (see README, "Windows", for the measurement).
+    # at most this many files, and this many bytes of them. 50 articles give the decoder about 1,500
+    # length-sorted sentences a window; bench/window_size.py measures the choice against one run-wide job.
     window_files: int = Field(default=50, ge=1)
     window_bytes: int = Field(default=4 * 1024 * 1024, ge=1)
     # CTranslate2 workers × threads per worker; 0 fits them to the cores (see fitted_threads).
