@@ -126,8 +126,7 @@ def extract_window(
         if isinstance(documents, Reject):
             window.rejects.append(documents)
             continue
-        # Hashed once per file: the property hashes all its bytes, and a JSON array of 20,000
-        # records hashed its whole file once per record.
+        # Read once per file, not once per record (a JSON array may hold 20,000 records).
         content_sha256 = source.content_sha256
         for document in documents:
             if isinstance(document, RecordProblem):

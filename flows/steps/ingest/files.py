@@ -6,6 +6,7 @@ import hashlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from flows.steps.ingest.decode import UndecodableFile, decode_bytes
@@ -23,7 +24,7 @@ class SourceFile:
     source_path: str
     data: bytes
 
-    @property
+    @cached_property  # asked for by reading, duplicate checks, extraction and loading: hash once
     def content_sha256(self) -> str:
         """Return the SHA-256 of the file's bytes."""
         return hashlib.sha256(self.data).hexdigest()
