@@ -63,6 +63,8 @@ def run(
     """Run the pipeline on article files and load them into the warehouse."""
     settings = _settings()
     paths = _existing(paths or [Path("seeds")])
+    if _answered_nothing_new(paths, settings):
+        return
     _use_prefect_server(settings)
     from flows.pipeline import COMPLETED_WITH_REJECTS, RunSummary, pipeline
     from flows.translation import NO_MODEL_HINT
@@ -86,6 +88,35 @@ def run(
     if final.name == COMPLETED_WITH_REJECTS:
         console.print("some records were rejected: see `tintuc status` or the rejects table")
         raise typer.Exit(EXIT_REJECTS)
+
+
+def _answered_nothing_new(paths: list[Path], settings: Settings) -> bool:
+    """Record and report a run whose files were all processed before; False when there is work to do.
+
+    flows/nothing_new.py says why this path skips Prefect's flow machinery and how the run still
+    reaches Prefect's UI.
+    """
+    from flows.nothing_new import count_if_nothing_new, record_nothing_new, report_to_prefect
+    from flows.server_record import running_server
+    from warehouse.engine import make_engine
+
+    engine = make_engine(settings.resolved_database_url)
+    try:
+        files = count_if_nothing_new(engine, paths, settings.max_file_bytes)
+        if files is None:
+            return False
+        run_id = record_nothing_new(engine, settings, files)
+    finally:
+        engine.dispose()
+    known = running_server(settings.prefect_home)
+    api_url = os.environ.get("PREFECT_API_URL") or (known.api_url if known else None)
+    shown = api_url is not None and report_to_prefect(api_url, run_id, paths, files)
+    console.print(
+        f"run {run_id}: {files} files seen, {files} unchanged, nothing new to load"
+        f"{'' if shown else ' (no Prefect server running: recorded in the warehouse only)'}"
+        f" → {settings.resolved_database_url}"
+    )
+    return True
 
 
 def _use_prefect_server(settings: Settings) -> None:

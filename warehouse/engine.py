@@ -10,7 +10,8 @@ from pathlib import Path
 from time import sleep
 from typing import Any, ParamSpec, TypeVar
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -52,6 +53,12 @@ def _deny_attach(action: int, *_args: Any) -> int:
     """Refuse ATTACH and DETACH on a read-only connection; allow everything else."""
     refused = action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH)
     return sqlite3.SQLITE_DENY if refused else sqlite3.SQLITE_OK
+
+
+def insert_statement(connection: Connection, model: Any) -> Any:
+    """Return the dialect's INSERT, which knows ON CONFLICT."""
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    return dialect.insert(model)
 
 
 def make_read_only_engine(url: str) -> Engine:

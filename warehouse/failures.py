@@ -11,8 +11,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine, delete, func, select
 
-from warehouse.engine import retry_when_busy
-from warehouse.load import insert_statement
+from warehouse.engine import insert_statement, retry_when_busy
 from warehouse.memory import memory_key
 from warehouse.models import TranslationFailure
 

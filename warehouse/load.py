@@ -9,11 +9,10 @@ from typing import Any
 
 import pandas as pd
 from sqlalchemy import Connection, Engine, delete, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DataError, IntegrityError
 
 from schemas.tables import ArticleTables
-from warehouse.engine import retry_when_busy
+from warehouse.engine import insert_statement, retry_when_busy
 from warehouse.models import (
     Article,
     Entity,
@@ -24,6 +23,7 @@ from warehouse.models import (
     Segment,
     SourceFileRow,
 )
+from warehouse.source_files import processed_among as processed_among  # the flow's one import of loading
 
 # Children first, so that deleting an article's old version never trips a foreign key.
 _CHILD_MODELS = (Fact, Mention, Removed, Segment)
@@ -47,18 +47,6 @@ def _records(frame: pd.DataFrame | None) -> list[dict[str, Any]]:
         }
         for row in cleaned.to_dict(orient="records")
     ]
-
-
-def insert_statement(connection: Connection, model: Any) -> Any:
-    """Return the dialect's INSERT, which knows ON CONFLICT."""
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    return dialect.insert(model)
-
-
-def known_hashes(engine: Engine) -> set[str]:
-    """Return the content hashes of every file already processed."""
-    with engine.connect() as connection:
-        return set(connection.scalars(select(SourceFileRow.content_sha256)))
 
 
 def _delete_articles(connection: Connection, article_ids: Any) -> None:
@@ -157,15 +145,6 @@ def insert_rejects(engine: Engine, run_id: str, source_path: str, rejects: list[
     """Store the rejects of a file that could not be read at all (it is tried again next run)."""
     with engine.begin() as connection:
         _replace_rejects(connection, run_id, source_path, rejects)
-
-
-def processed_among(engine: Engine, hashes: list[str]) -> set[str]:
-    """Return which of these content hashes were processed by an earlier run (one query a window)."""
-    if not hashes:
-        return set()
-    with engine.connect() as connection:
-        query = select(SourceFileRow.content_sha256).where(SourceFileRow.content_sha256.in_(hashes))
-        return set(connection.scalars(query))
 
 
 def file_of(source_path: str) -> str:

@@ -13,8 +13,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine, select
 
-from warehouse.engine import retry_when_busy
-from warehouse.load import insert_statement
+from warehouse.engine import insert_statement, retry_when_busy
 from warehouse.models import MemoryEntry
 
 # SQLite allows 32766 bound parameters; stay far below for IN (...) lookups.

@@ -16,8 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, select, update
 
-from warehouse.engine import retry_when_busy
-from warehouse.load import insert_statement
+from warehouse.engine import insert_statement, retry_when_busy
 from warehouse.models import Run
 
 

@@ -91,6 +91,13 @@ def tintuc(args: list[str], data: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=PROJECT, env=env, capture_output=True, text=True, timeout=900)
 
 
+def tintuc_script(script: str, args: list[str], data: Path) -> subprocess.CompletedProcess[str]:
+    """Run a Python script that calls tintuc's CLI with args, as `tintuc` does, to the end."""
+    env = {key: value for key, value in child_env(data).items() if key != "PREFECT_API_URL"}
+    command = [sys.executable, "-c", script, *args]
+    return subprocess.run(command, cwd=PROJECT, env=env, capture_output=True, text=True, timeout=900)
+
+
 def recorded_pid(data: Path) -> int | None:
     """Return the pid in tintuc's server record, if there is one."""
     record = data / "prefect" / RECORD_NAME
@@ -136,6 +143,16 @@ class ServedRun:
     ui_address: str
     result: subprocess.CompletedProcess[str]
     temporary_servers: list[str]
+    rerun: subprocess.CompletedProcess[str]  # the same files again: nothing new
+
+
+# `tintuc run`, saying at exit whether it imported Prefect (a rerun with nothing new must not need to).
+RUN_REPORTING_IMPORTS = (
+    "import atexit, sys\n"
+    "atexit.register(lambda: print('prefect imported:', 'prefect' in sys.modules))\n"
+    "from flows.cli import app\n"
+    "app()\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -155,7 +172,9 @@ def served_run(tmp_path_factory) -> Iterator[ServedRun]:
         while run.poll() is None:
             temporary += [p.command for p in descendants(run.pid) if TEMPORARY_SERVER in p.command]
             time.sleep(0.1)
-        yield ServedRun(data, address.group(1), finish(run), temporary)
+        first = finish(run)
+        rerun = tintuc_script(RUN_REPORTING_IMPORTS, ["run", str(seeds)], data)
+        yield ServedRun(data, address.group(1), first, temporary, rerun)
     finally:
         stop_leftover_server(data)
 
@@ -164,7 +183,18 @@ def test_a_run_uses_the_server_tintuc_keeps_and_starts_none_of_its_own(served_ru
     assert served_run.result.returncode == 0, served_run.result.stdout + served_run.result.stderr
     assert "1 articles loaded" in served_run.result.stdout
     assert served_run.temporary_servers == []
-    assert [run["state_type"] for run in flow_runs(served_run.ui_address)] == ["COMPLETED"]
+    [full_run] = [run for run in flow_runs(served_run.ui_address) if "nothing-new" not in run["tags"]]
+    assert full_run["state_type"] == "COMPLETED"
+
+
+def test_a_rerun_with_nothing_new_skips_prefects_machinery_but_is_listed_on_the_server(served_run):
+    rerun = served_run.rerun
+    assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+    assert "1 files seen, 1 unchanged, nothing new to load" in rerun.stdout
+    assert "prefect imported: False" in rerun.stdout
+    [listed] = [run for run in flow_runs(served_run.ui_address) if "nothing-new" in run["tags"]]
+    run_id = rerun.stdout.split("run ", 1)[1].split(":", 1)[0]
+    assert listed["state_type"] == "COMPLETED" and listed["name"] == f"nothing-new-{run_id}"
 
 
 def flow_runs(ui_address: str) -> list[dict[str, Any]]:
@@ -209,19 +239,20 @@ def test_the_printed_ui_address_lists_the_run_in_a_real_browser(served_run):
     browser_or_skip()
     from playwright.sync_api import sync_playwright
 
-    [run] = flow_runs(served_run.ui_address)
+    runs = flow_runs(served_run.ui_address)
+    assert len(runs) == 2  # the full run and the rerun that found nothing new
     SCREENSHOTS.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 1200})  # tall enough for the list
             page.goto(served_run.ui_address, timeout=PAGE_TIMEOUT_MS)
-            text = text_once_settled(page, [run["name"], "tintuc-pipeline"])
+            text = text_once_settled(page, [run["name"] for run in runs] + ["tintuc-pipeline"])
             page.screenshot(path=str(SCREENSHOTS / "ui_runs.png"), full_page=True)
         finally:
             browser.close()
     assert "Can't connect" not in text
-    assert run["name"] in text and "tintuc-pipeline" in text and "Completed" in text
+    assert all(run["name"] in text for run in runs) and "tintuc-pipeline" in text and "Completed" in text
 
 
 def text_once_settled(page: Any, expected: list[str]) -> str:

@@ -11,7 +11,8 @@ from flows.steps.extract.article import extract_article
 from flows.steps.ingest.formats import parse_document
 from flows.steps.validate import validate_records
 from warehouse.engine import make_engine, upgrade_to_head
-from warehouse.load import known_hashes, load_file
+from warehouse.load import load_file
+from warehouse.source_files import known_hashes
 
 
 @pytest.fixture
