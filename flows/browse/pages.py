@@ -106,7 +106,9 @@ async def search(datasette: Any, request: Any) -> Response:
 
 def _fields(hit: Any) -> dict[str, Any]:
     """Return a search hit's fields, whether it is a dataclass or a named tuple."""
-    return dataclasses.asdict(hit) if dataclasses.is_dataclass(hit) else dict(hit._asdict())
+    if dataclasses.is_dataclass(hit) and not isinstance(hit, type):
+        return dataclasses.asdict(hit)
+    return dict(hit._asdict())
 
 
 @functools.cache

@@ -51,7 +51,7 @@ def make_datasette(database: Path, database_url: str) -> Datasette:
     # is installed (tintuc's CLI brings it); those are the reader's news, shown on the page, not the
     # terminal's. Errors of its own (500) are still printed, by traceback. (Imported here, after
     # datasette.app: imported first it registers itself half-made, and no error page is rendered.)
-    importlib.import_module("datasette.handle_exception").rich = None
+    setattr(importlib.import_module("datasette.handle_exception"), "rich", None)  # noqa: B010
     metadata = {
         "title": "tintuc warehouse",
         "description": "Vietnamese news and its English translation, read-only.",
