@@ -87,7 +87,8 @@ async def search(datasette: Any, request: Any) -> Response:
     query = request.args.get("q", "").strip()
     lang = request.args.get("lang", "both")
     lang = lang if lang in ("vi", "en", "both") else "both"
-    context: dict[str, Any] = {"q": query, "lang": lang, "hits": [], "unavailable": None}
+    exact = request.args.get("exact") == "1"
+    context: dict[str, Any] = {"q": query, "lang": lang, "exact": exact, "hits": [], "unavailable": None}
     try:
         # Imported by name: search is built beside the reader and absent from builds without it.
         searching = importlib.import_module("warehouse.search")
@@ -96,7 +97,7 @@ async def search(datasette: Any, request: Any) -> Response:
         return await _page(datasette, request, "tintuc_search.html", context)
     if query:
         engine = _search_engine(datasette.plugin_config(PLUGIN)["database_url"])
-        hits = await asyncio.to_thread(searching.search, engine, query, lang=lang, limit=50)
+        hits = await asyncio.to_thread(searching.search, engine, query, lang=lang, limit=50, exact=exact)
         marks = getattr(searching, "SNIPPET_MARKS", shape.SNIPPET_MARKS)
         context["hits"] = [
             {**_fields(hit), "snippet_parts": shape.marked(hit.snippet, *marks)} for hit in hits
