@@ -7,16 +7,15 @@ from itertools import groupby
 from typing import Any
 from urllib.parse import urlsplit
 
-from schemas.segments import QUALITY_FLAGS
-
-NUMBER_MISSING, NAME_MISSING, VIETNAMESE_LEFT, LENGTH_RATIO, REPETITION = QUALITY_FLAGS
 # What each quality flag means, for a reader who has not read flows/steps/translate/quality.py.
+# Named here rather than imported from schemas.segments, whose pandas and pandera would add seconds
+# to the reader's start; a unit test holds these keys to schemas.segments.QUALITY_FLAGS.
 FLAG_MEANINGS = {
-    NUMBER_MISSING: "a number or date of the Vietnamese is not in the English",
-    NAME_MISSING: "a protected name or glossary term is missing from the English",
-    VIETNAMESE_LEFT: "Vietnamese words were left in the English",
-    LENGTH_RATIO: "the English is far shorter or longer than the Vietnamese: text dropped or invented",
-    REPETITION: "words repeat in a loop, as a failing model does",
+    "number_missing": "a number or date of the Vietnamese is not in the English",
+    "name_missing": "a protected name or glossary term is missing from the English",
+    "vietnamese_left": "Vietnamese words were left in the English",
+    "length_ratio": "the English is far shorter or longer than the Vietnamese: text dropped or invented",
+    "repetition": "words repeat in a loop, as a failing model does",
 }
 VIEWS = ("side", "interlinear", "en", "vi")
 # How a search snippet wraps a matched term, unless warehouse.search says otherwise (SNIPPET_MARKS).

@@ -13,6 +13,7 @@ from flows.browse.shape import (
     paragraphs,
     parse_flags,
 )
+from schemas.segments import QUALITY_FLAGS
 
 
 def test_a_longer_name_is_marked_before_the_shorter_name_inside_it():
@@ -33,6 +34,10 @@ def test_a_longer_name_is_marked_before_the_shorter_name_inside_it():
 def test_marking_names_never_loses_or_adds_text(text, names):
     parts, _ = mark_names(text, names)
     assert "".join(part.text for part in parts) == text
+
+
+def test_every_quality_flag_has_a_meaning_for_the_reader():
+    assert set(FLAG_MEANINGS) == set(QUALITY_FLAGS)
 
 
 def test_flags_are_split_and_explained():
