@@ -20,7 +20,7 @@ SEARCH_MISSING = "search is not available in this build"
 
 
 async def home(datasette: Any, request: Any) -> Response:
-    """Recent articles by date and outlet, translation coverage, flagged translations, last runs."""
+    """Show recent articles by date and outlet, translation coverage, flagged translations, last runs."""
     db = datasette.get_database(DATABASE)
     context = {
         "articles": await reads.rows(db, reads.RECENT_ARTICLES, limit=50),
@@ -36,7 +36,7 @@ async def home(datasette: Any, request: Any) -> Response:
 
 
 async def article(datasette: Any, request: Any) -> Response:
-    """One article, Vietnamese and English aligned sentence by sentence, with its entities and facts."""
+    """Show an article, Vietnamese and English aligned sentence by sentence, with entities and facts."""
     db = datasette.get_database(DATABASE)
     article_id = request.url_vars["article_id"]
     found = await reads.rows(db, reads.ARTICLE, article_id=article_id)
@@ -57,7 +57,7 @@ async def article(datasette: Any, request: Any) -> Response:
 
 
 async def entity(datasette: Any, request: Any) -> Response:
-    """A person, organisation or place: every article naming it, its roles by date, whom it meets."""
+    """Show a person, organisation or place: every article naming it, roles by date, whom it meets."""
     db = datasette.get_database(DATABASE)
     entity_id = request.url_vars["entity_id"]
     found = await reads.rows(db, reads.ENTITY, entity_id=entity_id)
@@ -83,7 +83,7 @@ def _by_article(timeline: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 async def search(datasette: Any, request: Any) -> Response:
-    """Full-text search in both languages, when this build has warehouse.search."""
+    """Search both languages with warehouse.search, or say this build has none."""
     query = request.args.get("q", "").strip()
     lang = request.args.get("lang", "both")
     lang = lang if lang in ("vi", "en", "both") else "both"
