@@ -458,6 +458,48 @@ def read(
 
 
 @app.command()
+def browse(
+    host: Annotated[str, typer.Option(help="Address to listen on (keep 127.0.0.1: no login).")] = "127.0.0.1",
+    port: Annotated[
+        int | None, typer.Option(min=0, help="Port (default 8001 when free, else any; 0: any free).")
+    ] = None,
+    no_open: Annotated[bool, typer.Option("--no-open", help="Do not open a web browser.")] = False,
+) -> None:
+    """Read the warehouse in a web browser, read-only: articles side by side, people, raw tables and SQL."""
+    settings = _settings()
+    url = settings.resolved_database_url
+    if not url.startswith("sqlite:///"):
+        console.print(f"[red]tintuc browse reads SQLite warehouses only[/red]; {url} is not one")
+        raise typer.Exit(1)
+    database = Path(url.removeprefix("sqlite:///"))
+    if not database.exists():
+        console.print(f"[red]{database}: no warehouse yet[/red]; run `tintuc run` first")
+        raise typer.Exit(1)
+    from flows.browse.server import free_port, make_datasette, serve
+
+    chosen = free_port(host, port)
+    address = f"http://{host}:{chosen}/"
+
+    def ready() -> None:
+        console.print(f"browsing {database} read-only at {address} ; stop with Ctrl-C or SIGTERM")
+        # Only where a graphical browser can open: elsewhere webbrowser may start a terminal one.
+        if not no_open and (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            import webbrowser
+
+            webbrowser.open(address)
+
+    # uvicorn stops gracefully on SIGTERM and Ctrl-C, then raises the signal again: as KeyboardInterrupt
+    # both end here, so stopping browse is a clean exit (0), not "Aborted!" or death by signal.
+    previous_handler = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        serve(make_datasette(database, url), host, chosen, ready)
+    except KeyboardInterrupt:
+        console.print("stopped")
+    finally:
+        signal.signal(signal.SIGTERM, previous_handler)
+
+
+@app.command()
 def query(sql: str) -> None:
     """Run a read-only SQL query and print the result as a table."""
     from warehouse.queries import QueryFailed, run_sql

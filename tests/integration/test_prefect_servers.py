@@ -25,6 +25,7 @@ import pytest
 from flows.server_record import RECORD_NAME
 from tests.conftest import SEED
 from tests.integration.tintuc_process import PROJECT, child_env, finish, kill_group, start_tintuc
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, browser_or_skip
 from tests.support.processes import Process, descendants, kill_groups, read_process, still_alive
 
 pytestmark = pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process table from /proc")
@@ -206,33 +207,8 @@ def flow_runs(ui_address: str) -> list[dict[str, Any]]:
         return list(json.load(response))
 
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Playwright's own browser download is not available: Debian's chromium, headless, offline.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCREENSHOTS = PROJECT / "tests" / "screenshots"
 PAGE_TIMEOUT_MS = 180_000
-
-
-def browser_or_skip() -> None:
-    """Skip, saying why, when no browser can run here; in CI (env CI set) a missing one is a failure."""
-    missing = None if CHROMIUM.exists() else f"{CHROMIUM} is missing (apt-get install chromium)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        missing = "playwright is not installed (pip install -e '.[dev]')"
-    if missing and os.environ.get("CI"):
-        pytest.fail(f"{missing}: CI must check the UI in a real browser")
-    if missing:
-        pytest.skip(missing)
 
 
 def test_the_printed_ui_address_lists_the_run_in_a_real_browser(served_run):
