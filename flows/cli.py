@@ -478,3 +478,58 @@ def _table(title: str, rows: list[dict[str, Any]]) -> Table:
     for row in rows:
         table.add_row(*("" if v is None else str(v) for v in row.values()))
     return table
+
+
+def _current_read_only_engine(settings: Settings) -> Warehouse:
+    """Return a read-only engine on a warehouse at the current schema, or exit saying what to do."""
+    from warehouse.engine import schema_at_head
+
+    engine = _read_only_engine(settings)
+    if not schema_at_head(engine):
+        console.print(
+            f"[red]the warehouse {settings.resolved_database_url} was made by an older tintuc[/red]; "
+            "run `tintuc run` once to bring it up to date (it builds the search index)"
+        )
+        raise typer.Exit(1)
+    return engine
+
+
+@app.command()
+def search(
+    query_text: Annotated[
+        str, typer.Argument(metavar="QUERY", help="Words to find, with or without diacritics.")
+    ],
+    lang: Annotated[str, typer.Option(help="vi, en or both.")] = "both",
+    limit: Annotated[int, typer.Option(min=1, help="At most this many hits.")] = 20,
+    exact: Annotated[
+        bool, typer.Option("--exact", help="Vietnamese diacritics must match as typed (case need not).")
+    ] = False,
+) -> None:
+    """Search titles and sentences in Vietnamese and English, best first (reads only)."""
+    from rich.text import Text
+
+    from warehouse.search import SearchError, SearchUnavailable
+    from warehouse.search import search as search_warehouse
+
+    try:
+        hits = search_warehouse(_current_read_only_engine(_settings()), query_text, lang, limit, exact)
+    except (SearchError, SearchUnavailable) as error:
+        console.print(f"[red]search failed:[/red] {error}")
+        raise typer.Exit(1) from error
+    if not hits:
+        console.print(f"no match for {query_text!r}", markup=False, highlight=False)
+        return
+    # Without colours (a pipe, NO_COLOR) matches are marked « » so they still show.
+    plain = console.color_system is None
+    for number, hit in enumerate(hits, 1):
+        where = "title" if hit.segment_id is None else f"segment {hit.segment_id}"
+        about = " · ".join(str(part) for part in (hit.outlet, hit.published_on) if part)
+        title = hit.title_en if hit.lang == "en" and hit.title_en else hit.title_vi
+        line = Text(f"{number}. [{hit.lang}] ", style="bold")
+        line.append(title, style="bold")
+        line.append(
+            f"\n   {hit.article_id} · {where}{' · ' + about if about else ''} · bm25 {hit.score:.2f}\n   "
+        )
+        for piece, matched in hit.snippet_parts:
+            line.append(f"«{piece}»" if matched and plain else piece, style="bold yellow" if matched else "")
+        console.print(line)
