@@ -19,7 +19,10 @@ from warehouse.search import search
 HOSTILE_TITLE = (
     '<script>alert("title")</script> "><img src=x onerror=alert(1)> <a href="javascript:alert(2)">x</a>'
 )
-HOSTILE_TEXT = "Bấm <a href='javascript:alert(3)'>đây</a> <script>document.title='owned'</script> [x](javascript:alert(4))"
+HOSTILE_TEXT = (
+    "Bấm <a href='javascript:alert(3)'>đây</a> <script>document.title='owned'</script>"
+    " [x](javascript:alert(4))"
+)
 
 
 @pytest.fixture
