@@ -198,8 +198,10 @@ def _html_hits(hits: list[SearchHit]) -> Iterator[str]:
         snippet = "".join(
             f"<mark>{_e(piece)}</mark>" if matched else _e(piece) for piece, matched in hit.snippet_parts
         )
-        link = f'<a href="#article-{_e(hit.article_id)}">{_e(hit.article_id)}</a>'
-        yield f'<li>{link} <span lang="{hit.lang}">{snippet}</span></li>'
+        english = hit.lang == "en" and hit.title_en
+        title, title_lang = (hit.title_en, "en") if english else (hit.title_vi, "vi")
+        link = f'<a href="#article-{_e(hit.article_id)}" lang="{title_lang}">{_e(title)}</a>'
+        yield f'<li>{link}<br><span lang="{hit.lang}">{snippet}</span></li>'
     yield "</ol>"
 
 
