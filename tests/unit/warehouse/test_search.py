@@ -1,6 +1,7 @@
 """Search on a real SQLite warehouse, kept up to date by the load and by stored translations."""
 
 from datetime import date
+from unittest import mock
 
 import pytest
 from alembic import command
@@ -13,6 +14,7 @@ from flows.steps.validate import validate_records
 from warehouse.engine import MIGRATIONS, make_engine, upgrade_to_head
 from warehouse.load import load_file
 from warehouse.search import SNIPPET_CHARS, SearchError, SearchUnavailable, search, snippet_parts
+from warehouse.search_index import rebuild_search_index, refresh_search_index
 from warehouse.translations import pending_texts, store_translations
 
 SEED_TITLE = "Hà Nội thí điểm người đứng đầu lựa chọn bổ nhiệm cấp phó của mình"
@@ -206,3 +208,11 @@ def test_a_long_segment_shows_a_window_around_its_first_match():
     assert parts[0] == ("…", False) and parts[-1] == ("…", False)
     assert ("Đường", True) in parts
     assert len(shown) <= SNIPPET_CHARS + 2
+
+
+def test_the_index_is_left_alone_on_a_database_without_fts5():
+    postgresql = mock.Mock()
+    postgresql.dialect.name = "postgresql"
+    refresh_search_index(postgresql, ["7c71cd58ddfc0ad2"])
+    rebuild_search_index(postgresql)
+    postgresql.execute.assert_not_called()
