@@ -23,6 +23,7 @@ from warehouse.models import (
     Segment,
     SourceFileRow,
 )
+from warehouse.search_index import refresh_search_index
 from warehouse.source_files import processed_among as processed_among  # the flow's one import of loading
 
 # Children first, so that deleting an article's old version never trips a foreign key.
@@ -104,13 +105,17 @@ def load_file(
 ) -> None:
     """Load a file's articles and rejects, and mark its content processed, atomically.
 
-    What the file gave before is replaced as a whole: an article it no longer holds goes. The
-    file's rejects of this run are replaced too, so a retried load never stores them twice.
+    What the file gave before is replaced as a whole: an article it no longer holds goes, from
+    the search index too. The file's rejects of this run are replaced too, so a retried load
+    never stores them twice.
     """
     with engine.begin() as connection:
-        _delete_articles(connection, _file_articles(source_path))
+        replaced = list(connection.scalars(_file_articles(source_path)))
+        _delete_articles(connection, replaced)
         for frames in articles:
             _replace_article(connection, frames)
+        # In the same transaction: the old text leaves the index as the new one enters it.
+        refresh_search_index(connection, [*replaced, *(frames.article_id for frames in articles)])
         _replace_rejects(connection, run_id, source_path, rejects)
         outcome = "loaded" if articles else "rejected"
         statement = insert_statement(connection, SourceFileRow).values(

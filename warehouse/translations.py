@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from warehouse.engine import retry_when_busy
 from warehouse.models import Article, Entity, Fact, Mention, Segment
+from warehouse.search_index import refresh_search_index
 
 # (model, Vietnamese column, English column) of every translated field.
 _FIELDS: tuple[tuple[Any, str, str], ...] = (
@@ -58,9 +59,10 @@ def store_translations(
     """Write translations into every pending field, then mark complete articles translated.
 
     Segments also get their quality flags from assess(vietnamese, english). Runs in one
-    transaction.
+    transaction, which also brings the new English into the search index.
     """
     stored = Stored(0, 0)
+    translated_articles: set[str] = set()
     with Session(engine) as session, session.begin():
         for model, source, target in _FIELDS:
             keys = _primary_key(model)
@@ -85,7 +87,10 @@ def store_translations(
                 session.execute(update(model), updates)
             if model is Segment:
                 stored = Stored(len(updates), sum(1 for u in updates if u["quality_flags"]))
+                translated_articles = {u["article_id"] for u in updates}
         _refresh_articles(session)
+        # Titles come from title segments, so these are every article whose English changed.
+        refresh_search_index(session.connection(), sorted(translated_articles))
     return stored
 
 
