@@ -88,7 +88,14 @@ async def search(datasette: Any, request: Any) -> Response:
     lang = request.args.get("lang", "both")
     lang = lang if lang in ("vi", "en", "both") else "both"
     exact = request.args.get("exact") == "1"
-    context: dict[str, Any] = {"q": query, "lang": lang, "exact": exact, "hits": [], "unavailable": None}
+    context: dict[str, Any] = {
+        "q": query,
+        "lang": lang,
+        "exact": exact,
+        "hits": [],
+        "unavailable": None,
+        "problem": None,
+    }
     try:
         # Imported by name: search is built beside the reader and absent from builds without it.
         searching = importlib.import_module("warehouse.search")
@@ -97,12 +104,20 @@ async def search(datasette: Any, request: Any) -> Response:
         return await _page(datasette, request, "tintuc_search.html", context)
     if query:
         engine = _search_engine(datasette.plugin_config(PLUGIN)["database_url"])
-        hits = await asyncio.to_thread(searching.search, engine, query, lang=lang, limit=50, exact=exact)
+        try:
+            hits = await asyncio.to_thread(searching.search, engine, query, lang=lang, limit=50, exact=exact)
+        except ValueError as error:  # warehouse.search.SearchError: a query with no word, said plainly
+            context["problem"] = str(error)
+            hits = []
         marks = getattr(searching, "SNIPPET_MARKS", shape.SNIPPET_MARKS)
-        context["hits"] = [
-            {**_fields(hit), "snippet_parts": shape.marked(hit.snippet, *marks)} for hit in hits
-        ]
+        context["hits"] = [{**_fields(hit), "snippet_parts": _snippet_parts(hit, marks)} for hit in hits]
     return await _page(datasette, request, "tintuc_search.html", context)
+
+
+def _snippet_parts(hit: Any, marks: tuple[str, str]) -> list[tuple[str, bool]]:
+    """Return the hit's snippet as (text, matched) runs: warehouse.search gives them; else split its marks."""
+    parts = getattr(hit, "snippet_parts", None)
+    return [tuple(part) for part in parts] if parts else shape.marked(hit.snippet, *marks)
 
 
 def _fields(hit: Any) -> dict[str, Any]:
