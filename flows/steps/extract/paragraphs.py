@@ -18,68 +18,19 @@ from flows.steps.extract.sentences import ABBREVIATIONS
 
 # Words that open a Vietnamese sentence far more often than they end a name: where a credit
 # ("Ảnh: Võ Thạnh") runs into the next sentence, the sentence starts at the first of them.
-OPENERS = frozenset(
-    [
-        "Sau",
-        "Theo",
-        "Trong",
-        "Khi",
-        "Tại",
-        "Ông",
-        "Bà",
-        "Chị",
-        "Các",
-        "Những",
-        "Một",
-        "Nhiều",
-        "Ngày",
-        "Sáng",
-        "Trưa",
-        "Chiều",
-        "Tối",
-        "Đêm",
-        "Hôm",
-        "Hiện",
-        "Đây",
-        "Đó",
-        "Ngoài",
-        "Tuy",
-        "Với",
-        "Từ",
-        "Trước",
-        "Cùng",
-        "Khoảng",
-        "Lúc",
-        "Vào",
-        "Để",
-        "Nếu",
-        "Do",
-        "Vì",
-        "Bên",
-        "Thủ",
-        "Tổng",
-        "Người",
-        "Cơ",
-        "Lực",
-        "Xe",
-        "Đến",
-        "Hai",
-        "Ba",
-        "Tuần",
-        "Tháng",
-        "Năm",
-        "Giá",
-        "Dù",
-        "Riêng",
-        "Đặc",
-        "Mới",
-        "Thế",
-        "Nhưng",
-        "Còn",
-    ]
+_OPENER_WORDS = (
+    "Sau Theo Trong Khi Tại Ông Bà Chị Các Những Một Nhiều Ngày Sáng Trưa Chiều Tối Đêm Hôm "
+    "Hiện Đây Đó Ngoài Tuy Với Từ Trước Cùng Khoảng Lúc Vào Để Nếu Do Vì Bên Thủ Tổng Người "
+    "Cơ Lực Xe Đến Hai Ba Tuần Tháng Năm Giá Dù Riêng Đặc Mới Thế Nhưng Còn"
 )
+OPENERS = frozenset(_OPENER_WORDS.split())
 _STOP = re.compile(r"[.!?…]+[”’»)]*(?=[“«]?[^\W\d_])")
-_WORD_AT = re.compile(r"[^\W\d_]+")
+_UPPER = "".join(chr(code) for code in range(0x41, 0x2000) if chr(code).isupper() and chr(code).isalpha())
+_LOWER = "".join(chr(code) for code in range(0x61, 0x2000) if chr(code).islower() and chr(code).isalpha())
+# A capital followed by a small letter right after a letter: where two words may have run together.
+_INNER_CAPITAL = re.compile(f"(?<=[^\\W\\d_])(?=[{_UPPER}][{_LOWER}])")
+_LETTER = re.compile(r"[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
 _SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnrstvx])?"
@@ -116,15 +67,14 @@ def _vietnamese_only(word: str) -> bool:
 def _glued_words(text: str) -> list[int]:
     """Return where a word runs into the next with no space ("HuếTại", "TTXVNNgười")."""
     cuts = []
-    for match in _WORD_AT.finditer(text):
-        word = match.group()
-        for index in range(1, len(word) - 1):
-            if not (word[index].isupper() and word[index + 1].islower()):
-                continue
-            left, right = word[:index], _WORD_AT.match(word, index)
-            right_word = right.group() if right else ""
-            if _is_seam(left, right_word):
-                cuts.append(match.start() + index)
+    for match in _INNER_CAPITAL.finditer(text):
+        index = match.start()
+        start = index
+        while start > 0 and _LETTER.match(text, start - 1):
+            start -= 1
+        right = _LETTERS.match(text, index)
+        if right and _is_seam(text[start:index], right.group()):
+            cuts.append(index)
     return cuts
 
 
