@@ -66,20 +66,21 @@ _BARE_SOURCE = re.compile(
     r"^(?:\((?:nguồn|theo)\s*:?\s*[^()]{1,50}\)|nguồn\s*:\s*[^.!?]{1,50})\.?$", re.IGNORECASE
 )
 _WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|t[2-7]|cn)"
-_DAY = r"\d{1,2}/\d{1,2}/\d{4}"
+_DAY = r"(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2}-\d{1,2}-\d{4})"
 _TIME = r"\d{1,2}[:h]\d{2}(?:\s*(?:am|pm|sa|ch))?"
-_GMT = r"(?:\s*\(?\s*GMT\s*[+-]\s*\d{1,2}\s*\)?)"
-# A page's date stamp, as pages print it (a story's own dates carry no weekday with a time).
+_GMT = r"(?:\s*\(?\s*GMT\s*[+-]\s*\d{1,2}(?::\d{2})?\s*\)?)"
+_SEP = r"\s*[-,|]?\s*"
+# A page's date stamp, as pages print it (a story's own dates carry no weekday with a time):
+# "Chủ nhật, 18/2/2024, 19:00 (GMT+7)", "Thứ Sáu, 11:19, 16/02/2024", "16-02-2024 - 11:19 AM".
 DATE_STAMP = re.compile(
-    rf"(?:{_WEEKDAY}\s*,?\s*{_DAY}(?:\s*[-,|]?\s*{_TIME})?|{_DAY}\s*[-,|]?\s*{_TIME}|"
-    rf"{_TIME}\s*[-,|]?\s*{_DAY}){_GMT}?",
+    rf"(?:{_WEEKDAY}{_SEP}(?:{_TIME}{_SEP})?{_DAY}(?:{_SEP}{_TIME})?|{_DAY}{_SEP}{_TIME}|{_TIME}{_SEP}{_DAY}){_GMT}?",
     re.IGNORECASE,
 )
 # Share buttons and page tools as pages print them beside the date ("Chia sẻ Facebook Zalo").
 _SHARE_TOKEN = re.compile(
     r"[|/•·\-–]|chia sẻ|facebook|zalo|twitter|e-?mail|copy link|sao chép( liên kết)?|"
     r"lưu( bài( viết)?)?|in bài|nghe( bài( viết)?)?|bình luận|theo dõi .{1,40}? trên google news|"
-    r"google news|link|cập nhật( lúc)?\s*:?|\d+ (phút|giờ) trước",
+    r"google news|link|cập nhật( lúc)?\s*:?|\d+ (phút|giờ) trước|cỡ chữ|a\s?[+-]|aa",
     re.IGNORECASE,
 )
 

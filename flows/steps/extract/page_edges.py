@@ -41,4 +41,6 @@ def head_end(text: str) -> int:
     share = furniture.share_run(text, end)
     if end or re.search(r"chia sẻ|facebook|zalo", text[:share], re.IGNORECASE):
         end = share
-    return end
+    # After a page's head the article opens a sentence: a capital, a digit, a quote or a bracket.
+    opening = text[end:].lstrip()[:1]
+    return end if opening.isupper() or opening.isdigit() or opening in "\"“'‘([" else 0

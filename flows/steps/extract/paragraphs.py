@@ -85,7 +85,7 @@ def _is_seam(left: str, right: str) -> bool:
     right_ok = (is_syllable(right) or _two_syllables(right)) and (_vietnamese_only(right) or right in OPENERS)
     if left.isupper() and len(left) >= 2:  # an acronym: "TTXVN" + "Người", "HCM" + "Sau"
         return right_ok
-    if not (left[0].isupper() and is_syllable(left)) or left == right:  # "MoMo"
+    if not (left[0].isupper() and is_syllable(left)):
         return False
     return right_ok or (is_syllable(right) and _vietnamese_only(left))
 

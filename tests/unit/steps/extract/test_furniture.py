@@ -74,12 +74,26 @@ def test_a_flattened_page_loses_the_menu_date_and_share_buttons_glued_to_its_fir
     assert page[head_end(page) :].strip() == "Chiều nay, mưa lớn."
 
 
+def test_page_date_stamps_are_read_in_the_shapes_outlets_print_them():
+    for head in [
+        "Chủ nhật, 18/2/2024, 19:00 (GMT+7)",
+        "Thời sự Thứ Sáu, 11:19, 16/02/2024 Chia sẻ A- A+",
+        "Chính trị 16/02/2024 11:19 (GMT+07:00)",
+        "16-02-2024 - 11:19 AM Zalo Facebook",
+        "Trang chủ Thể thao 08:00 17/2/2024 Nghe bài viết",
+    ]:
+        page = head + " Sáng nay, mưa lớn."
+        assert page[head_end(page) :].strip() == "Sáng nay, mưa lớn.", head
+
+
 def test_a_page_that_opens_with_the_story_keeps_it_whole():
     for page in [
         "Thứ Sáu, 16/2/2024, ông Nam đến thăm bà con vùng lũ.",
         "Sáng 16/2/2024, Thủ tướng chủ trì họp.",
         "Nghe tin bão vào, người dân chằng chống nhà cửa.",
         "Trời mưa to. Thứ Hai, 12/2/2024 08:30 là ngày khai giảng.",
+        "Sáng 16/2/2024 10:30 tại Hà Nội, đoàn họp.",
+        "Ngày 8-12-2018 lúc 10:00 ông An đến.",
     ]:
         assert head_end(page) == 0, page
     page = "Thứ Hai, 12/2/2024 08:30 Lưu ý của bác sĩ về giấc ngủ."
