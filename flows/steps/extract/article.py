@@ -90,7 +90,9 @@ def _article_row(
         "article_id": article_id,
         "source_path": document.source_path,
         "source_format": document.source_format,
-        "outlet": find_outlet(document.url, document.outlet_hint, opening[0] if opening else None),
+        "outlet": find_outlet(
+            document.url, document.outlet_hint or text.title_outlet, opening[0] if opening else None
+        ),
         "url": document.url,
         "title_vi": " ".join(s.text for s in text.segments if s.kind == "title"),
         "title_en": None,

@@ -16,23 +16,74 @@ RELATED_LINK = "related-link teaser"
 SITE_FOOTER = "site footer"
 COMMENT_WIDGET = "comment or login widget"
 BYLINE = "byline"
+VIDEO = "video caption or credit"
+SOURCE_CREDIT = "source credit"
+DONATION = "donation appeal"
+NOTICE = "notice box"
+TAGS = "tags"
+PROMPT = "subscription or contribution prompt"
+DATE_SHARE = "date, menu or share widget"
+CLOSING_LIST = "menu or list of links"
 
 _MEDIA = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?(\s*/\s*\d{1,2}:\d{2}(:\d{2})?)?$")
 _BANNERS = frozenset({"MỚI - NÓNG", "MỚI NHẤT", "TIN LIÊN QUAN", "ĐỌC NHIỀU", "XEM THÊM", "VIDEO"})
 # "… ảnh 1", "… - Ảnh 2.", and the unaccented "… hinh anh 1" of older pages.
 _ALT_TEXT = re.compile(r"(?:\bảnh|\bhinh anh|\bhình ảnh)\s+\d+\.?$", re.IGNORECASE)
 _RELATED = re.compile(r"^(xem thêm|đọc thêm|tin liên quan|>>|»)", re.IGNORECASE)
-_FOOTER = re.compile(
-    r"©|bản quyền thuộc|tổng biên tập\s*:|giấy phép hoạt động báo|giấy phép số \d+/GP|"
-    r"cơ quan chủ quản\s*:|cấm sao chép|all rights reserved|hotline\s*:|tòa soạn\s*:",
-    re.IGNORECASE,
+# The word patterns below are written in small letters and searched in the lowercased text
+# (`lowered`): a case-blind search of long alternations cost more than the rest of a line's rules.
+# Strong footer marks end the article wherever they stand; weak ones ("Hotline:", which a
+# story may print for its readers) only near the end of a flattened page.
+FOOTER = re.compile(
+    r"©|bản quyền thuộc|giấy phép hoạt động báo|giấy phép số \d+/gp|\b\d+/gp-|"
+    r"cơ quan chủ quản\s*:|cấm sao chép|all rights reserved"
 )
+WEAK_FOOTER = re.compile(r"tổng biên tập\s*:|hotline\s*:|tòa soạn\s*:")
+# Widget phrases, each as the widget words it (not as a story could: "bình luận", "mật khẩu").
 _WIDGET = re.compile(
-    r"tặng sao|nạp thêm sao|số sao|bình luận|vui lòng nhập|mã xác nhận|mật khẩu|"
-    r"đăng nhập|có lỗi (phát sinh|xảy ra)|tối đa\s*:\s*\d+ ký tự|đăng ký email|"
-    r"thông tin của bạn|ý kiến của bạn",
+    r"tặng sao|nạp thêm sao|số sao không đủ|(chưa có|viết|gửi|xem thêm) bình luận|"
+    r"vui lòng nhập|mã xác nhận không đúng|nhập mã xác nhận|mật khẩu (không đúng|phải có)|"
+    r"xác nhận mật khẩu|thông tin đăng nhập|có lỗi (phát sinh|xảy ra)|tối đa\s*:\s*\d+ ký tự|"
+    r"đăng ký email|ý kiến của bạn sẽ"
+)
+PROMPT_WORDS = re.compile(
+    r">>\s*bài viết không nhất thiết|bài viết không nhất thiết|không nhất thiết (trùng|phản ánh)|"
+    r"gửi bài (tại đây|viết)|bạn đã được chuyển sang|để không bỏ lỡ (các|những) bài viết|"
+    r"hủy đăng ký bất cứ|\bsubscribe\b|theo dõi .{1,40} trên google news|đăng ký nhận (tin|bản tin)"
+)
+DONATION_WORDS = re.compile(
+    r"thưa quý (độc giả|bạn đọc)|số tài khoản\s*:?\s*\d|chủ tài khoản\s*:|"
+    r"nội dung chuyển khoản|mọi (sự )?(đóng góp|ủng hộ),? xin (gửi|chuyển)"
+)
+_TAGS = re.compile(r"^(tags?|từ khóa|chủ đề|thẻ)\s*:", re.IGNORECASE)
+_NOTICE = re.compile(r"^(thông báo\s*:?\s*)+$", re.IGNORECASE)
+# A line that ends with a video's credit ("… quận 7. Video: Phạm Duy.") is the video's caption.
+_VIDEO_CREDIT = re.compile(r"(?:^|[\s(])(?:Video|Clip)\s*:\s*[^.!?:]{1,60}[.)]?$")
+_SOURCE_AFTER_CLIP = re.compile(r"\((?:nguồn|video|clip)\s*:[^()]{1,60}\)\.?$", re.IGNORECASE)
+_CLIP_WORD = re.compile(r"\b(clip|video)\b", re.IGNORECASE)
+# "(Theo Reuters)", "(nguồn: VTV)", "Nguồn: Bộ Y tế" standing alone.
+_BARE_SOURCE = re.compile(
+    r"^(?:\((?:nguồn|theo)\s*:?\s*[^()]{1,50}\)|nguồn\s*:\s*[^.!?]{1,50})\.?$", re.IGNORECASE
+)
+_WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|t[2-7]|cn)"
+_DAY = r"(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2}-\d{1,2}-\d{4})"
+_TIME = r"\d{1,2}[:h]\d{2}(?:\s*(?:am|pm|sa|ch))?"
+_GMT = r"(?:\s*\(?\s*GMT\s*[+-]\s*\d{1,2}(?::\d{2})?\s*\)?)"
+_SEP = r"\s*[-,|]?\s*"
+# A page's date stamp, as pages print it (a story's own dates carry no weekday with a time):
+# "Chủ nhật, 18/2/2024, 19:00 (GMT+7)", "Thứ Sáu, 11:19, 16/02/2024", "16-02-2024 - 11:19 AM".
+DATE_STAMP = re.compile(
+    rf"(?:{_WEEKDAY}{_SEP}(?:{_TIME}{_SEP})?{_DAY}(?:{_SEP}{_TIME})?|{_DAY}{_SEP}{_TIME}|{_TIME}{_SEP}{_DAY}){_GMT}?",
     re.IGNORECASE,
 )
+# Share buttons and page tools as pages print them beside the date ("Chia sẻ Facebook Zalo").
+_SHARE_TOKEN = re.compile(
+    r"[|/•·\-–]|chia sẻ|facebook|zalo|twitter|e-?mail|copy link|sao chép( liên kết)?|"
+    r"lưu( bài( viết)?)?|in bài|nghe( bài( viết)?)?|bình luận|theo dõi .{1,40}? trên google news|"
+    r"google news|link|cập nhật( lúc)?\s*:?|\d+ (phút|giờ) trước|cỡ chữ|a\s?[+-]|aa",
+    re.IGNORECASE,
+)
+
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*$")
 
 
@@ -49,33 +100,136 @@ def _is_banner(text: str) -> bool:
     )
 
 
-def footer_start(text: str) -> int | None:
-    """Return where a site footer begins inside a flattened page's text, if it does."""
-    match = _FOOTER.search(text)
-    return match.start() if match else None
+def lowered(text: str) -> str:
+    """Return text in small letters at the same positions (the word patterns search this)."""
+    small = text.lower()
+    return small if len(small) == len(text) else text  # "İ" lowercases to two characters
 
 
 def line_furniture(text: str, *, indented: bool = False) -> str | None:
     """Return why a whole line is page furniture, or None for article text."""
     if _MEDIA.match(text):
         return MEDIA_PLAYER
+    if _NOTICE.match(text):
+        return NOTICE
     if _is_banner(text):
         return BANNER
-    if _ALT_TEXT.search(text):
+    if text.rstrip(".")[-1:].isdigit() and _ALT_TEXT.search(text):
         return IMAGE_ALT_TEXT
+    small = lowered(text)
+    if PROMPT_WORDS.search(small):
+        return PROMPT
     if _RELATED.match(text) or (indented and not text.endswith((".", "!", "?", "…", '"', "”"))):
         return RELATED_LINK
-    if _FOOTER.search(text):
+    if FOOTER.search(small) or (WEAK_FOOTER.match(small) and len(text) <= 120):
         return SITE_FOOTER
-    if _WIDGET.search(text):
-        return COMMENT_WIDGET
+    return _shaped_furniture(text, small)
+
+
+def _shaped_furniture(text: str, small: str) -> str | None:
+    """Return the reason for the furniture that words or shapes give away, or None."""
+    for pattern, reason in ((_WIDGET, COMMENT_WIDGET), (DONATION_WORDS, DONATION)):
+        if pattern.search(small):
+            return reason
+    if _TAGS.match(text):
+        return TAGS
+    if is_video_caption(text):
+        return VIDEO
+    if _BARE_SOURCE.match(text):
+        return SOURCE_CREDIT
+    if len(text) <= 160 and is_date_or_share(text):  # a date and buttons make a short line
+        return DATE_SHARE
     return None
 
 
+def is_video_caption(text: str) -> bool:
+    """Tell whether a line is a video's caption or credit ("… Video: Phạm Duy.", "(nguồn: VTV)")."""
+    if ("Video" in text or "Clip" in text) and _VIDEO_CREDIT.search(text):
+        return True
+    return bool(text.endswith((")", ").")) and _SOURCE_AFTER_CLIP.search(text) and _CLIP_WORD.search(text))
+
+
+def is_date_or_share(text: str) -> bool:
+    """Tell whether a line holds only a date stamp and share buttons."""
+    rest = DATE_STAMP.sub(" ", text)
+    end = share_run(rest, 0)
+    return (rest != text or end > 0) and not any(ch.isalnum() for ch in rest[end:])
+
+
+def share_run(text: str, start: int) -> int:
+    """Return where a run of share buttons starting at `start` ends (`start` if there is none).
+
+    A button word followed by a small letter is the story's ("Nghe tin…", "Lưu ý…"), not a button.
+    """
+    end = start
+    while True:
+        position = len(text[end:]) - len(text[end:].lstrip()) + end
+        token = _SHARE_TOKEN.match(text, position)
+        if not token or token.end() == position:
+            return end
+        following = text[token.end() :].lstrip()[:1]
+        if following.islower() or (following.isalpha() and not text[token.end() :][:1].isspace()):
+            return end
+        end = token.end()
+
+
 def is_byline(text: str) -> bool:
-    """Tell whether a closing line is an author's byline: two to four capitalised words."""
-    words = text.replace(" và ", " ").split()
-    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(word) and word[0].isupper() for word in words)
+    """Tell whether a closing line is a byline: names ("Ngọc Tài - Hoàng Nam", "Chi Lê (Theo X)").
+
+    Two to six words, all capitalised but perhaps one ("Ban Thời sự"), joined by dashes or
+    "và"; or an author's note opening with an asterisk ("*Tác giả là …").
+    """
+    if text.startswith("*") and len(text) <= 250:
+        return True
+    text = _SOURCE_AFTER_NAME.sub("", text)
+    words = [word.strip(",") for word in text.split() if word not in _NAME_JOINERS]
+    if not 2 <= len(words) <= 6 or not all(_NAME_WORD.match(word) for word in words):
+        return False
+    capitals = sum(word[0].isupper() for word in words)
+    return words[0][0].isupper() and capitals >= len(words) - (1 if len(words) >= 3 else 0)
+
+
+_SOURCE_AFTER_NAME = re.compile(r"\s*\((?:theo|nguồn)\b[^()]*\)$", re.IGNORECASE)
+_NAME_JOINERS = frozenset({"-", "–", "và", "&", "/"})
+
+
+def is_closing_list(text: str) -> bool:
+    """Tell whether a page's last piece is a run of capitalised links or titles, not a sentence."""
+    if len(text) < 80 or text.endswith((".", "!", "?", "…", '"', "”", ")")):
+        return False
+    words = text.split()
+    return sum(word[0].isupper() for word in words) >= 0.3 * len(words) and text.count(",") <= 3
+
+
+def is_headline(text: str) -> bool:
+    """Tell whether a line reads as one or more headlines ("A / B"): no closing stop, short."""
+    if text.endswith((".", "!", "?", "…", ":", '"', "”", ")")) or is_caption_credit(text):
+        return False
+    parts = text.split(" / ")
+    return all(len(part) <= 100 and len(part.split()) >= 3 and part[:1].isupper() for part in parts)
+
+
+def related_end(text: str) -> int | None:
+    """Return where article text resumes after a "tin liên quan …" teaser run into it, if it does.
+
+    The teaser's headline ends before an opening quote, or before a capitalised word standing
+    between two small ones ("… bơ vơ Đau đớn hơn"): a headline capitalises only names.
+    """
+    marker = _RELATED.match(text)
+    if not marker:
+        return None
+    words = list(re.finditer(r"\S+", text[marker.end() :]))
+    for index in range(3, len(words) - 1):
+        word, before, after = (words[i].group() for i in (index, index - 1, index + 1))
+        if word[0] in "“«" or (
+            word[0].isupper()
+            and word[1:].islower()
+            and before[0].islower()
+            and before[-1].isalpha()
+            and after[0].islower()
+        ):
+            return marker.end() + words[index].start()
+    return None
 
 
 def is_caption_credit(text: str) -> bool:

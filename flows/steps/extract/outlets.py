@@ -84,6 +84,42 @@ def trailing_outlet(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+_TITLE_SEPARATORS = re.compile(r"\s+[-–|]\s+")
+_OUTLET_DECOR = re.compile(r"^(?:báo điện tử|báo)\s+|\s+online$|\.(?:vn|net|com(?:\.vn)?)$", re.IGNORECASE)
+
+
+def known_outlet(text: str) -> str | None:
+    """Return the outlet a site name names ("Tuổi Trẻ Online", "Báo Dân trí", "VnExpress.net")."""
+    text = text.strip()
+    if len(text.split()) > 5:
+        return None
+    bare = _OUTLET_DECOR.sub("", _OUTLET_DECOR.sub("", text)).strip().lower()
+    for name in set(OUTLETS_BY_DOMAIN.values()) | set(OUTLETS_BY_PREFIX):
+        lowered = name.lower()
+        if bare == lowered:
+            return OUTLETS_BY_PREFIX.get(name, name)
+        # A section after the name ("VnExpress Kinh Doanh"), written as a name is: capitalised.
+        section = text.split()[len(name.split()) :]
+        if bare.startswith(lowered + " ") and section and all(w[:1].isupper() for w in section):
+            return OUTLETS_BY_PREFIX.get(name, name)
+    return outlet_from_domain(text) if "." in text and " " not in text else None
+
+
+def title_outlet(title: str) -> tuple[str, str | None]:
+    """Split a title's trailing site name ("… - VnExpress", "… | Tuổi Trẻ Online") off it.
+
+    Returns the title without it and the suffix as written, or the title and None.
+    """
+    separators = list(_TITLE_SEPARATORS.finditer(title))
+    if not separators:
+        return title, None
+    last = separators[-1]
+    suffix = title[last.end() :]
+    if not known_outlet(suffix) or not title[: last.start()].strip():
+        return title, None
+    return title[: last.start()].rstrip(), suffix.strip()
+
+
 def find_outlet(url: str | None, hint: str | None, lead: str | None) -> str | None:
     """Name the outlet from, in order of trust: the URL, the source field, the lead's prefix."""
     hint = normalize_line(hint) if hint else None

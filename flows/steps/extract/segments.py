@@ -9,14 +9,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from flows.steps.extract import furniture
-from flows.steps.extract.outlets import dateline_prefix, trailing_outlet
+from flows.steps.extract import furniture, page_edges
+from flows.steps.extract.outlets import dateline_prefix, outlet_from_name, title_outlet, trailing_outlet
+from flows.steps.extract.paragraphs import split_credit, split_paragraphs
 from flows.steps.extract.sentences import split_sentences
 from flows.steps.ingest.formats import SourceDocument, SourceLine
 from flows.steps.ingest.normalize import normalize_line
 
 DUPLICATE_LEAD = "description repeats the lead paragraph"
 OUTLET_SUFFIX = "site name after the description"
+TITLE_OUTLET_SUFFIX = "site name after the title"
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class ArticleText:
     removed: list[RemovedLine]
     body_units: int
     furniture_units: int
+    title_outlet: str | None = None  # the outlet a title's suffix named (" - VnExpress")
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,9 @@ class _Unit:
     line_no: int
     part_no: int
     text: str
-    indented: bool
+    new_paragraph: bool = True  # on a flattened page: the page had a paragraph break before it
+    shape: str | None = None  # the furniture its place on a flattened page makes it (head, footer)
+    indented: bool = False
 
 
 def _body_units(document: SourceDocument) -> list[_Unit]:
@@ -69,17 +74,40 @@ def _body_units(document: SourceDocument) -> list[_Unit]:
         indented = line.text[:2].isspace() or line.text.startswith("\t")
         if document.flattened:
             units.extend(_flattened_units(line.line_no, text))
+        elif (resume := furniture.related_end(text)) is not None:
+            # A related-article teaser run into the paragraph after it: the teaser goes alone.
+            units += [_Unit(line.line_no, 1, text[:resume].strip(), indented=indented)]
+            units += [_Unit(line.line_no, 2, text[resume:].strip(), indented=indented)]
         elif text:
-            units.append(_Unit(line.line_no, 0, text, indented))
+            units.append(_Unit(line.line_no, 0, text, indented=indented))
     return units
 
 
 def _flattened_units(line_no: int, text: str) -> list[_Unit]:
-    """Cut a flattened page into sentences, with its footer (which runs on unpunctuated) apart."""
-    cut = furniture.footer_start(text)
-    article, footer = (text, "") if cut is None else (text[:cut], text[cut:])
-    pieces = split_sentences(article) + ([footer.strip()] if footer.strip() else [])
-    return [_Unit(line_no, part, piece, False) for part, piece in enumerate(pieces, start=1)]
+    """Cut a flattened page into its glued head, its sentences in paragraphs, and its footer."""
+    head = page_edges.head_end(text)
+    cut = page_edges.footer_start(text)
+    cut = len(text) if cut is None or cut < head else cut
+    pieces: list[tuple[str, bool, str | None]] = [(text[:head], True, furniture.DATE_SHARE)]
+    for paragraph in split_paragraphs(text[head:cut]):
+        sentences = _sentences_with_credits(paragraph)
+        pieces += [(sentence, new or n == 0, None) for n, (sentence, new) in enumerate(sentences)]
+    pieces.append((text[cut:], True, furniture.SITE_FOOTER))
+    kept = [(piece.strip(), new, shape) for piece, new, shape in pieces if piece.strip()]
+    return [_Unit(line_no, part, *piece, indented=False) for part, piece in enumerate(kept, start=1)]
+
+
+def _sentences_with_credits(paragraph: str) -> list[tuple[str, bool]]:
+    """Split a paragraph into sentences, a credit run into the next sentence cut off it.
+
+    Each comes with whether it opens a paragraph: the text after a credit does.
+    """
+    pieces: list[tuple[str, bool]] = []
+    for sentence in split_sentences(paragraph):
+        video = sentence.startswith(("Video:", "Clip:"))
+        parts = split_credit(sentence, confident_only=not video)
+        pieces += [(part, number > 0) for number, part in enumerate(parts)]
+    return pieces
 
 
 def _classify_body(document: SourceDocument, units: list[_Unit]) -> list[tuple[_Unit, str]]:
@@ -87,8 +115,10 @@ def _classify_body(document: SourceDocument, units: list[_Unit]) -> list[tuple[_
     labels: list[tuple[_Unit, str]] = []
     after_alt_text = footer_started = False
     photo_story = bool(document.url and "/photo/" in document.url)
+    opening = document.flattened
     for unit in units:
-        reason = furniture.line_furniture(unit.text, indented=unit.indented)
+        reason = _reason(unit, opening=opening and not unit.shape)
+        opening = opening and bool(unit.shape)
         footer_started = footer_started or reason == furniture.SITE_FOOTER
         if footer_started and document.flattened:
             reason = furniture.SITE_FOOTER
@@ -99,18 +129,57 @@ def _classify_body(document: SourceDocument, units: list[_Unit]) -> list[tuple[_
         else:
             labels.append((unit, "paragraph"))
         after_alt_text = reason == furniture.IMAGE_ALT_TEXT
-    _mark_closing_byline(document, labels)
+    _mark_opening_headline(document, labels)
+    if document.flattened:
+        _mark_credited_captions(labels)
+    _mark_closing_byline(labels)
     return labels
 
 
-def _mark_closing_byline(document: SourceDocument, labels: list[tuple[_Unit, str]]) -> None:
-    """Relabel the last text line as a byline when it is just an author's name."""
-    for index in range(len(labels) - 1, -1, -1):
+def _reason(unit: _Unit, *, opening: bool) -> str | None:
+    """Return why a unit is furniture, or None; `opening`: it is a flattened page's first text."""
+    if unit.shape == furniture.DATE_SHARE:
+        return unit.shape  # a flattened page's head: all of it is menus, date and buttons
+    reason = furniture.line_furniture(unit.text, indented=unit.indented)
+    if reason == furniture.BANNER and opening:
+        return None  # a dateline cut off the lead ("TP HCMSau hỏa hoạn…"), not a banner
+    return reason or unit.shape
+
+
+def _mark_opening_headline(document: SourceDocument, labels: list[tuple[_Unit, str]]) -> None:
+    """Relabel a headline opening the body beside a description: a related article's link."""
+    if document.flattened or _lead_line(document) is None:
+        return
+    text_units = [index for index, (_, label) in enumerate(labels) if label in {"paragraph", "caption"}]
+    if len(text_units) > 1 and furniture.is_headline(labels[text_units[0]][0].text):
+        labels[text_units[0]] = (labels[text_units[0]][0], furniture.RELATED_LINK)
+
+
+def _mark_credited_captions(labels: list[tuple[_Unit, str]]) -> None:
+    """On a flattened page, the sentence before a credit is that photo's or video's caption."""
+    for index in range(1, len(labels)):
         unit, label = labels[index]
-        if label in {"paragraph", "caption"}:
-            if not document.flattened and index > 0 and furniture.is_byline(unit.text):
-                labels[index] = (unit, furniture.BYLINE)
-            return
+        previous, previous_label = labels[index - 1]
+        if previous_label != "paragraph" or previous.line_no != unit.line_no:
+            continue
+        if label == furniture.VIDEO and unit.text.startswith(("Video:", "Clip:")):
+            labels[index - 1] = (previous, furniture.VIDEO)
+        elif label == "caption" and unit.text.startswith("Ảnh:") and unit.new_paragraph is False:
+            labels[index - 1] = (previous, "caption")
+
+
+def _mark_closing_byline(labels: list[tuple[_Unit, str]]) -> None:
+    """Relabel the closing text: a run of links or titles, then an author's byline."""
+    for index in range(len(labels) - 1, 0, -1):
+        unit, label = labels[index]
+        if label not in {"paragraph", "caption"}:
+            continue
+        if furniture.is_closing_list(unit.text):
+            labels[index] = (unit, furniture.CLOSING_LIST)
+            continue
+        if furniture.is_byline(unit.text):
+            labels[index] = (unit, furniture.BYLINE)
+        return
 
 
 def _title_line(document: SourceDocument) -> SourceLine | None:
@@ -128,8 +197,12 @@ def build_segments(document: SourceDocument) -> ArticleText:
     segments: list[Segment] = []
     removed: list[RemovedLine] = []
     title = _title_line(document)
+    site = None
     if title is not None:
-        segments += _sentences("title", 0, normalize_line(title.text))
+        title_text, site = title_outlet(normalize_line(title.text))
+        segments += _sentences("title", 0, title_text)
+        if site:
+            removed.append(RemovedLine(title.line_no, 1, site, TITLE_OUTLET_SUFFIX))
     labels = _classify_body(document, _body_units(document))
     body = [(unit, label) for unit, label in labels if label in {"paragraph", "caption"}]
     body_units = len(body)
@@ -151,14 +224,14 @@ def build_segments(document: SourceDocument) -> ArticleText:
     # segments for every unit took time growing with the square of a flattened page's length.
     numbered = Counter(segment.paragraph_no for segment in segments)
     for unit, label in body:
-        # A flattened page has no paragraph breaks: its text runs on until a caption.
-        if not (document.flattened and label == previous_label == "paragraph"):
+        # A flattened page's text runs on until a caption or a break its page left a trace of.
+        if not (document.flattened and label == previous_label and not unit.new_paragraph):
             paragraph_no += 1
         new = _sentences(label, paragraph_no, unit.text, first=numbered[paragraph_no] + 1)
         numbered[paragraph_no] += len(new)
         segments += new
         previous_label = label
-    return ArticleText(segments, removed, body_units, len(labels) - body_units)
+    return ArticleText(segments, removed, body_units, len(labels) - body_units, outlet_from_name(site))
 
 
 def _opens_with_lead(document: SourceDocument, text: str) -> bool:

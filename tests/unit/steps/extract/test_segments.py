@@ -106,3 +106,91 @@ def test_sentences_of_a_long_flattened_page_are_numbered_in_order_within_their_p
     )
     paragraph = [s.sentence_no for s in build_segments(document).segments if s.kind != "title"]
     assert paragraph == list(range(1, 301))
+
+
+def _page(content: str, title: str = "Tin") -> SourceDocument:
+    [document] = parse_document("p.txt", f"Title: {title}\nSource: Báo Mẫu\nContent: {content}\n")
+    assert isinstance(document, SourceDocument)
+    return document
+
+
+def _paragraphs(parts) -> list[str]:
+    by_number: dict[int, list[str]] = {}
+    for segment in parts.segments:
+        if segment.kind != "title":
+            by_number.setdefault(segment.paragraph_no, []).append(segment.text)
+    return [" ".join(texts) for _, texts in sorted(by_number.items())]
+
+
+def test_a_flattened_page_gets_back_the_paragraphs_its_breaks_left_a_trace_of():
+    parts = build_segments(
+        _page("Đà NẵngMưa lớn suốt đêm. Nước dâng nhanh.Sáng nay, trời tạnh. Ảnh: TTXVNNgười dân dọn dẹp.")
+    )
+    assert _paragraphs(parts) == [
+        "Đà Nẵng",
+        "Mưa lớn suốt đêm. Nước dâng nhanh.",
+        "Sáng nay, trời tạnh. Ảnh: TTXVN",
+        "Người dân dọn dẹp.",
+    ]
+    assert parts.removed == []
+
+
+def test_a_video_caption_and_its_credit_on_a_flattened_page_are_removed_and_the_text_after_kept():
+    parts = build_segments(
+        _page("Mưa lớn suốt đêm. Cảnh nước chảy xiết qua cầu. Video: Minh Hà Sáng nay, trời tạnh.")
+    )
+    assert [(r.text, r.reason) for r in parts.removed] == [
+        ("Cảnh nước chảy xiết qua cầu.", "video caption or credit"),
+        ("Video: Minh Hà", "video caption or credit"),
+    ]
+    assert _paragraphs(parts) == ["Mưa lớn suốt đêm.", "Sáng nay, trời tạnh."]
+
+
+def test_a_flattened_page_loses_its_glued_head_closing_byline_and_prompts():
+    content = (
+        "Thời sự Thứ Hai, 12/2/2024 - 08:30 (GMT+7) Chia sẻ Facebook Sáng 12/2, đoàn đến Huế. "
+        "Đoàn làm việc ba ngày. Minh Hà (Theo Reuters) Bạn đã được chuyển sang trang đăng ký của đối tác"
+    )
+    parts = build_segments(_page(content))
+    assert [r.reason for r in parts.removed] == [
+        "date, menu or share widget",
+        "byline",
+        "subscription or contribution prompt",
+    ]
+    assert _paragraphs(parts) == ["Sáng 12/2, đoàn đến Huế. Đoàn làm việc ba ngày."]
+
+
+def _record(*body: str, description: str | None = "Tóm tắt bài.") -> SourceDocument:
+    lines = [SourceLine(1, "Tin", "title")]
+    if description:
+        lines.append(SourceLine(2, description, "lead"))
+    lines += [SourceLine(n, text, "body") for n, text in enumerate(body, start=3)]
+    return SourceDocument("r.json", "news_please_json", lines)
+
+
+def test_a_related_teaser_run_into_a_paragraph_is_removed_and_the_paragraph_kept():
+    parts = build_segments(
+        _record("Mở đầu bài.", "tin liên quan Cầu mới nối hai bờ sông “Tôi chờ lâu lắm”, bà nói.")
+    )
+    assert [(r.line_no, r.part_no, r.reason) for r in parts.removed] == [(4, 1, "related-link teaser")]
+    assert "“Tôi chờ lâu lắm”, bà nói." in [s.text for s in parts.segments]
+
+
+def test_a_headline_opening_the_body_beside_a_description_is_a_related_link():
+    parts = build_segments(
+        _record("Giá xăng giảm lần thứ ba trong tháng", "Giá xăng giảm 500 đồng mỗi lít.", "Ban Kinh tế")
+    )
+    assert [(r.line_no, r.reason) for r in parts.removed] == [(3, "related-link teaser"), (5, "byline")]
+    without_description = build_segments(
+        _record("Giá xăng giảm lần thứ ba trong tháng", "Giá xăng giảm 500 đồng mỗi lít.", description=None)
+    )
+    assert without_description.removed == []
+
+
+def test_a_titles_outlet_suffix_goes_to_the_outlet_not_the_title():
+    parts = build_segments(_page("Mưa lớn suốt đêm.", title="Mưa lớn ở Huế - VnExpress"))
+    assert [s.text for s in parts.segments if s.kind == "title"] == ["Mưa lớn ở Huế"]
+    assert parts.title_outlet == "VnExpress"
+    assert [(r.text, r.reason) for r in parts.removed] == [("VnExpress", "site name after the title")]
+    kept = build_segments(_page("Mưa lớn suốt đêm.", title="Hà Nội - Hải Phòng nối chuyến tàu mới"))
+    assert [s.text for s in kept.segments if s.kind == "title"] == ["Hà Nội - Hải Phòng nối chuyến tàu mới"]

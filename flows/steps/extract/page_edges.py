@@ -1,0 +1,46 @@
+"""Find where the article starts and ends on a flattened page.
+
+A page flattened onto one line keeps its head (section menus, the date stamp, share buttons)
+glued to the first sentence, and its closing footer, prompts and widgets glued to the last.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.steps.extract import furniture
+
+TAGS_INSIDE = re.compile(r"\b(tags|từ khóa)\s*:")
+TAIL_REACH = 1500  # widgets and prompts close a page: only its last characters are searched
+
+
+def footer_start(text: str) -> int | None:
+    """Return where a site footer, or the widgets and prompts that close a page, begin."""
+    small = furniture.lowered(text)
+    starts = [match.start() for match in [furniture.FOOTER.search(small)] if match]
+    near_end = max(0, len(text) - TAIL_REACH)
+    for pattern in (furniture.WEAK_FOOTER, furniture.PROMPT_WORDS, furniture.DONATION_WORDS, TAGS_INSIDE):
+        match = pattern.search(small, near_end)
+        if match:
+            starts.append(match.start())
+    return min(starts) if starts else None
+
+
+def head_end(text: str) -> int:
+    """Return where the article starts on a flattened page whose head (menus, date, share) is glued on.
+
+    The head ends with the page's date stamp, found in the first 300 characters before any
+    sentence has ended and not followed by a comma (a story's "Thứ Sáu, 16/2/2024, ông…"), and
+    runs on over the share buttons after it; a page may also open with share buttons alone.
+    """
+    stamp = furniture.DATE_STAMP.search(text, 0, 300)
+    end = 0
+    if stamp and not re.search(r"[.!?…]\s", text[: stamp.start()]):
+        after = text[stamp.end() :].lstrip()
+        end = stamp.end() if not after.startswith(",") else 0
+    share = furniture.share_run(text, end)
+    if end or re.search(r"chia sẻ|facebook|zalo", text[:share], re.IGNORECASE):
+        end = share
+    # After a page's head the article opens a sentence: a capital, a digit, a quote or a bracket.
+    opening = text[end:].lstrip()[:1]
+    return end if opening.isupper() or opening.isdigit() or opening in "\"“'‘([" else 0
