@@ -12,10 +12,11 @@ from warehouse.runs import holding_run_lock, mark_dead_runs, start_run
 
 
 @pytest.fixture
-def engine(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'w.sqlite'}")
+def engine(warehouse_url):
+    engine = make_engine(warehouse_url)
     upgrade_to_head(engine)
-    return engine
+    yield engine
+    engine.dispose()
 
 
 def statuses(engine) -> dict[str, str]:
