@@ -57,8 +57,12 @@ def as_user(user: str, command: list[str]) -> list[str]:
     return ["runuser", "-u", user, "--", *command] if os.geteuid() == 0 else command
 
 
-def start() -> tuple[Path, str]:
-    """Create a cluster in a new temporary folder, start it, and return the folder and its URL."""
+def start(durable: bool = False) -> tuple[Path, str]:
+    """Create a cluster in a new temporary folder, start it, and return the folder and its URL.
+
+    Not durable (the tests): no fsync, as the tests check no crash of the machine. Durable (the
+    benchmark): PostgreSQL's defaults, fsync at every commit, as SQLite does.
+    """
     binaries, user = server_bin(), system_user()
     folder = Path(tempfile.mkdtemp(prefix="tintuc-postgres-"))
     if os.geteuid() == 0:
@@ -70,11 +74,12 @@ def start() -> tuple[Path, str]:
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    # Durability is not what the tests check: without fsync the suite's many small commits are cheap.
     options = (
         f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={folder} "
-        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+        "-c max_connections=200"
     )
+    if not durable:  # the suite's many small commits are cheap without fsync
+        options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     command = [str(binaries / "pg_ctl"), "-D", str(data), "-l", str(folder / "server.log"), "-o", options]
     start_command = as_user(user, [*command, "-w", "-t", str(START_TIMEOUT_S), "start"])
     subprocess.run(start_command, check=True, stdout=sys.stderr)  # stdout is for the assignments
