@@ -346,13 +346,23 @@ def models_install(
 
 def _read_only_engine(settings: Settings) -> Warehouse:
     """Return a read-only engine on the warehouse, or exit saying there is none yet."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import DBAPIError
+
     from warehouse.engine import make_read_only_engine
 
     try:
-        return make_read_only_engine(settings.resolved_database_url)
+        engine = make_read_only_engine(settings.resolved_database_url)
+        with engine.connect():
+            pass  # a server that is down or refuses us says so here, not as a failed query later
     except FileNotFoundError as error:
         console.print(f"[red]{error}[/red]")
         raise typer.Exit(1) from error
+    except DBAPIError as error:
+        shown = make_url(settings.resolved_database_url).render_as_string(hide_password=True)
+        console.print(f"[red]cannot reach the warehouse {shown}:[/red] {error.orig}")
+        raise typer.Exit(1) from error
+    return engine
 
 
 def _download_package(settings: Settings) -> Path:
