@@ -90,6 +90,16 @@ def test_the_views_give_one_english_article_and_every_sentence_side_by_side(load
     assert len(bilingual) == 17
 
 
+def test_the_run_says_where_it_ran_and_its_heartbeat_is_recorded(loaded):
+    import os
+    import socket
+
+    settings, _ = loaded
+    [run] = rows(settings, "SELECT status, host, pid, heartbeat_at, started_at FROM runs")
+    assert (run["status"], run["host"], run["pid"]) == ("completed", socket.gethostname(), os.getpid())
+    assert run["heartbeat_at"] is not None
+
+
 def test_a_second_run_adds_nothing(loaded):
     settings, _ = loaded
     before = table_counts(settings)
