@@ -379,13 +379,23 @@ def models_install(
 
 def _read_only_engine(settings: Settings) -> Warehouse:
     """Return a read-only engine on the warehouse, or exit saying there is none yet."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import DBAPIError
+
     from warehouse.engine import make_read_only_engine
 
     try:
-        return make_read_only_engine(settings.resolved_database_url)
+        engine = make_read_only_engine(settings.resolved_database_url)
+        with engine.connect():
+            pass  # a server that is down or refuses us says so here, not as a failed query later
     except FileNotFoundError as error:
         console.print(f"[red]{error}[/red]")
         raise typer.Exit(1) from error
+    except DBAPIError as error:
+        shown = make_url(settings.resolved_database_url).render_as_string(hide_password=True)
+        console.print(f"[red]cannot reach the warehouse {shown}:[/red] {error.orig}")
+        raise typer.Exit(1) from error
+    return engine
 
 
 def _download_package(settings: Settings) -> Path:
@@ -515,6 +525,43 @@ def query(sql: str) -> None:
     for row in rows:
         table.add_row(*("" if value is None else str(value) for value in row))
     console.print(table)
+
+
+@app.command("migrate-warehouse")
+def migrate_warehouse(
+    from_url: Annotated[
+        str, typer.Argument(help="The warehouse to copy, e.g. sqlite:///data/tintuc.sqlite.")
+    ],
+    to_url: Annotated[
+        str, typer.Argument(help="Where to copy it, e.g. postgresql+psycopg://user@host/tintuc.")
+    ],
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Empty a target that already holds rows, then copy.")
+    ] = False,
+) -> None:
+    """Copy a warehouse into another (a SQLite file into PostgreSQL), table by table, and check the counts."""
+    from sqlalchemy.exc import DBAPIError
+
+    from warehouse.engine import make_engine
+    from warehouse.transfer import CountsDiffer, TargetNotEmpty, copy_warehouse
+
+    source, target = make_engine(from_url), make_engine(to_url)
+    try:
+        copied = copy_warehouse(source, target, replace=replace)
+    except TargetNotEmpty as error:
+        console.print(f"[red]refused:[/red] {error}; copy into an empty database, or pass --replace")
+        raise typer.Exit(1) from error
+    except (CountsDiffer, DBAPIError) as error:
+        console.print(f"[red]copy failed:[/red] {error}")
+        raise typer.Exit(1) from error
+    finally:
+        source.dispose()
+        target.dispose()
+    table = Table("table", "rows", title=f"copied into {to_url}")
+    for each in copied:
+        table.add_row(each.table, str(each.rows))
+    console.print(table)
+    console.print("every table's row count matches the source")
 
 
 @app.command()

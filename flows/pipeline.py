@@ -37,7 +37,14 @@ from flows.translation import NO_MODEL_HINT, RunTranslation
 from schemas.tables import ArticleTables
 from warehouse.engine import Warehouse, make_engine, upgrade_to_head
 from warehouse.load import WindowFile, file_of, load_window, processed_among
-from warehouse.runs import finish_run, holding_run_lock, mark_dead_runs, record_counts, start_run
+from warehouse.runs import (
+    finish_run,
+    heartbeat,
+    holding_run_lock,
+    mark_dead_runs,
+    record_counts,
+    start_run,
+)
 
 # The name of the flow's final state when the run completed but some records were rejected.
 COMPLETED_WITH_REJECTS = "CompletedWithRejects"
@@ -79,19 +86,22 @@ class RunSummary(RunCounts):
 
 
 @contextmanager
-def recorded_run(engine: Warehouse, locks: Path, kind: str = "pipeline") -> Iterator[str]:
-    """Record a run in `runs`; a run that raises is recorded as failed before the error goes on.
+def recorded_run(engine: Warehouse, settings: Settings, kind: str = "pipeline") -> Iterator[str]:
+    """Record a run in `runs` and keep its heartbeat; a run that raises is recorded as failed, then raises.
 
-    Runs left `running` by a process that died (SIGKILL, power cut) are recorded as crashed first.
+    Runs left `running` by a process that died (SIGKILL, power cut), here or on another machine, are
+    recorded as crashed first.
     """
-    crashed = mark_dead_runs(engine, locks)
+    locks = settings.run_locks_dir
+    crashed = mark_dead_runs(engine, locks, settings.heartbeat_timeout_s)
     if crashed:
         get_run_logger().warning("runs %s had crashed; their unfinished files load now", ", ".join(crashed))
     run_id = uuid.uuid4().hex[:16]
     with holding_run_lock(locks, run_id):
         start_run(engine, run_id, utc_now(), kind)
         try:
-            yield run_id
+            with heartbeat(engine, run_id, settings.heartbeat_s):
+                yield run_id
         except BaseException:
             finish_run(engine, run_id, "failed", utc_now())
             raise
@@ -179,7 +189,7 @@ def pipeline(paths: list[Path], settings: Settings) -> State[RunSummary]:
     upgrade_to_head(engine)
     limits = WindowLimits(settings.window_files, settings.window_bytes)
     counts, seen, number = RunCounts(), SeenThisRun(), 0
-    with recorded_run(engine, settings.run_locks_dir) as run_id, run_progress() as progress:
+    with recorded_run(engine, settings) as run_id, run_progress() as progress:
         translation = RunTranslation(settings, engine, run_id)
         for number, paths_ in enumerate(plan_windows(iter_files(paths), limits), 1):
             progress.window_started(number, len(paths_))

@@ -55,6 +55,12 @@ class Settings(BaseSettings):
     # How long a Prefect server may take to start (Prefect gives its temporary one 20 s): on a busy
     # machine it migrates its database and imports its API for minutes, and a run must wait, not fail.
     prefect_server_timeout_s: int = 600
+    # A live run writes its heartbeat into `runs` after every window and every heartbeat_s seconds
+    # between; a `running` run whose heartbeat is older than heartbeat_timeout_s is taken for dead
+    # by the next run on any machine (on its own machine a lock file tells at once). Keep the timeout
+    # well above the interval: a beat can wait for a busy database.
+    heartbeat_s: float = Field(default=30.0, gt=0)
+    heartbeat_timeout_s: float = Field(default=600.0, gt=0)
 
     @property
     def resolved_database_url(self) -> str:

@@ -46,7 +46,7 @@ def translate_pending(settings: Settings, retry_failed: bool = False) -> Transla
     if translator is None:
         get_run_logger().info(NO_MODEL_HINT)
         return TranslateSummary(0, 0, 0, 0, None)
-    with recorded_run(engine, settings.run_locks_dir, kind="translate") as run_id:
+    with recorded_run(engine, settings, kind="translate") as run_id:
         toolkit = toolkit_for(translator, settings, person_names(engine), engine, run_id, retry_failed)
         texts = pending_texts(engine)
         with translation_progress() as progress:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,9 @@ from tests.support.argos_fixture import build_fixture_package  # noqa: E402
 PROJECT = Path(__file__).resolve().parents[1]
 SEED = PROJECT / "seeds" / "000_77085cdb11bdb593.txt"
 SHARED_CORPUS = PROJECT.parent / "shared" / "corpus"
+# The server `.ci/run` starts (tests/support/postgres_server.py); locally, PostgreSQL tests skip without it.
+POSTGRES_URL_VARIABLE = "TINTUC_TEST_POSTGRES_URL"
+BACKENDS = ["sqlite", "postgresql"]
 
 
 @pytest.fixture(scope="session")
@@ -82,3 +87,58 @@ def shared_corpus() -> Path:
     if not SHARED_CORPUS.is_dir():
         pytest.skip(f"{SHARED_CORPUS} not present: the shared corpus is laid beside the clone in CI only")
     return SHARED_CORPUS
+
+
+def postgres_server_url() -> str:
+    """Return the test PostgreSQL server's URL; skip without one, but fail in CI, which must have one."""
+    url = os.environ.get(POSTGRES_URL_VARIABLE)
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail(f"{POSTGRES_URL_VARIABLE} is not set: .ci/run starts a PostgreSQL server for CI")
+        pytest.skip(f"{POSTGRES_URL_VARIABLE} is not set")
+    return url
+
+
+@contextmanager
+def fresh_postgres_database() -> Iterator[str]:
+    """Create an empty database on the test server, yield its URL, and drop it afterwards."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    server = make_url(postgres_server_url())
+    name = f"tintuc_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f"CREATE DATABASE {name}")
+        yield server.set(database=name).render_as_string(hide_password=False)
+        with admin.connect() as connection:
+            # FORCE: engines the test made may still hold pooled connections.
+            connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    finally:
+        admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def warehouse_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Return the URL of an empty warehouse: a SQLite file in tmp_path, or a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'warehouse.sqlite'}"
+        return
+    with fresh_postgres_database() as url:
+        yield url
+
+
+@pytest.fixture
+def warehouse_settings(settings: Settings, warehouse_url: str) -> Settings:
+    """Return settings on tmp_path whose warehouse is warehouse_url (SQLite or PostgreSQL)."""
+    return settings.model_copy(update={"database_url": warehouse_url})
+
+
+@pytest.fixture
+def installed_warehouse_settings(warehouse_settings: Settings, fixture_package: Path) -> Settings:
+    """Return warehouse_settings with the fixture package installed in their data folder."""
+    from flows.steps.translate.models import install_file
+
+    install_file(fixture_package, warehouse_settings.argos_dir)
+    return warehouse_settings

@@ -13,17 +13,21 @@ from typing import Any, ParamSpec, TypeVar
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The latest migration's revision: raise it with every new migration (a test holds it to Alembic's head).
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 # What the rest of tintuc holds to reach the warehouse; only this package imports SQLAlchemy.
 Warehouse = Engine
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # After SQLite's own busy timeout, a write transaction is run again this many times in all.
 BUSY_ATTEMPTS = 5
 SQLITE_BUSY = 5
+# PostgreSQL's word for "run the transaction again": serialization_failure, deadlock_detected.
+RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})
+# The key of the advisory lock PostgreSQL migrations take, as SQLite's take BEGIN IMMEDIATE.
+MIGRATION_LOCK_KEY = 0x7417_7C00
 P = ParamSpec("P")
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
@@ -77,11 +81,23 @@ def make_read_only_engine(url: str) -> Engine:
 
         event.listen(engine, "connect", _query_only)
         return engine
-    return create_engine(url, execution_options={"postgresql_readonly": True})
+    # Every transaction read-only twice over: the session's default (so even a COMMIT mid-query
+    # starts another read-only one) and SQLAlchemy's SET TRANSACTION READ ONLY on each BEGIN.
+    return create_engine(
+        url,
+        connect_args={"options": "-c default_transaction_read_only=on"},
+        execution_options={"postgresql_readonly": True},
+    )
 
 
-def is_busy(error: OperationalError) -> bool:
-    """Return True if SQLite refused because another connection holds the lock."""
+def is_busy(error: DBAPIError) -> bool:
+    """Return True if the transaction may succeed when run again.
+
+    SQLite: another connection holds the lock (SQLITE_BUSY). PostgreSQL: a serialization
+    failure or a deadlock, whose transaction the server rolled back.
+    """
+    if getattr(error.orig, "sqlstate", None) in RETRYABLE_SQLSTATES:
+        return True
     code = getattr(error.orig, "sqlite_errorcode", None)
     if code is not None:
         return bool(code & 0xFF == SQLITE_BUSY)  # extended codes (BUSY_SNAPSHOT, …) keep BUSY's low byte
@@ -99,7 +115,7 @@ def retry_when_busy(transaction: Callable[P, T]) -> Callable[P, T]:
         for attempt in range(1, BUSY_ATTEMPTS):
             try:
                 return transaction(*args, **kwargs)
-            except OperationalError as error:
+            except DBAPIError as error:
                 if not is_busy(error):
                     raise
                 logger.warning("warehouse busy (%s); trying again, attempt %d", error.orig, attempt + 1)
@@ -119,7 +135,7 @@ def _at_head(engine: Engine) -> bool:
         with engine.connect() as connection:
             current = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
     except DBAPIError as error:
-        if isinstance(error, OperationalError) and is_busy(error):
+        if is_busy(error):
             raise
         return False  # no alembic_version table yet: a new warehouse
     return current == HEAD_REVISION
@@ -157,5 +173,8 @@ def upgrade_to_head(engine: Engine) -> None:
             # finds the schema current. SQLite's DDL is transactional, so a killed migration leaves
             # nothing half-made.
             connection.exec_driver_sql("BEGIN IMMEDIATE")
+        elif connection.dialect.name == "postgresql":
+            # The same on PostgreSQL, whose DDL is transactional too: the second run waits here.
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

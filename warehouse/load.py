@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, delete, func, select
+from sqlalchemy import Connection, Engine, delete, func, select, text
 from sqlalchemy.exc import DataError, IntegrityError
 
 from schemas.tables import ArticleTables
@@ -72,7 +72,8 @@ def _replace_article(connection: Connection, frames: ArticleTables) -> None:
     article = _records(frames.articles)[0]
     _delete_articles(connection, [article["article_id"]])
     connection.execute(insert_statement(connection, Article).values(**article))
-    entities = _records(frames.entities)
+    # In key order, so two transactions upserting shared entities lock them in the same order.
+    entities = sorted(_records(frames.entities), key=lambda row: str(row["entity_id"]))
     if entities:
         # Entities are shared across articles: a newer English name wins, a missing one never
         # erases the English another article's run already stored.
@@ -93,6 +94,20 @@ def _replace_article(connection: Connection, frames: ArticleTables) -> None:
         connection.execute(insert_statement(connection, Fact), facts)
 
 
+def _take_turns(connection: Connection, keys: list[str]) -> None:
+    """On PostgreSQL, wait for any other transaction loading the same file or article to commit.
+
+    SQLite's one writer at a time does this by itself. On PostgreSQL two runs loading one file
+    would each delete nothing (the other's rows are not committed yet) and insert, and the second
+    would fail on the primary key; taking turns, the second deletes the first's copy and
+    replaces it. Locks are taken in key order, so two transactions never wait for each other.
+    """
+    if connection.dialect.name != "postgresql":
+        return
+    for key in sorted(set(keys)):
+        connection.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": key})
+
+
 @retry_when_busy
 def load_file(
     engine: Engine,
@@ -110,6 +125,7 @@ def load_file(
     never stores them twice.
     """
     with engine.begin() as connection:
+        _take_turns(connection, [source_path, *(frames.article_id for frames in articles)])
         replaced = list(connection.scalars(_file_articles(source_path)))
         _delete_articles(connection, replaced)
         for frames in articles:

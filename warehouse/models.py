@@ -163,6 +163,10 @@ class Run(Base):
     memory_hits: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     memory_misses: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     segments_flagged: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Where the run's process lives, and when it last said it was alive (the database's clock, UTC).
+    host: Mapped[str | None] = mapped_column(String(255))
+    pid: Mapped[int | None] = mapped_column(Integer)
+    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class SourceFileRow(Base):

@@ -10,7 +10,8 @@ from tests.integration.warehouse_reads import rows
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
 
-def test_without_a_model_everything_loads_pending_and_nothing_is_faked(settings, seed_dir):
+def test_without_a_model_everything_loads_pending_and_nothing_is_faked(warehouse_settings, seed_dir):
+    settings = warehouse_settings
     summary = pipeline([seed_dir], settings)
     assert summary.articles_loaded == 1 and summary.translation_model is None
     [article] = rows(settings, "SELECT status, title_en FROM articles")
@@ -19,7 +20,8 @@ def test_without_a_model_everything_loads_pending_and_nothing_is_faked(settings,
     assert rows(settings, "SELECT count(*) AS n FROM facts WHERE label_en IS NOT NULL")[0]["n"] == 0
 
 
-def test_translate_fills_in_what_was_pending(settings, seed_dir, fixture_package):
+def test_translate_fills_in_what_was_pending(warehouse_settings, seed_dir, fixture_package):
+    settings = warehouse_settings
     pipeline([seed_dir], settings)
     install_file(fixture_package, settings.argos_dir)
     summary = translate_pending(settings)

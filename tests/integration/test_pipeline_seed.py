@@ -1,4 +1,4 @@
-"""The Prefect flow on the seed, with the real fixture package, into a real SQLite file."""
+"""The Prefect flow on the seed, with the real fixture package, into SQLite and into PostgreSQL."""
 
 import pytest
 
@@ -10,9 +10,9 @@ FIXTURE_MODEL = "translate-vi_en-0_1-fixture@0.1-fixture"
 
 
 @pytest.fixture
-def loaded(installed_settings, seed_dir):
-    summary = pipeline([seed_dir], installed_settings)
-    return installed_settings, summary
+def loaded(installed_warehouse_settings, seed_dir):
+    summary = pipeline([seed_dir], installed_warehouse_settings)
+    return installed_warehouse_settings, summary
 
 
 def test_the_seed_loads_translated_by_the_fixture_package(loaded):
@@ -21,7 +21,7 @@ def test_the_seed_loads_translated_by_the_fixture_package(loaded):
     [article] = rows(settings, "SELECT * FROM articles")
     assert article["status"] == "translated"
     assert article["outlet"] == "Tiền Phong"
-    assert article["published_on"] == "2022-07-13"
+    assert str(article["published_on"]) == "2022-07-13"  # SQLite gives text, PostgreSQL a date
     assert article["title_en"]
     segments = rows(settings, "SELECT * FROM segments ORDER BY seq")
     assert len(segments) == summary.segments_translated == 17
@@ -90,6 +90,16 @@ def test_the_views_give_one_english_article_and_every_sentence_side_by_side(load
     assert len(bilingual) == 17
 
 
+def test_the_run_says_where_it_ran_and_its_heartbeat_is_recorded(loaded):
+    import os
+    import socket
+
+    settings, _ = loaded
+    [run] = rows(settings, "SELECT status, host, pid, heartbeat_at, started_at FROM runs")
+    assert (run["status"], run["host"], run["pid"]) == ("completed", socket.gethostname(), os.getpid())
+    assert run["heartbeat_at"] is not None
+
+
 def test_a_second_run_adds_nothing(loaded):
     settings, _ = loaded
     before = table_counts(settings)
@@ -98,7 +108,7 @@ def test_a_second_run_adds_nothing(loaded):
     assert table_counts(settings) == before
 
 
-def test_two_copies_of_one_article_load_once_and_the_second_says_why(installed_settings, tmp_path):
+def test_two_copies_of_one_article_load_once_and_the_second_says_why(installed_warehouse_settings, tmp_path):
     import json
 
     folder = tmp_path / "dupes"
@@ -107,15 +117,15 @@ def test_two_copies_of_one_article_load_once_and_the_second_says_why(installed_s
     for name in ("a.json", "b.json"):
         record["text"] += " Thêm."
         (folder / name).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
-    summary = pipeline([folder], installed_settings)
+    summary = pipeline([folder], installed_warehouse_settings)
     assert (summary.articles_loaded, summary.rejected) == (1, 1)
-    [reject] = rows(installed_settings, "SELECT source_path, check_name, failure FROM rejects")
+    [reject] = rows(installed_warehouse_settings, "SELECT source_path, check_name, failure FROM rejects")
     assert reject["source_path"].endswith("b.json") and reject["check_name"] == "duplicate_article"
     assert "a.json" in reject["failure"]
 
 
-def test_a_run_that_fails_is_recorded_as_failed(settings, tmp_path):
+def test_a_run_that_fails_is_recorded_as_failed(warehouse_settings, tmp_path):
     with pytest.raises(FileNotFoundError):
-        pipeline([tmp_path / "nowhere"], settings)
-    [run] = rows(settings, "SELECT status, finished_at FROM runs")
+        pipeline([tmp_path / "nowhere"], warehouse_settings)
+    [run] = rows(warehouse_settings, "SELECT status, finished_at FROM runs")
     assert run["status"] == "failed" and run["finished_at"] is not None

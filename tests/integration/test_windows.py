@@ -81,7 +81,8 @@ async def task_run_names(flow_run_id) -> set[str]:
 
 
 @pytest.mark.usefixtures("prefect_harness")
-def test_a_copy_in_a_later_window_is_still_a_duplicate(settings, tmp_path):
+def test_a_copy_in_a_later_window_is_still_a_duplicate(warehouse_settings, tmp_path):
+    settings = warehouse_settings
     folder = tmp_path / "in"
     folder.mkdir()
     shutil.copy(SEED, folder / "a.txt")
@@ -94,8 +95,9 @@ def test_a_copy_in_a_later_window_is_still_a_duplicate(settings, tmp_path):
 
 @pytest.mark.usefixtures("prefect_harness")
 def test_an_article_without_url_is_one_article_wherever_it_is_run_from_and_in_whatever_bytes(
-    settings, tmp_path, monkeypatch
+    warehouse_settings, tmp_path, monkeypatch
 ):
+    settings = warehouse_settings
     first, second = tmp_path / "first", tmp_path / "elsewhere" / "later"
     first.mkdir()
     second.mkdir(parents=True)

@@ -12,8 +12,11 @@ from flows.settings import Settings
 def rows(settings: Settings, sql: str) -> list[dict[str, Any]]:
     """Return the rows of a query against the settings' warehouse."""
     engine = create_engine(settings.resolved_database_url)
-    with engine.connect() as connection:
-        return [dict(row._mapping) for row in connection.execute(text(sql))]
+    try:
+        with engine.connect() as connection:
+            return [dict(row._mapping) for row in connection.execute(text(sql))]
+    finally:
+        engine.dispose()
 
 
 def table_counts(settings: Settings) -> dict[str, int]:

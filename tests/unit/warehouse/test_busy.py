@@ -47,3 +47,35 @@ def test_the_revision_tintuc_checks_runs_against_is_alembics_head():
     from warehouse.engine import HEAD_REVISION, alembic_head
 
     assert alembic_head() == HEAD_REVISION
+
+
+def test_a_transaction_postgresql_refuses_as_a_serialization_failure_is_run_again(warehouse_url, monkeypatch):
+    from sqlalchemy import update
+
+    from warehouse.engine import retry_when_busy
+    from warehouse.models import Run
+
+    if not warehouse_url.startswith("postgresql"):
+        pytest.skip("serialization failures are PostgreSQL's; SQLite's busy lock is tested above")
+    engine = make_engine(warehouse_url)
+    upgrade_to_head(engine)
+    start_run(engine, "r1", datetime(2026, 1, 1))
+    monkeypatch.setattr(warehouse.engine, "sleep", lambda _s: None)
+    attempts = []
+
+    @retry_when_busy
+    def add_ten() -> None:
+        attempts.append(len(attempts) + 1)
+        repeatable = engine.connect().execution_options(isolation_level="REPEATABLE READ")
+        with repeatable as connection, connection.begin():
+            connection.execute(text("SELECT files_seen FROM runs")).all()  # the snapshot is taken
+            if len(attempts) == 1:  # another run changes the row meanwhile, once
+                with engine.begin() as other:
+                    other.execute(update(Run).values(files_seen=Run.files_seen + 1))
+            connection.execute(update(Run).values(files_seen=Run.files_seen + 10))
+
+    add_ten()
+    assert attempts == [1, 2]
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT files_seen FROM runs")).scalar_one() == 11
+    engine.dispose()

@@ -17,10 +17,11 @@ FAILED, GIVEN_UP = "texts failed to translate", "texts given up on"
 
 
 @pytest.fixture
-def engine(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'w.sqlite'}")
+def engine(warehouse_url):
+    engine = make_engine(warehouse_url)
     upgrade_to_head(engine)
-    return engine
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture

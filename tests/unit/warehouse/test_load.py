@@ -16,10 +16,11 @@ from warehouse.source_files import known_hashes
 
 
 @pytest.fixture
-def engine(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'w.sqlite'}")
+def engine(warehouse_url):
+    engine = make_engine(warehouse_url)
     upgrade_to_head(engine)
-    return engine
+    yield engine
+    engine.dispose()
 
 
 def frames_for(text: str, path: str = "seeds/seed.txt", sha: str = "a" * 64):
