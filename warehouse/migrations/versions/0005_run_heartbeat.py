@@ -1,7 +1,7 @@
 """Runs across machines: the host and pid of each run, and its heartbeat.
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-11-28
 """
 
