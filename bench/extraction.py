@@ -9,7 +9,8 @@ are left out and said so. Scores, over all files together:
 
 - people: precision / recall / F1. A found person matches a gold person when its name is the
   gold name or one of its aliases (NFC, spaces collapsed, case folded).
-- organisations: precision / recall, matched the same way (a found alias counts).
+- organisations: precision / recall, matched the same way (a found alias counts); a lower-case
+  noun before the name ("đội Hàng Châu", "trang SDE") may be left out, as for places.
 - places: precision / recall; a lower-case head word ("quận", "tỉnh", "sông") may be left out.
 - roles: of the gold people who have a role and are found, the share with a found role that
   contains a gold role or is contained in one (case folded).
@@ -67,7 +68,7 @@ def found_in(records: Any) -> Found:
     found = Found(title=records.article["title_vi"])
     names = {row["entity_id"]: row for row in records.entities}
     for row in records.entities:
-        forms = [row["name_vi"], *row.get("aliases_vi", [])]
+        forms = [row["name_vi"], *json.loads(row.get("aliases_vi") or "[]")]
         if row["kind"] == "person":
             found.people.setdefault(row["name_vi"], [])
         elif row["kind"] == "organization":
@@ -182,8 +183,10 @@ def score_article(found: Found, gold: dict[str, Any], where: str, tallies: dict[
                 roles.errors.append(
                     f"{where}: role of {person['name']}: found {found_roles}, gold {person['roles']}"
                 )
-    gold_orgs = [{key(o["name"]), *map(key, o["aliases"])} for o in gold["organisations"]]
-    orgs = [{key(form) for form in forms} for forms in found.organisations]
+    gold_orgs = [
+        {k for form in (o["name"], *o["aliases"]) for k in place_keys(form)} for o in gold["organisations"]
+    ]
+    orgs = [{k for form in forms for k in place_keys(form)} for forms in found.organisations]
     _match(
         orgs,
         gold_orgs,
