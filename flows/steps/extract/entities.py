@@ -38,7 +38,9 @@ _PLACE = re.compile(
     + r"|[Qq]uận \d+)(?!\w)"
 )
 _ASKS_FOR_PLACE = re.compile(r"(?:nước|tại|ở|sang|đến|từ|về|đi|thành phố|TP\.?)\s$")
-_STREET_HEAD = re.compile(r"(?<!\w)(?:" + "|".join(gazetteer.STREET_HEADS) + r")\s(?=[A-ZĐ])")
+_STREET_HEAD = re.compile(
+    r"(?<!\w)(?:" + "|".join(gazetteer.STREET_HEADS) + r")\s(?:(?:khác\s)?(?:như|gồm|là)\s)?(?=[A-ZĐ])"
+)
 _LIST_GAP = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:,|;|và|-|–)?\s*$")
 _HOUSE_NUMBER = re.compile(r"(?:^|\s)(?:số\s)?\d+(?:-\d+)*[A-Z]?\s$")
 
@@ -79,7 +81,10 @@ def _street_list(text: str, head_end: int) -> list[str]:
         start = run[0].start()
         if start < cursor:
             continue
-        if start != head_end and not _LIST_GAP.match(text[cursor:start]):
+        gap = text[cursor:start]
+        if "(" in gap and ")" not in gap:
+            continue  # a name in brackets after a street is its district: "(quận Thủ Đức)"
+        if start != head_end and not _LIST_GAP.match(gap):
             break
         words = [w.group() for w in run]
         if len(words) > 5:

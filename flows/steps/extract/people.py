@@ -16,39 +16,43 @@ Three kinds of evidence, each from how Vietnamese news writes names:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from flows.steps.extract import gazetteer, orgnames, titles
 from flows.steps.extract.roles import TITLE_WORD, role_after
 
 WORD = re.compile(r"\w+(?:[.&'’-]\w+)*")
+Runs = tuple[tuple[re.Match[str], ...], ...]
+_UPPER = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ" + "".join(c for c in map(chr, range(0x1EA0, 0x1EFA)) if c.isupper())
+_CAPITAL_WORD = rf"[{_UPPER}]\w*(?:[.&'’-]\w+)*"
+_CAPITALISED_RUN = re.compile(rf"(?<![\w.&'’-]){_CAPITAL_WORD}(?: {_CAPITAL_WORD})*")
+_LATIN_WORD = r"(?:al-|el-)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'][A-Z]?[a-z]+)*"
+_LATIN_RUN = re.compile(
+    rf"(?<![\w.&'’-]){_LATIN_WORD}(?: (?:(?:bin|ibn|bint|al|de|van|von|der|da|di|du|dos|le) )*{_LATIN_WORD})*"
+    r"(?![\w&'’-])"
+)
 _PLACE_HEAD_BEFORE = re.compile(
     r"(?:^|[\s(])(?:" + "|".join(map(re.escape, gazetteer.PLACE_HEADS)) + r")\s+$|\d[\d/.-]*[A-Z]?\s+$"
 )
 _SCHOOL_BEFORE = re.compile(r"(?:[Tt]rường|THPT|THCS|[Tt]iểu học|Phổ thông|[Cc]huyên)\s+$")
 _CREDIT_BEFORE = re.compile(r"(?:" + "|".join(titles.CREDIT_LABELS) + r")\s*:\s*$")
-_HONORIFIC = re.compile(
-    r"(?<![\w])(?P<word>" + "|".join(sorted(titles.HONORIFICS, key=len, reverse=True)) + r")\s+(?=\S)", re.I
+_HONORIFIC_END = re.compile(
+    r"(?<!\w)(?:" + "|".join(sorted(titles.HONORIFICS, key=len, reverse=True)) + r")\s+$"
 )
-_PERSON_TITLE = re.compile(
-    r"(?<![\w])(?:"
-    + "|".join(map(re.escape, sorted(titles.PERSON_TITLES, key=len, reverse=True)))
-    + r")\s+(?=\S)",
-    re.I,
-)
+_PERSON_TITLES_LOWER = frozenset(title.lower() for title in titles.PERSON_TITLES)
 _SPEECH_AFTER = re.compile(
     r"\s*(?:(?:ngày|hôm|sáng|chiều|tối) [\d/]+\s+)?(?:đã\s+|vừa\s+|cũng\s+)?(?:"
     + "|".join(titles.SPEECH_VERBS)
     + r")\b"
 )
 _AGE_AFTER = re.compile(r"\s*(?:,\s*|\(\s*)\d{1,3}\s*tuổi|\s*,\s*người\s")
-_CLAUSE_START = re.compile(r"(?:^|[.:;,”]\s+|“)(?=[A-ZĐ])")
 # Words after which a Latin-script name is a company's or an outlet's ("công đoàn Taekwang Vina").
 _ORG_BEFORE = re.compile(
     r"(?:[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|[Hh]ãng|[Cc]ông đoàn|cổ phần|TNHH|MTV|CP|"
     r"trang|tạp chí|đài|sàn)\s+$"
 )
-_PARTICLES = frozenset({"bin", "ibn", "bint", "al", "de", "van", "von", "der", "da", "di", "du", "dos", "le"})
 # Latin-script words that end an organisation's or a place's name, never a person's.
 ORG_TAIL_WORDS = frozenset(
     """News|Bank|Group|Airlines|Airways|Airway|Air|Express|Coins|Forex|Management|Medicine|Live|
@@ -80,17 +84,12 @@ class NameSpan:
     confirmed: bool = True
 
 
-def capitalised_runs(text: str) -> list[list[re.Match[str]]]:
-    """Return the runs of capitalised words separated by single spaces only."""
-    runs: list[list[re.Match[str]]] = []
-    for match in WORD.finditer(text):
-        if not match.group()[:1].isupper():
-            continue
-        if runs and text[runs[-1][-1].end() : match.start()] == " ":
-            runs[-1].append(match)
-        else:
-            runs.append([match])
-    return runs
+@lru_cache(maxsize=64)
+def capitalised_runs(text: str) -> Runs:
+    """Return the runs of capitalised words separated by single spaces only (cached: every rule asks)."""
+    return tuple(
+        tuple(WORD.finditer(text, run.start(), run.end())) for run in _CAPITALISED_RUN.finditer(text)
+    )
 
 
 def _is_acronym(word: str) -> bool:
@@ -115,7 +114,7 @@ def _looks_like_name_word(word: str) -> bool:
     return len(word) > 1 and not inner_capital and not any(ch.isdigit() for ch in word)
 
 
-def vietnamese_name(text: str, run: list[re.Match[str]]) -> tuple[int, int] | None:
+def vietnamese_name(text: str, run: Sequence[re.Match[str]]) -> tuple[int, int] | None:
     """Return the span of the surname-led name (2–4 syllables) in a run, if there is one.
 
     After a credit label ("Ảnh: Võ Thạnh …") the run's names are credits, up to an honorific
@@ -150,33 +149,9 @@ def vietnamese_name(text: str, run: list[re.Match[str]]) -> tuple[int, int] | No
     return None
 
 
-def _is_latin_name_word(word: str) -> bool:
-    """Tell whether a word can be part of a foreign name ("Carlson", "Huntington-Whiteley", "al-Thani")."""
-    core = word[3:] if word[:3] in {"al-", "el-"} else word
-    return (
-        core.isascii()
-        and core[:1].isupper()
-        and not core.isupper()
-        and core.replace("-", "").replace("'", "").isalpha()
-    )
-
-
 def _latin_runs(text: str) -> list[list[re.Match[str]]]:
     """Return runs of Latin-script name words, lower-case particles allowed inside ("bin", "van")."""
-    runs: list[list[re.Match[str]]] = []
-    current: list[re.Match[str]] = []
-    for match in WORD.finditer(text):
-        word = match.group()
-        joined = not current or text[current[-1].end() : match.start()] == " "
-        if (_is_latin_name_word(word) and joined) or (word in _PARTICLES and current and joined):
-            current.append(match)
-        else:
-            if current:
-                runs.append(current)
-            current = [match] if _is_latin_name_word(word) else []
-    if current:
-        runs.append(current)
-    return [run[: max(i for i, w in enumerate(run) if w.group() not in _PARTICLES) + 1] for run in runs]
+    return [list(WORD.finditer(text, run.start(), run.end())) for run in _LATIN_RUN.finditer(text)]
 
 
 def foreign_names(text: str) -> list[NameSpan]:
@@ -219,14 +194,14 @@ def _says_person(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     return bool(
         _title_right_before(text, start)
-        or _HONORIFIC.search(before[-8:])
+        or _HONORIFIC_END.search(before[-8:])
         or role_after(text, end)
         or _AGE_AFTER.match(text, end)
         or _SPEECH_AFTER.match(text, end)
     )
 
 
-def _given_name_at(text: str, start: int, runs: list[list[re.Match[str]]]) -> NameSpan | None:
+def _given_name_at(text: str, start: int, runs: Runs) -> NameSpan | None:
     """Return the given name (1–3 capitalised words) that starts at `start`, if any."""
     run = next((r[i:] for r in runs for i, w in enumerate(r) if w.start() == start), None)
     if run is None:
@@ -251,38 +226,56 @@ def _given_name_at(text: str, start: int, runs: list[list[re.Match[str]]]) -> Na
     return NameSpan(start, words[-1].end(), name, False)
 
 
-def given_names(text: str, runs: list[list[re.Match[str]]]) -> list[NameSpan]:
-    """Return given names after an honorific, "tên" or a title only people carry."""
+def given_names(text: str, runs: Runs) -> list[NameSpan]:
+    """Return given names after an honorific, "tên" or a title only people carry.
+
+    Each capitalised run is checked against the few words before it, so the long title list is
+    matched against a short string, never scanned over the sentence.
+    """
     found = []
-    for match in _HONORIFIC.finditer(text):
-        word = match["word"]
-        if (
-            word[0].isupper()
-            and match.start() > 0
-            and text[match.start() - 2 : match.start()].strip() not in {"", ".", "“", '"', "("}
-        ):
-            continue  # "cầu Ông Lớn": a capitalised honorific inside a name is part of it
-        span = _given_name_at(text, match.end(), runs)
-        if span and not (word[0].isupper() and f"{word} {span.name}" in gazetteer.PROVINCES):
+    for run in runs:
+        start = run[0].start()
+        before = text[max(0, start - 25) : start]
+        first = run[0].group()
+        if _CREDIT_BEFORE.search(before):
+            continue  # "Ảnh: Anh Túc …": a credit, not "anh Túc"
+        if first.lower() in titles.HONORIFICS and len(run) > 1 and _at_clause_start(text, start):
+            span = _given_name_at(text, run[1].start(), runs)  # "Chị Thu Cúc, …"
+            if span and f"{first} {span.name}" not in gazetteer.PROVINCES:
+                found.append(span)
+            continue
+        if _HONORIFIC_END.search(before):
+            span = _given_name_at(text, start, runs)
+        elif _person_title_before(before):
+            span = _given_name_at(text, start, runs)
+            if span and (
+                span.name in gazetteer.PROVINCES or any(w in _NOT_PERSON_WORDS for w in span.name.split())
+            ):
+                span = None
+        elif _at_clause_start(text, start) or before.endswith((", ", "” ")):
+            span = _given_name_at(text, start, runs)
+            if span and not (len(span.name.split()) <= 2 and span.name not in gazetteer.PROVINCES):
+                span = None
+            if span and not role_after(text, span.end):
+                span = None  # "Ngọc Trâm, sinh viên …": a name set off before its role
+        else:
+            span = None
+        if span:
             found.append(span)
-    for match in _PERSON_TITLE.finditer(text):
-        span = _given_name_at(text, match.end(), runs)
-        if (
-            span
-            and span.name not in gazetteer.PROVINCES
-            and not any(w in _NOT_PERSON_WORDS for w in span.name.split())
-        ):
-            found.append(span)
-    for match in _CLAUSE_START.finditer(text):
-        span = _given_name_at(text, match.end(), runs)
-        if (
-            span
-            and len(span.name.split()) <= 2
-            and span.name not in gazetteer.PROVINCES
-            and role_after(text, span.end)
-        ):
-            found.append(span)  # "Ngọc Trâm, sinh viên …"
     return found
+
+
+def _person_title_before(before: str) -> bool:
+    """Tell whether the words before a name end with a title only people carry (not "Thủ tướng")."""
+    found = list(TITLE_WORD.finditer(before))
+    if not found or before[found[-1].end() :].strip():
+        return False
+    return found[-1].group().lower() in _PERSON_TITLES_LOWER
+
+
+def _at_clause_start(text: str, start: int) -> bool:
+    """Tell whether a word opens the sentence or follows a full stop, a colon or an opening quote."""
+    return start == 0 or text[:start].rstrip()[-1:] in {".", ":", ";", "“", '"', "("}
 
 
 _BYLINE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+){1,3}(?: [-–] [^\W\d_]+(?: [^\W\d_]+){1,3})?\.?$")
