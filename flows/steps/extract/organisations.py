@@ -185,9 +185,9 @@ def _defined_acronyms(text: str, found: list[Span]) -> tuple[list[Span], list[Sp
     grown, acronyms = [], []
     for start, end, name in found:
         match = _UP_TO_ACRONYM.match(text, end)
-        if match and len(match["words"].split()) <= 8:
-            end = match.start("open")
-            name = text[start:end]
+        if match and match["words"].strip() and len(match["words"].split()) <= 8:
+            name = text[start : match.start("open")].rstrip()
+            end = start + len(name)
         grown.append((start, end, name))
         acronym = _DEFINED.match(text, end)
         if acronym:
