@@ -18,6 +18,7 @@ from flows.steps.extract.roles import TITLE_WORD
 
 Span = tuple[int, int, str]
 _HEADS = [(head, re.compile(r"(?<!\w)" + re.escape(head) + r"(?!\w)")) for head in orgnames.ORG_HEADS]
+_ANY_HEAD = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, orgnames.ORG_HEADS)) + r")(?!\w)")
 _HEAD_START = re.compile(r"(?:" + "|".join(map(re.escape, orgnames.ORG_HEADS)) + r")(?!\w)")
 _CREDIT_BEFORE = re.compile(r"(?:" + "|".join(titles.CREDIT_LABELS) + r")\s*:\s*$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -140,9 +141,12 @@ def _org_end(
 def _from_heads(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     """Return organisations grown from a known head."""
     found: list[Span] = []
+    present = {match.group() for match in _ANY_HEAD.finditer(text)}  # one pass, then only those heads
+    if not present:
+        return found
     words = list(WORD.finditer(text))
     for head, pattern in _HEADS:
-        if head not in text:  # most heads are absent from most sentences: skip the regex
+        if head not in present:
             continue
         for match in pattern.finditer(text):
             if _overlaps(match.start(), match.end(), taken) or TITLE_WORD.match(text, match.start()):

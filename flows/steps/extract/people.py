@@ -42,6 +42,7 @@ _HONORIFIC_END = re.compile(
     r"(?<!\w)(?:" + "|".join(sorted(titles.HONORIFICS, key=len, reverse=True)) + r")\s+$"
 )
 _PERSON_TITLES_LOWER = frozenset(title.lower() for title in titles.PERSON_TITLES)
+_ALL_TITLES_LOWER = _PERSON_TITLES_LOWER | {title.lower() for title in titles.ROLE_TITLES}
 _SPEECH_AFTER = re.compile(
     r"\s*(?:(?:ngày|hôm|sáng|chiều|tối) [\d/]+\s+)?(?:đã\s+|vừa\s+|cũng\s+)?(?:"
     + "|".join(titles.SPEECH_VERBS)
@@ -267,10 +268,12 @@ def given_names(text: str, runs: Runs) -> list[NameSpan]:
 
 def _person_title_before(before: str) -> bool:
     """Tell whether the words before a name end with a title only people carry (not "Thủ tướng")."""
-    found = list(TITLE_WORD.finditer(before))
-    if not found or before[found[-1].end() :].strip():
-        return False
-    return found[-1].group().lower() in _PERSON_TITLES_LOWER
+    words = before.split()
+    for size in (3, 2, 1):  # the longest title ending there: "Thủ tướng" before "tướng"
+        phrase = " ".join(words[-size:]).lower()
+        if len(words) >= size and phrase in _ALL_TITLES_LOWER:
+            return phrase in _PERSON_TITLES_LOWER
+    return False
 
 
 def _at_clause_start(text: str, start: int) -> bool:
