@@ -16,6 +16,7 @@ TITLE_WORD = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, titles.ROLE_TITL
 _MODIFIER_BEFORE = re.compile(r"(?:" + "|".join(titles.ROLE_MODIFIERS) + r")\s+$", re.I)
 _OPENER = re.compile(r"\s*(?:,\s*(?:\d{1,3}\s*tuổi\s*,\s*)?|\s[-–]\s*|\(\s*)")
 _TRAILING = re.compile(r"\s+(?:là|tên|của)$")
+_AND_ANOTHER = re.compile(r"\s+và\s+(?:là\s+)?(?:cũng là\s+)?")
 MAX_ROLE_WORDS = 12
 
 
@@ -35,14 +36,29 @@ def role_before(text: str, start: int) -> str | None:
 
 
 def role_after(text: str, end: int) -> str | None:
-    """Return the title phrase set off after a name ("…, bí thư Quận ủy Quận 2", "… (Giám đốc …)")."""
+    """Return the title phrases set off after a name ("…, bí thư Quận ủy Quận 2", "… (Giám đốc …)").
+
+    A second title joined by "và (là)" is a second role ("…, người sáng lập và là chủ tịch của …").
+    """
     opener = _OPENER.match(text, end)
     if not opener or opener.end() == end:
         return None
     rest = text[opener.end() :]
-    if not TITLE_WORD.match(rest):
+    first = _one_role(rest)
+    if first is None:
         return None
-    stop = _ROLE_END.search(rest, TITLE_WORD.match(rest).end())  # type: ignore[union-attr]
+    second = _AND_ANOTHER.match(rest, len(first))
+    if second and _one_role(rest[second.end() :]):
+        return f"{first}; {_one_role(rest[second.end() :])}"
+    return first
+
+
+def _one_role(rest: str) -> str | None:
+    """Return the title phrase that opens `rest`, up to where the role ends."""
+    title = TITLE_WORD.match(rest)
+    if not title:
+        return None
+    stop = _ROLE_END.search(rest, title.end())
     role = rest[: stop.start() if stop else len(rest)].strip()
     words = role.split()
     if len(words) > MAX_ROLE_WORDS:

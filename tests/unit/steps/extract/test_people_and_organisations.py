@@ -67,6 +67,11 @@ def test_the_role_nearest_the_name_is_kept_with_its_modifier():
     assert ("Phan Văn Tú", "Bị can; nguyên giám đốc công ty") in found
 
 
+def test_two_roles_joined_by_va_la_are_both_kept():
+    found = people("Ông Lý Quang Huy, người sáng lập và là chủ tịch của Công ty Sao Mai, đã từ chức.")
+    assert ("Lý Quang Huy", "người sáng lập; chủ tịch của Công ty Sao Mai") in found
+
+
 def test_a_role_in_brackets_after_a_name():
     found = people("Cơ quan điều tra đã làm việc với Đặng Văn Lâm (Giám đốc Công ty TNHH Hòa Phát Xanh).")
     assert ("Đặng Văn Lâm", "Giám đốc Công ty TNHH Hòa Phát Xanh") in found
