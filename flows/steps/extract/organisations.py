@@ -177,7 +177,9 @@ def _after_a_name(text: str, start: int) -> bool:
     """Tell whether a capitalised word (not an acronym) stands right before `start`."""
     before = text[max(0, start - 15) : start]
     words = before.split()
-    return before.endswith(" ") and bool(words) and words[-1][:1].isupper() and not words[-1].isupper()
+    if not before.endswith(" ") or not words or words[-1] in titles.NOT_NAME_WORDS:
+        return False
+    return words[-1].isalpha() and words[-1][:1].isupper() and not words[-1].isupper()
 
 
 def _defined_acronyms(text: str, found: list[Span]) -> tuple[list[Span], list[Span]]:

@@ -122,3 +122,12 @@ def test_one_body_written_two_ways_is_one_entity_with_its_aliases_and_english_fr
     )
     places = {row["name_vi"]: row["name_en"] for row in entities if row["kind"] == "location"}
     assert places.get("Hà Nội") == "Hanoi"
+
+
+def test_a_head_inside_a_place_name_is_no_body_but_one_after_a_comma_or_theo_is():
+    found = names(
+        "organization",
+        "Mưa lớn ở Nam Bộ, chuyến bay từ Hải Phòng bị hủy.",
+        "Theo Sở Y tế, tại xã Tân Hòa, UBND huyện Lục Ngạn đã họp.",
+    )
+    assert found == {"Sở Y tế", "UBND huyện Lục Ngạn"}
