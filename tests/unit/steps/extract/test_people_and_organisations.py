@@ -127,7 +127,7 @@ def test_one_body_written_two_ways_is_one_entity_with_its_aliases_and_english_fr
 def test_a_head_inside_a_place_name_is_no_body_but_one_after_a_comma_or_theo_is():
     found = names(
         "organization",
-        "Mưa lớn ở Nam Bộ, chuyến bay từ Hải Phòng bị hủy.",
+        "Mưa lớn ở Nam Bộ, nước tràn lên đường Đinh Bộ Lĩnh và khu Hải Phòng Xanh.",
         "Theo Sở Y tế, tại xã Tân Hòa, UBND huyện Lục Ngạn đã họp.",
     )
     assert found == {"Sở Y tế", "UBND huyện Lục Ngạn"}
