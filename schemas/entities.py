@@ -17,6 +17,8 @@ class EntitiesSchema(pa.DataFrameModel):
     kind: Series[str] = pa.Field(isin=ENTITY_KINDS)
     name_vi: Series[str] = pa.Field(nfc=(), not_blank=())
     name_en: Series[str] = pa.Field(nullable=True)
+    # The other forms articles write the entity in, as a JSON list ("UBND TP.HCM", "Dũng").
+    aliases_vi: Series[str] = pa.Field(nullable=True)
 
     class Config:
         strict = True

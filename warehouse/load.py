@@ -81,7 +81,10 @@ def _replace_article(connection: Connection, frames: ArticleTables) -> None:
         connection.execute(
             statement.on_conflict_do_update(
                 index_elements=[Entity.entity_id],
-                set_={"name_en": func.coalesce(statement.excluded.name_en, Entity.name_en)},
+                set_={
+                    "name_en": func.coalesce(statement.excluded.name_en, Entity.name_en),
+                    "aliases_vi": func.coalesce(statement.excluded.aliases_vi, Entity.aliases_vi),
+                },
             ),
             entities,
         )

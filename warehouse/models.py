@@ -75,6 +75,7 @@ class Entity(Base):
     kind: Mapped[str] = mapped_column(String(16))
     name_vi: Mapped[str] = mapped_column(Text)
     name_en: Mapped[str | None] = mapped_column(Text)
+    aliases_vi: Mapped[str | None] = mapped_column(Text)  # JSON list of the other forms written
 
 
 class Mention(Base):

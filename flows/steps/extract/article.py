@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 
 from flows.steps.extract.dates import find_date
-from flows.steps.extract.entities import PERSON, Mention, find_mentions
+from flows.steps.extract.english_names import english_name
+from flows.steps.extract.entities import ORGANIZATION, PERSON, Mention, find_mentions
 from flows.steps.extract.facts import find_facts
+from flows.steps.extract.org_groups import expand
 from flows.steps.extract.outlets import find_outlet
 from flows.steps.extract.segments import ArticleText, Segment, build_segments
 from flows.steps.extract.transliterate import without_diacritics
@@ -125,18 +128,28 @@ def entity_id_for(kind: str, name: str) -> str:
     return short_id(kind, name)
 
 
+def _entity_name(mention: Mention) -> str:
+    """Return the name of the entity a mention belongs to (an organisation's abbreviations written out)."""
+    name = mention.entity or mention.name
+    return expand(name) if mention.kind == ORGANIZATION else name
+
+
 def _mention_rows(article_id: str, mentions: list[Mention]) -> tuple[list[Row], list[Row]]:
-    """Build `entities` and `mentions` rows; one mention per entity per segment."""
+    """Build `entities` and `mentions` rows; one mention per entity per segment.
+
+    An entity keeps the other forms the article writes it in as `aliases_vi` ("UBND TP.HCM"
+    beside "Ủy ban nhân dân thành phố Hồ Chí Minh", "Dũng" beside "Đinh Tiến Dũng").
+    """
     entities: dict[str, Row] = {}
+    aliases: dict[str, list[str]] = {}
     by_key: dict[tuple[int, str], Row] = {}
     for mention in mentions:
-        entity_id = entity_id_for(mention.kind, mention.name)
-        # Person names follow English-press style, without diacritics ("Dinh Tien Dung").
-        name_en = without_diacritics(mention.name) if mention.kind == PERSON else None
-        entities.setdefault(
-            entity_id,
-            {"entity_id": entity_id, "kind": mention.kind, "name_vi": mention.name, "name_en": name_en},
-        )
+        name = _entity_name(mention)
+        entity_id = entity_id_for(mention.kind, name)
+        entities.setdefault(entity_id, {"entity_id": entity_id, "kind": mention.kind, "name_vi": name})
+        written = mention.written or mention.name
+        if written != name and written not in aliases.setdefault(entity_id, []):
+            aliases[entity_id].append(written)
         row = by_key.setdefault(
             (mention.seq, entity_id),
             {
@@ -149,6 +162,16 @@ def _mention_rows(article_id: str, mentions: list[Mention]) -> tuple[list[Row], 
         )
         if mention.role and mention.role != row["role_vi"]:
             row["role_vi"] = "; ".join(filter(None, [row["role_vi"], mention.role]))
+    for entity_id, row in entities.items():
+        forms = sorted(aliases.get(entity_id, []))
+        row["aliases_vi"] = json.dumps(forms, ensure_ascii=False) if forms else None
+        # People follow English-press style, without diacritics ("Dinh Tien Dung").
+        is_person = row["kind"] == PERSON
+        row["name_en"] = (
+            without_diacritics(row["name_vi"])
+            if is_person
+            else english_name(row["kind"], row["name_vi"], forms)
+        )
     return list(entities.values()), list(by_key.values())
 
 

@@ -1,15 +1,16 @@
 """Find the people (with their roles as written), organisations and places of an article.
 
 A generic tagger is not trusted here: underthesea's CRF tags the outlet code "TPO" as a person
-and "Đinh Tiến Dũng" as part of a location. People come from rules instead: a capitalised run
-that starts with a Vietnamese surname and ends two to four syllables later, whose role is the
-title phrase before it ("Bí thư Thành ủy Hà Nội Đinh Tiến Dũng") or after it ("…, bí thư Quận
-ủy Quận 2"); a later "ông Dũng" is the same person. Organisations grow from known heads
-("Thành ủy", "Ban Chỉ đạo", "Bộ") along the capitalised words that follow. Places come from a
-gazetteer of provinces and cities, and from underthesea's tagger where it says LOC of two or
-more capitalised words right after a locative word ("ở Phong Điền") that no rule above claims.
-The tagger is slow (a CRF word segmenter, POS tagger, chunker and NER in pure-Python feature
-code), so it reads only a few words around each such spot, never a whole sentence.
+and "Đinh Tiến Dũng" as part of a location. People come from rules instead (see `people`,
+`roles` and `coreference`): names as Vietnamese and foreign news write them, each with the role
+the sentence gives, short names resolved to the full name met in the same article.
+Organisations come from `organisations` (heads, acronyms, known bodies, Latin-script names) and
+are grouped per article into one entity per body (`org_groups`). Places come from a gazetteer of
+provinces, cities and countries, from streets ("đường Lê Duẩn"), and from underthesea's tagger
+where it says LOC of two or more capitalised words right after a locative word ("ở Phong
+Điền") that no rule above claims. The tagger is slow (a CRF word segmenter, POS tagger, chunker
+and NER in pure-Python feature code), so it reads only a few words around each such spot,
+never a whole sentence.
 """
 
 from __future__ import annotations
@@ -18,27 +19,40 @@ import re
 from dataclasses import dataclass
 
 from flows.steps.extract import gazetteer
+from flows.steps.extract.coreference import find_people
+from flows.steps.extract.org_groups import group_names
+from flows.steps.extract.organisations import find_organisations
+from flows.steps.extract.people import capitalised_runs
 
 PERSON, ORGANIZATION, LOCATION = "person", "organization", "location"
-_WORD = re.compile(r"\w+(?:\.\w+)*")
-_CLAUSE_BREAK = re.compile(r"[,;:(“\"]|\s[-–]\s|\svà\s|^")
-_ROLE_END = re.compile(
-    r"[,;:)“\"]|\.(?=\s|$)|\s[-–]\s|\s(?:cho biết|đề nghị|nói|yêu cầu|phát biểu|khẳng định|nhấn mạnh|"
-    r"chủ trì|đã|bị (?:bắt|khởi tố|truy tố|cáo buộc)|là|được|và|với|cùng|cũng|giao|kiểm tra)\b"
-)
-_TITLE = re.compile(r"\b(?:" + "|".join(map(re.escape, gazetteer.ROLE_TITLES)) + r")\b", re.I)
-_PLACE_BEFORE = re.compile(r"(?:đường|phố|tỉnh|thành phố|TP\.|quận|huyện)\s$", re.I)
 _LOCATIVE_WORDS = r"(?:tại|ở|đến|về|từ|khu vực|vùng|chợ|sông|miền|xã|phường)"
 # A locative word, one space, then two words (checked for capitals in code: `re` has no \p{Lu}).
 _LOCATIVE_BEFORE_NAME = re.compile(r"\b" + _LOCATIVE_WORDS + r"\s(?=(?P<first>\S+)\s+(?P<second>\S))", re.I)
 _SPACED_WORD = re.compile(r"\S+")
 _WINDOW_MARGIN = 3
-_SHORT_REF = re.compile(r"\b(?:[Ôô]ng|[Bb]à|[Cc]hị|[Aa]nh)\s+(?P<name>[^\W\d_]+)\b(?!\s+[^\W\d_]*[A-ZĐ])")
+_PLACE = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(
+        map(re.escape, sorted(gazetteer.PROVINCES | gazetteer.AMBIGUOUS_PLACES, key=len, reverse=True))
+    )
+    + r"|[Qq]uận \d+)(?!\w)"
+)
+_ASKS_FOR_PLACE = re.compile(r"(?:nước|tại|ở|sang|đến|từ|về|đi|thành phố|TP\.?)\s$")
+_STREET_HEAD = re.compile(
+    r"(?<!\w)(?:" + "|".join(gazetteer.STREET_HEADS) + r")\s(?:(?:khác\s)?(?:như|gồm|là)\s)?(?=[A-ZĐ])"
+)
+_LIST_GAP = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:,|;|và|-|–)?\s*$")
+_HOUSE_NUMBER = re.compile(r"(?:^|\s)(?:số\s)?\d+(?:-\d+)*[A-Z]?\s$")
 
 
 @dataclass(frozen=True)
 class Mention:
-    """An entity named in one segment, with the role the text gives a person there."""
+    """An entity named in one segment, with the role the text gives a person there.
+
+    `name` is the entity's name (a person's full name, an organisation as written there);
+    `written` the form the sentence uses when it differs; `entity` the name of the entity an
+    organisation's form belongs to in this article, when it differs.
+    """
 
     seq: int
     kind: str
@@ -46,6 +60,8 @@ class Mention:
     role: str | None
     start: int
     end: int
+    written: str = ""
+    entity: str = ""
 
 
 def _is_capitalised(word: str) -> bool:
@@ -53,150 +69,42 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _capitalised_runs(text: str) -> list[list[re.Match[str]]]:
-    """Return the runs of capitalised words separated by single spaces only."""
-    runs: list[list[re.Match[str]]] = []
-    for match in _WORD.finditer(text):
-        if not _is_capitalised(match.group()):
-            continue
-        if runs and text[runs[-1][-1].end() : match.start()] == " ":
-            runs[-1].append(match)
-        else:
-            runs.append([match])
-    return runs
-
-
-def _person_in_run(text: str, run: list[re.Match[str]]) -> tuple[int, int] | None:
-    """Return the span of the longest surname-led name (2–4 syllables) ending the run."""
-    for index, word in enumerate(run):
-        size = len(run) - index
-        if word.group() not in gazetteer.SURNAMES or not 2 <= size <= 4:
-            continue
-        start, end = word.start(), run[-1].end()
-        name = text[start:end]
-        if name in gazetteer.PROVINCES or _PLACE_BEFORE.search(text[max(0, start - 12) : start]):
-            return None
-        if any(w.group().isupper() and len(w.group()) > 1 for w in run[index:]):
-            return None  # acronyms such as "TPO" or "UBND" are not names
-        return start, end
-    return None
-
-
-def _role_before(text: str, start: int) -> str | None:
-    """Return the title phrase between the clause start and a name, if it opens with a title."""
-    clause_start = max(m.end() for m in _CLAUSE_BREAK.finditer(text[:start]))
-    clause = text[clause_start:start]
-    title = _TITLE.search(clause)
-    if not title:
-        return None
-    role = clause[title.start() :].strip()
-    return role if 0 < len(role.split()) <= 12 else None
-
-
-def _role_after(text: str, end: int) -> str | None:
-    """Return the title phrase set off after a name ("…, bí thư Quận ủy Quận 2")."""
-    match = re.match(r"\s*(?:,|–|-)\s*", text[end:])
-    if not match:
-        return None
-    rest = text[end + match.end() :]
-    if not _TITLE.match(rest):
-        return None
-    stop = _ROLE_END.search(rest)
-    role = rest[: stop.start() if stop else len(rest)].strip()
-    return role if 0 < len(role.split()) <= 12 else None
-
-
-def street_names(texts: list[str]) -> set[str]:
-    """Return names used for streets ("đường Lê Duẩn"), which are never people in that article."""
-    pattern = re.compile(r"\b(?:đường|phố)\s+((?:[A-ZĐ][^\W\d_]*\s?){2,4})")
-    return {match.group(1).strip() for text in texts for match in pattern.finditer(text)}
-
-
-def find_people(seq: int, text: str, streets: frozenset[str] = frozenset()) -> list[Mention]:
-    """Return the people named in full in one sentence, with their roles."""
-    mentions = []
-    for run in _capitalised_runs(text):
-        span = _person_in_run(text, run)
-        if span is None or text[span[0] : span[1]] in streets:
-            continue
-        roles = [role for role in (_role_before(text, span[0]), _role_after(text, span[1])) if role]
-        mentions.append(Mention(seq, PERSON, text[span[0] : span[1]], "; ".join(roles) or None, *span))
-    return mentions
-
-
-def find_short_references(seq: int, text: str, people: dict[str, str]) -> list[Mention]:
-    """Return "ông Dũng"-style references to people named earlier in the article."""
-    mentions = []
-    for match in _SHORT_REF.finditer(text):
-        full = people.get(match["name"])
-        if full:
-            mentions.append(Mention(seq, PERSON, full, None, match.start(), match.end()))
-    return mentions
-
-
 def _is_acronym(word: str) -> bool:
     """Tell whether a word is an acronym ("UBND", "T.Ư", "TP.HCM")."""
     return "." in word or (len(word) > 1 and word.isupper())
 
 
-_ORG_HEAD_START = re.compile(r"(?:" + "|".join(map(re.escape, gazetteer.ORG_HEADS)) + r")(?!\w)")
-# One pattern per head, in the gazetteer's order (longest first): a longer head claims its
-# words before a shorter one inside it ("Bộ Công an" before "Bộ").
-_ORG_HEADS = [(head, re.compile(r"(?<!\w)" + re.escape(head) + r"(?!\w)")) for head in gazetteer.ORG_HEADS]
-_PLACE = re.compile(
-    r"(?<!\w)(?:"
-    + "|".join(map(re.escape, sorted(gazetteer.PROVINCES, key=len, reverse=True)))
-    + r"|[Qq]uận \d+)(?!\w)"
-)
-
-
-def _continues_org(text: str, words: list[re.Match[str]], index: int, capitals: int) -> bool:
-    """Tell whether word `index` still belongs to the organisation name being grown."""
-    word = words[index].group()
-    if _ORG_HEAD_START.match(text, words[index].start()):
-        return False  # a nested organisation ("… Bộ Công an") is found on its own
-    if _is_capitalised(word):
-        return True
-    if word == "và":  # "Tài nguyên và Môi trường", but not "Thành ủy và các ban"
-        return index + 1 < len(words) and _is_capitalised(words[index + 1].group())
-    # A lower-case syllable completes a two-syllable word ("Công an", "Y tế", "Chỉ đạo").
-    return capitals == 1 and not _is_acronym(words[index - 1].group())
-
-
-def _org_end(text: str, words: list[re.Match[str]], first: int, taken: list[tuple[int, int]]) -> int:
-    """Extend an organisation name over the capitalised words that follow its head."""
-    end, index, capitals = words[first - 1].end(), first, 0
-    while index < len(words):
-        word = words[index]
-        if text[end : word.start()] != " " or any(s <= word.start() < e for s, e in taken):
-            break
-        if not _continues_org(text, words, index, capitals):
-            break
-        capitals = capitals + 1 if _is_capitalised(word.group()) else 0
-        end, index = word.end(), index + 1
-    return end
-
-
-def find_organizations(seq: int, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Return organisations that start with a known head, outside spans already taken."""
-    mentions: list[Mention] = []
-    words = list(_WORD.finditer(text))
-    for head, pattern in _ORG_HEADS:
-        if head not in text:  # most heads are absent from most sentences: skip the regex
+def _street_list(text: str, head_end: int) -> list[str]:
+    """Return the names listed after a street head ("đường A, B (quận 2) và C")."""
+    names, cursor = [], head_end
+    for run in capitalised_runs(text):
+        start = run[0].start()
+        if start < cursor:
             continue
-        for match in pattern.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            after = next((i for i, w in enumerate(words) if w.start() >= match.end()), len(words))
-            end = _org_end(text, words, after, taken) if after else match.end()
-            end = max(end, match.end())
-            if end == match.end() and head not in gazetteer.STANDALONE_ORG_HEADS:
-                continue  # a bare "Bộ" or "Sở" names no organisation
-            end = match.start() + len(text[match.start() : end].removesuffix(" và"))
-            name = text[match.start() : end]
-            mentions.append(Mention(seq, ORGANIZATION, name, None, match.start(), end))
-            taken.append((match.start(), end))
-    return mentions
+        gap = text[cursor:start]
+        if "(" in gap and ")" not in gap:
+            continue  # a name in brackets after a street is its district: "(quận Thủ Đức)"
+        if start != head_end and not _LIST_GAP.match(gap):
+            break
+        words = [w.group() for w in run]
+        if len(words) > 5:
+            break
+        names.append(" ".join(words))
+        cursor = run[-1].end()
+    return names
+
+
+def street_names(texts: list[str]) -> set[str]:
+    """Return names used for streets ("đường Lê Duẩn", "282 Nguyễn Huy Tưởng"): no people there."""
+    names: set[str] = set()
+    for text in texts:
+        for head in _STREET_HEAD.finditer(text):
+            names.update(n for n in _street_list(text, head.end()) if " " in n)
+        for run in capitalised_runs(text):
+            before = text[max(0, run[0].start() - 12) : run[0].start()]
+            if 2 <= len(run) <= 4 and run[0].group() in gazetteer.SURNAMES and _HOUSE_NUMBER.search(before):
+                names.add(" ".join(w.group() for w in run))
+    return names
 
 
 def find_places(seq: int, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -206,6 +114,8 @@ def find_places(seq: int, text: str, taken: list[tuple[int, int]]) -> list[Menti
     for match in _PLACE.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in claimed):
             continue
+        if match.group() in gazetteer.AMBIGUOUS_PLACES and not _ASKS_FOR_PLACE.search(text[: match.start()]):
+            continue  # "ông Đức", "Anh cho biết": a name or a pronoun, not a country
         mentions.append(Mention(seq, LOCATION, match.group(), None, match.start(), match.end()))
         taken.append(match.span())
     return mentions
@@ -292,25 +202,40 @@ def find_tagged_places(seq: int, text: str, taken: list[tuple[int, int]]) -> lis
     return mentions
 
 
+def _street_mentions(
+    seq: int, text: str, streets: frozenset[str], taken: list[tuple[int, int]]
+) -> list[Mention]:
+    """Return the article's street names met in a sentence, outside spans already taken."""
+    found = []
+    for street in streets:
+        for match in re.finditer(re.escape(street), text):
+            if not any(s < match.end() and match.start() < e for s, e in taken):
+                found.append(Mention(seq, LOCATION, match.group(), None, *match.span()))
+                taken.append(match.span())
+    return found
+
+
 def find_mentions(sentences: list[tuple[int, str]]) -> list[Mention]:
     """Return every person, organisation and place mention of an article's sentences."""
-    people: dict[str, str] = {}
-    mentions: list[Mention] = []
     streets = frozenset(street_names([text for _, text in sentences]))
+    people = find_people(sentences, streets)
+    mentions: list[Mention] = []
     for seq, text in sentences:
-        found = find_people(seq, text, streets)
-        people.update({m.name.split()[-1]: m.name for m in found})
-        found += find_short_references(seq, text, people)
-        taken = [(m.start, m.end) for m in found]
-        found += find_organizations(seq, text, taken)
-        found += find_places(seq, text, taken)
-        found += [
-            Mention(seq, LOCATION, m.group(), None, *m.span())
-            for street in streets
-            for m in re.finditer(re.escape(street), text)
-            if not any(s < m.end() and m.start() < e for s, e in taken)
+        found = [
+            Mention(seq, PERSON, p.name, p.role, p.start, p.end, p.written if p.written != p.name else "")
+            for p in people
+            if p.seq == seq
         ]
-        taken += [(m.start, m.end) for m in found if m.kind == LOCATION]
+        taken = [(m.start, m.end) for m in found]
+        found += [Mention(seq, ORGANIZATION, n, None, s, e) for s, e, n in find_organisations(text, taken)]
+        found += _street_mentions(seq, text, streets, taken)
+        found += find_places(seq, text, taken)
         found += find_tagged_places(seq, text, taken)
         mentions += found
-    return mentions
+    groups = group_names([m.name for m in mentions if m.kind == ORGANIZATION])
+    return [
+        Mention(m.seq, m.kind, m.name, m.role, m.start, m.end, m.written, groups.get(m.name, ""))
+        if m.kind == ORGANIZATION and groups.get(m.name, m.name) != m.name
+        else m
+        for m in mentions
+    ]

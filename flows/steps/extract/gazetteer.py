@@ -1,4 +1,4 @@
-"""Word lists the entity rules lean on: surnames, places, role titles, organisation heads.
+"""Word lists the entity rules lean on: surnames and places (titles and organisations have their own).
 
 Vietnamese names start with one of about a hundred surnames, so a capitalised run that starts
 with one is far more likely a person than a generic tagger's guess; places that happen to start
@@ -79,6 +79,10 @@ SURNAMES = frozenset(
         "Mẫn",
         "Khương",
         "Cù",
+        "Tập",
+        "Mao",
+        "Ôn",
+        "Bạc",
     ]
 )
 
@@ -92,48 +96,36 @@ PROVINCES = frozenset(
     Thừa Thiên Huế|Huế|Tiền Giang|Trà Vinh|Tuyên Quang|Vĩnh Long|Vĩnh Phúc|Yên Bái|
     TP.HCM|TPHCM|TP HCM|Hồ Chí Minh|Sài Gòn|Việt Nam|Trung Quốc|Mỹ|Nhật Bản|Hàn Quốc|Los Angeles|
     Tân Sơn Nhất|Long Thành|Biên Hòa|Buôn Ma Thuột|Mỹ Thuận|Cao Lãnh|Bến Lức|Phú Nhuận|
-    Thanh Xuân|miền Tây|Tây Nguyên|Đồng bằng sông Cửu Long""".replace("\n", "").split("|")
-)
-PROVINCES = frozenset(name.strip() for name in PROVINCES if name.strip())
-
-# Words that put a place after them: "quận 1", "tỉnh Hòa Bình", "đường Lê Duẩn".
-PLACE_HEADS = ("thành phố", "tỉnh", "quận", "huyện", "thị xã", "xã", "phường", "đường", "phố", "TP.")
-
-# Titles that introduce a person's role, longest first so "Phó Thủ tướng" wins over "Thủ tướng".
-ROLE_TITLES = sorted(
-    """bí thư|phó bí thư|tổng bí thư|chủ tịch|phó chủ tịch|thủ tướng|phó thủ tướng|bộ trưởng|
-    thứ trưởng|trưởng ban|phó trưởng ban|giám đốc|phó giám đốc|tổng giám đốc|trưởng phòng|
-    phó trưởng phòng|trưởng khoa|chủ nhiệm|viện trưởng|chánh án|chánh văn phòng|ủy viên|
-    đại tướng|thượng tướng|trung tướng|thiếu tướng|đại tá|thượng tá|trung tá|bị can|bị cáo|
-    kỹ thuật viên|chủ vựa|nhân công|tiểu thương|luật sư|bác sĩ|giáo sư|phó giáo sư|tiến sĩ|
-    nguyên|cựu|người phát ngôn|đại sứ|tổng thư ký|phóng viên|trung tá|giáo viên|kỳ thủ""".replace(
-        "\n", ""
-    ).split("|"),
-    key=len,
-    reverse=True,
-)
-ROLE_TITLES = [title.strip() for title in ROLE_TITLES if title.strip()]
-HONORIFICS = frozenset({"ông", "bà", "anh", "chị", "em", "cô", "chú", "bác"})
-
-# Heads of organisation names; the capitalised words after a head belong to the name.
-ORG_HEADS = sorted(
-    """Thành ủy|Tỉnh ủy|Quận ủy|Huyện ủy|Đảng ủy|Đảng bộ|Ban Chấp hành|BCH|Bộ Chính trị|Ban Bí thư|
-    Ban Thường vụ|Ban Tổ chức|Ban Chỉ đạo|Ban Tuyên giáo|Ban Nội chính|Ủy ban Kiểm tra|
-    Ủy ban nhân dân|UBND|HĐND|VKSND|TAND|Viện Kiểm sát|Tòa án|Bộ Công an|Bộ|Sở|Viện|
-    Bệnh viện|Công ty|Tập đoàn|Ngân hàng|Cơ quan cảnh sát điều tra|Cơ quan Cảnh sát điều tra|
-    Cơ quan CSĐT|Thanh tra Chính phủ|Chính phủ|Quốc hội|Liên đoàn|Trung ương Đoàn|Hội đồng|
-    Trường Đại học|Đại học|Mặt trận Tổ quốc|Tổng cục|Cục|Văn phòng|Hội Nông dân|Hội Liên hiệp|
-    Fox News|CXA|WXF|ACV""".replace("\n", "").split("|"),
-    key=len,
-    reverse=True,
-)
-ORG_HEADS = [head.strip() for head in ORG_HEADS if head.strip()]
-# Heads that name an organisation on their own; the others need a capitalised word after them.
-STANDALONE_ORG_HEADS = frozenset(
-    """Thành ủy|Tỉnh ủy|Quận ủy|Huyện ủy|Bộ Chính trị|Ban Bí thư|Ban Thường vụ|Ban Chỉ đạo|
-    Ủy ban Kiểm tra|UBND|HĐND|VKSND|TAND|Thanh tra Chính phủ|Chính phủ|Quốc hội|
-    Cơ quan cảnh sát điều tra|Cơ quan Cảnh sát điều tra|Cơ quan CSĐT|Fox News|CXA|WXF|ACV""".replace(
+    Thanh Xuân|miền Tây|Tây Nguyên|Đồng bằng sông Cửu Long|
+    Phan Thiết|Nha Trang|Đà Lạt|Vinh|Pleiku|Quy Nhơn|Hạ Long|Thủ Đức|Từ Liêm|Bắc Từ Liêm|
+    Nam Từ Liêm|Hoàn Kiếm|Ba Đình|Đống Đa|Hai Bà Trưng|Hoàng Mai|Long Biên|Cầu Giấy|Tây Hồ|
+    Hà Đông|Gò Vấp|Bình Thạnh|Tân Bình|Tân Phú|Bình Tân|Củ Chi|Hóc Môn|Cần Giờ|Nhà Bè|Bình Chánh|
+    Ninh Hòa|Cam Ranh|Phú Quốc|Hội An|Sa Pa|Móng Cái|Vũng Tàu|Thủ Dầu Một|Rạch Giá|Châu Đốc|
+    Hoa Lư|Đông Anh|Sóc Sơn|Gia Lâm|Thanh Trì|
+    Nam Bộ|Bắc Bộ|Trung Bộ|Đông Nam Bộ|Tây Nam Bộ|Bắc Trung Bộ|Nam Trung Bộ|miền Trung|miền Bắc|
+    miền Nam|châu Á|châu Âu|châu Phi|châu Mỹ|Đông Nam Á|
+    Nga|Pháp|Úc|Canada|Ấn Độ|Thái Lan|Lào|Campuchia|Singapore|Malaysia|Indonesia|
+    Philippines|Myanmar|Đài Loan|Hong Kong|Triều Tiên|Ukraine|Israel|Iran|Iraq|Ai Cập|Qatar|
+    Thổ Nhĩ Kỳ|Hungary|Thụy Điển|Phần Lan|Na Uy|Ba Lan|Tây Ban Nha|Bồ Đào Nha|Hà Lan|Bỉ|
+    Thụy Sĩ|Áo|Séc|Brazil|Argentina|Mexico|Nam Phi|Saudi Arabia|Ả Rập Saudi|Syria|Gaza|
+    Dải Gaza|Palestine|Sudan|Nam Sudan|Ethiopia|Nhật|New York|Washington|London|Paris|
+    Berlin|Moskva|Moscow|Kiev|Kyiv|Bắc Kinh|Thượng Hải|Tokyo|Seoul|Bangkok|Tel Aviv|
+    Saint Petersburg|Budapest|Stockholm|Milan|Osaka|Busan|Houston|Minnesota|California|Texas""".replace(
         "\n", ""
     ).split("|")
 )
-STANDALONE_ORG_HEADS = frozenset(head.strip() for head in STANDALONE_ORG_HEADS)
+PROVINCES = frozenset(name.strip() for name in PROVINCES if name.strip())
+# Countries that are also given names or common words ("ông Đức", "Anh cho biết"): a place only
+# after a word that asks for one ("nước Anh", "tại Đức").
+AMBIGUOUS_PLACES = frozenset({"Anh", "Đức", "Ý", "Áo", "Bỉ", "Séc", "Vinh"})
+
+# Words that put a place after them: "quận 1", "tỉnh Hòa Bình", "đường Lê Duẩn"; a name right
+# after one is a place, never a person ("đường Nguyễn Huệ", "xã Phong Thu").
+PLACE_HEADS = tuple(
+    """thành phố|TP|TP.|tỉnh|quận|Q.|huyện|H.|thị xã|thị trấn|xã|phường|thôn|ấp|xóm|làng|bản|khu phố|
+    đường|phố|ngõ|hẻm|đại lộ|quốc lộ|tỉnh lộ|cao tốc|giao lộ|nút giao|cầu|bến|chợ|trạm|ga|
+    sân bay|cảng|sông|dòng|núi|đèo|hồ|đảo|biển|vịnh|chùa|đền|đình|lăng|miếu|nhà thờ|
+    cánh đồng|ruộng|khu|vùng|miền|tuyến|năm|Tết|Video|Ảnh""".replace("\n", "").split("|")
+)
+# Words that open a list of streets ("các đường Đồng Văn Cống, Nguyễn Thị Định (quận 2)").
+STREET_HEADS = ("đường", "phố", "tuyến đường", "trạm", "giao lộ", "cao tốc", "tuyến", "đại lộ")

@@ -1,0 +1,254 @@
+"""Find the organisations a sentence names, as (start, end, name) spans.
+
+Four ways in, each from how Vietnamese news writes bodies: a head ("Sở", "Công an", "Bệnh
+viện") grown over the words of its name; an acronym defined in brackets after a name ("Tổ chức
+Y tế Thế giới (WHO)") or known (NATO, FIFA); a body known by name (outlets, agencies, airlines);
+and a Latin-script name that ends like a body's ("Saxo Bank", "Kitco News") or follows a noun
+that announces one ("hãng AirAsia", "trang SDE", "đội tuyển Việt Nam").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flows.steps.extract import gazetteer, orgnames, titles
+from flows.steps.extract.people import ORG_TAIL_WORDS, WORD, capitalised_runs
+from flows.steps.extract.roles import TITLE_WORD
+
+Span = tuple[int, int, str]
+_HEADS = [(head, re.compile(r"(?<!\w)" + re.escape(head) + r"(?!\w)")) for head in orgnames.ORG_HEADS]
+_ANY_HEAD = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, orgnames.ORG_HEADS)) + r")(?!\w)")
+_HEAD_START = re.compile(r"(?:" + "|".join(map(re.escape, orgnames.ORG_HEADS)) + r")(?!\w)")
+_CREDIT_BEFORE = re.compile(r"(?:" + "|".join(titles.CREDIT_LABELS) + r")\s*:\s*$")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_KNOWN = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(map(re.escape, sorted(orgnames.KNOWN_ORGS, key=len, reverse=True)))
+    + r")(?![\w])"
+)
+_DEFINED = re.compile(r"\s?\((?P<acronym>[A-ZĐ][A-ZĐa-z&.]{1,9})\)")
+_UP_TO_ACRONYM = re.compile(r"(?P<words>[^,;.()“”\"]{1,80}?)(?P<open>\s?)\([A-ZĐ][A-ZĐ&.]{1,9}\)")
+_NOUN = re.compile(r"(?<!\w)(?P<noun>" + "|".join(map(re.escape, orgnames.ORG_NOUNS)) + r")\s+(?=[A-ZĐ0-9])")
+_TEAM = re.compile(r"(?<!\w)(?P<noun>" + "|".join(map(re.escape, orgnames.TEAM_NOUNS)) + r")\s+(?=[A-ZĐ])")
+_SITE = re.compile(r"(?<!\w)[A-Z][\w-]*\.(?:com|vn|net|org)(?:\.vn)?(?!\w)")
+_CAMEL = re.compile(r"(?<![\w.])[A-Z][a-z]+(?P<tail>[A-Z]\w*)(?![\w.])")
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    """Tell whether a span overlaps one already taken."""
+    return any(s < end and start < e for s, e in taken)
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _is_code(word: str) -> bool:
+    """Tell whether a word is a code or a numeral, not part of a name ("K08", "VN-A653", "XIII")."""
+    return any(ch.isdigit() for ch in word) or bool(_ROMAN.match(word))
+
+
+def _ends_name(text: str, word: re.Match[str]) -> bool:
+    """Tell whether a capitalised word starts something else: a title, a head, a new sentence."""
+    return bool(
+        word.group() in titles.NOT_NAME_WORDS
+        or TITLE_WORD.match(text, word.start())
+        or _HEAD_START.match(text, word.start())
+    )
+
+
+def _capital_ahead(text: str, words: list[re.Match[str]], index: int, taken: list[tuple[int, int]]) -> bool:
+    """Tell whether a capitalised word of the name comes within two lower-case words from `index`."""
+    for ahead in words[index + 1 : index + 2]:
+        word = ahead.group()
+        if _is_capitalised(word):
+            return not (
+                _ends_name(text, ahead) or _is_code(word) or _overlaps(ahead.start(), ahead.end(), taken)
+            )
+        return False  # one lower-case word at most before the name goes on ("… xử lý nước Trâm Anh")
+    return False
+
+
+def _continues(
+    text: str, words: list[re.Match[str]], i: int, state: dict[str, Any], taken: list[tuple[int, int]]
+) -> bool:
+    """Tell whether word i still belongs to the organisation name being grown."""
+    word, lower = words[i].group(), words[i].group().lower()
+    previous = words[i - 1].group().lower()
+    following = words[i + 1].group() if i + 1 < len(words) else ""
+    if _HEAD_START.match(text, words[i].start()) and not state["generic"]:
+        return False  # a nested organisation ("… Bộ Công an") is found on its own
+    if _is_capitalised(word):
+        if _is_code(word) or word in titles.NOT_NAME_WORDS or TITLE_WORD.match(text, words[i].start()):
+            return False
+        state["proper"] |= lower not in orgnames.NAME_WORDS and word not in {"TNHH", "MTV", "CP", "TMCP"}
+        state["generic"] = False
+        state["capitals"] += 1
+        return True
+    if word.isdigit():
+        return previous == "số"  # "Đội Công binh số 1"
+    if (previous, lower) in orgnames.NAME_PAIRS:
+        return True  # the second syllable of a word of the name ("Hàng không", "thiết bị")
+    if lower in orgnames.STOP_WORDS:
+        return False
+    if word in {"và", "&"} or lower in orgnames.PLACE_WORDS:
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        return nxt is not None and _is_capitalised(following) and not _ends_name(text, nxt)
+    if word == "số":
+        return following.isdigit()
+    if (lower, following.lower()) in orgnames.NAME_PAIRS:
+        return not state["proper"] or _capital_ahead(text, words, i + 1, taken)
+    if state["capitals"] == 1 and _is_capitalised(previous) is False and _first_capital(words[i - 1].group()):
+        return True  # a lower-case syllable completes the first word of the name ("Dự trữ", "Bảo an")
+    return _capital_ahead(text, words, i, taken)
+
+
+def _first_capital(word: str) -> bool:
+    """Tell whether a capitalised word may take a second syllable: no acronym, no place, no name."""
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and word not in gazetteer.PROVINCES
+        and word not in gazetteer.SURNAMES
+    )
+
+
+def _org_end(
+    text: str,
+    words: list[re.Match[str]],
+    first: int,
+    head_end: int,
+    taken: list[tuple[int, int]],
+    generic: bool,
+) -> int:
+    """Extend an organisation name from its head over the words of its name."""
+    end, state = head_end, {"proper": False, "generic": generic, "capitals": 0}
+    for i in range(first, len(words)):
+        gap = text[end : words[i].start()]
+        if gap not in {" ", " - ", " – "} or _overlaps(words[i].start(), words[i].end(), taken):
+            break
+        if gap != " " and not (
+            _is_capitalised(words[i].group()) and text[words[i].end() : words[i].end() + 1] != ":"
+        ):
+            break
+        if not _continues(text, words, i, state, taken):
+            break
+        end = words[i].end()
+    return end
+
+
+def _from_heads(text: str, taken: list[tuple[int, int]]) -> list[Span]:
+    """Return organisations grown from a known head."""
+    found: list[Span] = []
+    present = {match.group() for match in _ANY_HEAD.finditer(text)}  # one pass, then only those heads
+    if not present:
+        return found
+    words = list(WORD.finditer(text))
+    for head, pattern in _HEADS:
+        if head not in present:
+            continue
+        for match in pattern.finditer(text):
+            if _overlaps(match.start(), match.end(), taken) or TITLE_WORD.match(text, match.start()):
+                continue  # "Bộ trưởng …" is a title
+            if " " not in head and _after_a_name(text, match.start()):
+                continue  # "Nam Bộ", "Đinh Bộ Lĩnh", "Hải Phòng": part of another name
+            first = next((i for i, w in enumerate(words) if w.start() >= match.end()), len(words))
+            end = _org_end(text, words, first, match.end(), taken, head in {"Công ty", "Ngân hàng"})
+            name = text[match.start() : end]
+            while name.endswith((" và", " &", " -")):
+                name = name.rsplit(" ", 1)[0]
+            end = match.start() + len(name)
+            rest = name[len(head) :].split()
+            if not rest and head not in orgnames.STANDALONE_ORG_HEADS:
+                continue  # a bare "Bộ" or "Sở" names no organisation
+            if head in orgnames.WEAK_HEADS and not any(_is_capitalised(w) for w in rest):
+                continue
+            if rest and " ".join(rest) in orgnames.LEGAL_FORMS:
+                continue  # "Công ty cổ phần" alone: the body's name is found on its own
+            if name in gazetteer.PROVINCES:
+                continue
+            found.append((match.start(), end, name))
+            taken.append((match.start(), end))
+    return found
+
+
+def _after_a_name(text: str, start: int) -> bool:
+    """Tell whether a capitalised word (not an acronym) stands right before `start`."""
+    before = text[max(0, start - 15) : start]
+    words = before.split()
+    if not before.endswith(" ") or not words or words[-1] in titles.NOT_NAME_WORDS:
+        return False
+    return words[-1].isalpha() and words[-1][:1].isupper() and not words[-1].isupper()
+
+
+def _defined_acronyms(text: str, found: list[Span]) -> tuple[list[Span], list[Span]]:
+    """Return organisations that run on to a "(ACRONYM)" a few words later, and the acronyms.
+
+    "Phái bộ An ninh lâm thời đa quốc gia tại Abyei (UNISFA)": the words up to the bracket
+    belong to the name the acronym abbreviates.
+    """
+    grown, acronyms = [], []
+    for start, end, name in found:
+        match = _UP_TO_ACRONYM.match(text, end)
+        if match and match["words"].strip() and len(match["words"].split()) <= 8:
+            name = text[start : match.start("open")].rstrip()
+            end = start + len(name)
+        grown.append((start, end, name))
+        acronym = _DEFINED.match(text, end)
+        if acronym:
+            acronyms.append((acronym.start("acronym"), acronym.end("acronym"), acronym["acronym"]))
+    return grown, acronyms
+
+
+def _latin_bodies(text: str, taken: list[tuple[int, int]]) -> list[Span]:
+    """Return Latin-script bodies: "… Bank", websites, camel-case names, names after "hãng", "trang"."""
+    spans: list[Span] = []
+    for run in capitalised_runs(text):
+        words = [w.group() for w in run]
+        if words[-1] in ORG_TAIL_WORDS and len(words) >= 2 and all(w.isascii() for w in words):
+            spans.append((run[0].start(), run[-1].end(), text[run[0].start() : run[-1].end()]))
+    spans += [(m.start(), m.end(), m.group()) for m in _SITE.finditer(text)]
+    spans += [
+        (m.start(), m.end(), m.group())
+        for m in _CAMEL.finditer(text)
+        if not m.group().startswith(("Mc", "Mac"))
+        and m["tail"] not in titles.NOT_NAME_WORDS
+        and len(m["tail"]) > 2
+    ]
+    for pattern, keep_noun in ((_NOUN, False), (_TEAM, True)):
+        for match in pattern.finditer(text):
+            runs = capitalised_runs(text[match.end() :])
+            if not runs:
+                continue
+            run = runs[0]
+            if run[0].start() != 0 or len(run) > 4 or len(run[-1].group()) < 2:
+                continue
+            name_end = match.end() + run[-1].end()
+            start = match.start() if keep_noun else match.end()
+            name, written = text[start:name_end], text[match.end() : name_end]
+            if run[0].group() in titles.NOT_NAME_WORDS or _HEAD_START.match(written):
+                continue
+            if not keep_noun and (written in gazetteer.PROVINCES or not written.isascii()):
+                continue  # "hãng AirAsia", "trang SDE": a Latin-script name, not "báo cáo Hội …"
+            spans.append((start, name_end, name))
+    return [s for s in spans if not _overlaps(s[0], s[1], taken)]
+
+
+def find_organisations(text: str, taken: list[tuple[int, int]]) -> list[Span]:
+    """Return the organisations of a sentence outside spans already taken; mark them taken."""
+    found = [
+        (m.start(), m.end(), m.group())
+        for m in _KNOWN.finditer(text)
+        if not _overlaps(m.start(), m.end(), taken)
+        and not _CREDIT_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+    ]
+    taken.extend((s, e) for s, e, _ in found)
+    heads, acronyms = _defined_acronyms(text, _from_heads(text, taken))
+    taken.extend((s, e) for s, e, _ in heads)
+    found += heads
+    for span in acronyms + _latin_bodies(text, taken):
+        if not _overlaps(span[0], span[1], taken):
+            found.append(span)
+            taken.append((span[0], span[1]))
+    return sorted(found)

@@ -1,0 +1,120 @@
+"""Word lists for organisation names: heads, the lower-case words official names carry, known bodies.
+
+Vietnamese official names start with a head ("Sở", "Công an", "Bệnh viện") and run on over
+capitalised words and a few lower-case ones that belong to them ("Sở Tài nguyên và Môi trường",
+"Cục Cảnh sát giao thông", "Liên đoàn lao động tỉnh Bình Dương"). Foreign bodies, outlets and
+brands are written in Latin script or as acronyms and are listed by name.
+"""
+
+from __future__ import annotations
+
+from flows.steps.extract.titles import _split
+
+# Heads of organisation names, longest first: a longer head claims its words before a shorter one.
+ORG_HEADS = sorted(
+    _split(
+        """Thành ủy|Tỉnh ủy|Quận ủy|Huyện ủy|Đảng ủy|Đảng bộ|Ban Chấp hành|BCH|Bộ Chính trị|Ban Bí thư|
+        Ban Thường vụ|Ban Tổ chức|Ban Chỉ đạo|Ban Tuyên giáo|Ban Nội chính|Ban quản lý|Ban Quản lý|
+        Ủy ban Kiểm tra|Ủy ban nhân dân|Ủy ban|UBND|HĐND|VKSND|TAND|Viện Kiểm sát|Tòa án|Bộ Công an|
+        Bộ|Sở|Viện|Bệnh viện|Công ty|Tổng công ty|Tập đoàn|Ngân hàng|Cơ quan cảnh sát điều tra|
+        Cơ quan Cảnh sát điều tra|Cơ quan CSĐT|Cơ quan điều tra|Thanh tra Chính phủ|Chính phủ|
+        Quốc hội|Liên đoàn|Trung ương Đoàn|Hội đồng|Trường Đại học|Trường ĐH|Trường THPT|Trường THCS|
+        Trường Tiểu học|Trường Cao đẳng|Trường|Đại học|ĐH|Học viện|Mặt trận Tổ quốc|Tổng cục|Cục|
+        Văn phòng|Hội Nông dân|Hội Liên hiệp|Hội|Công an|Phòng|Trung tâm|Đội|Phái bộ|Tổ chức|
+        Quân đội|Quân khu|Bộ Tư lệnh|Hãng hàng không|Hãng|Công đoàn|Câu lạc bộ|CLB|
+        Cảng hàng không|Tổng Liên đoàn|Điện Kremlin|Nhà Trắng|Lầu Năm Góc"""
+    ),
+    key=len,
+    reverse=True,
+)
+# Heads that name an organisation on their own; the others need a word of a name after them.
+STANDALONE_ORG_HEADS = frozenset(
+    _split(
+        """Thành ủy|Tỉnh ủy|Quận ủy|Huyện ủy|Bộ Chính trị|Ban Bí thư|Ban Thường vụ|Ban Chỉ đạo|
+        Ủy ban Kiểm tra|UBND|HĐND|VKSND|TAND|Thanh tra Chính phủ|Chính phủ|Quốc hội|
+        Cơ quan cảnh sát điều tra|Cơ quan Cảnh sát điều tra|Cơ quan CSĐT|Bộ Công an|Điện Kremlin|
+        Nhà Trắng|Lầu Năm Góc"""
+    )
+)
+# Heads that need their name to hold a capitalised word; "Phòng họp", "Đội ngũ" are no bodies.
+WEAK_HEADS = frozenset({"Phòng", "Đội", "Hội", "Trường", "Lực lượng", "Tổ chức", "Hãng", "Ủy ban", "Công an"})
+# Lower-case words official names carry, by pairs ("giao thông", "môi trường").
+NAME_PAIRS = frozenset(
+    tuple(pair.split())
+    for pair in _split(
+        """giao thông|vận tải|môi trường|tài nguyên|nông thôn|nông nghiệp|phát triển|đô thị|xã hội|
+        kinh tế|tài chính|đầu tư|thương mại|xây dựng|công nghệ|khoa học|cao tốc|quản lý|dự án|
+        dịch vụ|xử lý|kinh doanh|lao động|y tế|giáo dục|đào tạo|văn hóa|thể thao|du lịch|an ninh|
+        quốc phòng|công an|cảnh sát|điều tra|hình sự|ung thư|đa khoa|nhân dân|thoát nước|cấp nước|
+        bảo hiểm|chứng khoán|hàng không|cơ khí|thực phẩm|dệt may|điện lực|bất động sản|truyền thông|
+        năng lượng|liên bang|lâm thời|quốc tế|quốc gia|trung ương|thế giới|nghiên cứu|pháp luật|
+        chính sách|tư pháp|ngoại giao|nội vụ|tiền tệ|chế xuất|công nghiệp|cổ phần|ngoại thương|
+        bóng đá|cờ tướng|hữu hạn|thành viên|chấp hành|chỉ đạo|thường vụ|tổ chức|kiểm tra|kiểm sát|
+        hồi sức|tích cực|vật tư|thiết bị|sư phạm|ngoại ngữ|hàn lâm|lịch sử|thông tin|báo chí|
+        xuất bản|phát thanh|truyền hình|nhà nước|thanh tra|hải quan|thuế vụ|biên phòng|cứu hộ|
+        cứu nạn|phòng cháy|chữa cháy|an toàn|thực phẩm|dược phẩm|bệnh viện|khu công nghiệp|
+        khu chế xuất|ký túc|túc xá|sinh viên|học sinh|thiếu niên|nhi đồng|phụ nữ|cựu chiến binh|
+        nông dân|doanh nghiệp|hợp tác xã|tín dụng|thương binh|tôn giáo|dân tộc|viễn thông|
+        bưu chính|hàng hải|công thương|dự trữ|bảo an|nội dung|
+        phương pháp|đường sắt|đường bộ|đường thủy|cảng vụ|khí tượng|thủy văn|địa chất"""
+    )
+    if len(pair.split()) == 2
+)
+NAME_WORDS = frozenset(word for pair in NAME_PAIRS for word in pair)
+# Place words an official name may end on, with the place after them ("Công an tỉnh Kon Tum").
+PLACE_WORDS = frozenset(_split("tỉnh|thành phố|TP|TP.|huyện|quận|thị xã|xã|phường|thị trấn"))
+# Words that stop an organisation's name however the words after it look.
+STOP_WORDS = frozenset(
+    _split(
+        """là|đã|đang|sẽ|được|bị|có|cho|của|với|trong|tại|ở|từ|về|theo|khi|để|này|đó|các|những|
+        cùng|cũng|vừa|mới|không|chưa|đều|nên|thì|mà|rằng|như|sau|trước|vẫn|còn|lên|xuống|ra|vào|
+        hay|hoặc|nhưng|thuộc|gồm|qua|đến|tới|do|bởi|vì|nếu|nhằm|luật|nghị|dự|thảo"""
+    )
+)
+# What a company's name may start with before its own name: alone, it names no body.
+LEGAL_FORMS = frozenset(_split("cổ phần|TNHH|MTV|TNHH MTV|CP|TMCP|trách nhiệm hữu hạn|cổ phần tập đoàn"))
+# Bodies, outlets, agencies and brands named without a head.
+KNOWN_ORGS = frozenset(
+    _split(
+        """VnExpress|VnExpress.net|Tuổi Trẻ|Tuổi Trẻ Online|Thanh Niên|Dân trí|Tiền Phong|Zing|Zing News|
+        Zing.vn|VietNamNet|Vietnamnet|Lao Động|Người Lao Động|VTV|VOV|TTXVN|Nhân Dân|VietnamPlus|
+        Reuters|AFP|AP|CNN|BBC|Bloomberg|Fox News|New York Times|Washington Post|Guardian|Al Jazeera|
+        Kyodo|Yonhap|Xinhua|Tân Hoa Xã|Sputnik|TASS|RIA Novosti|Vogue|Forbes|Facebook|YouTube|
+        Google|TikTok|Instagram|Twitter|Apple|Samsung|Microsoft|Amazon|Airbus|Boeing|Tesla|
+        Vietnam Airlines|Vietjet Air|Vietjet|Bamboo Airways|Jetstar Pacific|AirAsia|Thai Airways|
+        Vietcombank|Vietinbank|BIDV|Agribank|Techcombank|Sacombank|Hamas|Hezbollah|Taliban|
+        NATO|ASEAN|WHO|FIFA|UEFA|IMF|WTO|UNESCO|UNICEF|Fed|EU|OPEC|WB|ADB|Liên Hợp Quốc|
+        Liên hợp quốc|Interpol|Viettel|Vinamilk|Vingroup|EVN|Petrolimex|PetroVietnam|ACV|VFF|
+        CXA|WXF|Balenciaga|Balmain|Gucci|Chanel|Dior|Louis Vuitton|Fidesz"""
+    )
+)
+# Lower-case nouns that put the name of a body right after them ("hãng AirAsia", "trang SDE").
+ORG_NOUNS = _split(
+    """hãng tin|hãng thông tấn|hãng|trang web|trang|tạp chí|đài|báo|tờ|kênh|sàn|mạng xã hội|
+    website|công ty|tập đoàn|ngân hàng|câu lạc bộ|đảng|nhóm vũ trang|phong trào"""
+)
+# Nouns that belong to the name they put before a country or a place ("đội tuyển Việt Nam").
+TEAM_NOUNS = _split("đội tuyển|tuyển|đội|quân đội|CLB")
+# Abbreviations written out, for one name per body ("UBND TP Hà Nội" = "Ủy ban nhân dân thành phố Hà Nội").
+EXPANSIONS = {
+    "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân",
+    "VKSND": "Viện Kiểm sát nhân dân",
+    "TAND": "Tòa án nhân dân",
+    "BCH": "Ban Chấp hành",
+    "T.Ư": "Trung ương",
+    "TƯ": "Trung ương",
+    "TW": "Trung ương",
+    "TP.HCM": "thành phố Hồ Chí Minh",
+    "TPHCM": "thành phố Hồ Chí Minh",
+    "TP": "thành phố",
+    "TP.": "thành phố",
+    "ĐH": "Đại học",
+    "GD&ĐT": "Giáo dục và Đào tạo",
+    "GTVT": "Giao thông Vận tải",
+    "CSGT": "Cảnh sát giao thông",
+    "CSĐT": "Cảnh sát điều tra",
+    "BVĐK": "Bệnh viện Đa khoa",
+    "MTTQ": "Mặt trận Tổ quốc",
+    "CP": "cổ phần",
+}

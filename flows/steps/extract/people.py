@@ -1,0 +1,302 @@
+"""Find the names of people in one sentence: Vietnamese full names, foreign names, given names.
+
+Three kinds of evidence, each from how Vietnamese news writes names:
+- a full Vietnamese name starts with one of about a hundred surnames and runs two to four
+  capitalised syllables ("Đinh Tiến Dũng"), unless a place or school word stands before it
+  ("đường Lê Duẩn", "Trường THPT Nguyễn Thái Bình"), a house number does ("282 Nguyễn Huy
+  Tưởng"), or a credit label does ("Ảnh: Nguyễn Hà");
+- a foreign name is a run of capitalised Latin-script words ("Tucker Carlson", "Mohammed bin
+  Abdulrahman al-Thani") that the sentence treats as a person: a title or honorific before it,
+  a role or an age after it, or a speech verb ("… cho biết");
+- a given name alone follows an honorific, "tên" or a title that only people carry ("chị Thu
+  Cúc", "một môi giới tên Tuấn", "HLV Park Hang Seo", "bị can Khiếu"). It is resolved to the
+  full name met elsewhere in the article (see `coreference`), or kept as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from flows.steps.extract import gazetteer, orgnames, titles
+from flows.steps.extract.roles import TITLE_WORD, role_after
+
+WORD = re.compile(r"\w+(?:[.&'’-]\w+)*")
+Runs = tuple[tuple[re.Match[str], ...], ...]
+_UPPER = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ" + "".join(c for c in map(chr, range(0x1EA0, 0x1EFA)) if c.isupper())
+_CAPITAL_WORD = rf"[{_UPPER}]\w*(?:[.&'’-]\w+)*"
+_CAPITALISED_RUN = re.compile(rf"(?<![\w.&'’-]){_CAPITAL_WORD}(?: {_CAPITAL_WORD})*")
+_LATIN_WORD = r"(?:al-|el-)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'][A-Z]?[a-z]+)*"
+_LATIN_RUN = re.compile(
+    rf"(?<![\w.&'’-]){_LATIN_WORD}(?: (?:(?:bin|ibn|bint|al|de|van|von|der|da|di|du|dos|le) )*{_LATIN_WORD})*"
+    r"(?![\w&'’-])"
+)
+_PLACE_HEAD_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:" + "|".join(map(re.escape, gazetteer.PLACE_HEADS)) + r")\s+$|\d[\d/.-]*[A-Z]?\s+$"
+)
+_SCHOOL_BEFORE = re.compile(r"(?:[Tt]rường|THPT|THCS|[Tt]iểu học|Phổ thông|[Cc]huyên)\s+$")
+_CREDIT_BEFORE = re.compile(r"(?:" + "|".join(titles.CREDIT_LABELS) + r")\s*:\s*$")
+_HONORIFIC_END = re.compile(
+    r"(?<!\w)(?:" + "|".join(sorted(titles.HONORIFICS, key=len, reverse=True)) + r")\s+$"
+)
+_PERSON_TITLES_LOWER = frozenset(title.lower() for title in titles.PERSON_TITLES)
+_ALL_TITLES_LOWER = _PERSON_TITLES_LOWER | {title.lower() for title in titles.ROLE_TITLES}
+_SPEECH_AFTER = re.compile(
+    r"\s*(?:(?:ngày|hôm|sáng|chiều|tối) [\d/]+\s+)?(?:đã\s+|vừa\s+|cũng\s+)?(?:"
+    + "|".join(titles.SPEECH_VERBS)
+    + r")\b"
+)
+_AGE_AFTER = re.compile(r"\s*(?:,\s*|\(\s*)\d{1,3}\s*tuổi|\s*,\s*người\s")
+# Words after which a Latin-script name is a company's or an outlet's ("công đoàn Taekwang Vina").
+_ORG_BEFORE = re.compile(
+    r"(?:[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|[Hh]ãng|[Cc]ông đoàn|cổ phần|TNHH|MTV|CP|"
+    r"trang|tạp chí|đài|sàn)\s+$"
+)
+# Latin-script words that end an organisation's or a place's name, never a person's.
+ORG_TAIL_WORDS = frozenset(
+    """News|Bank|Group|Airlines|Airways|Airway|Air|Express|Coins|Forex|Management|Medicine|Live|
+    Capital|Holdings|Corp|Corporation|Inc|Ltd|Company|Foundation|Institute|University|College|
+    Times|Post|Journal|Magazine|Agency|Association|Federation|Council|Committee|FC|United|Club|
+    Motors|Pharma|Energy|Securities|Insurance|Media|Entertainment|Studio|Studios|Network|Labs|
+    Technologies|Systems|Pacific|Slayer|League|Center|Centre|Hospital|School|Report|Today|Online|
+    Daily|Gazette|Herald|Tribune|Review|Weekly|Research|Partners|Fund|Trust|Exchange""".replace(
+        "\n", "|"
+    ).split("|")
+)
+# Latin-script words that end an event's or a place's name ("New York Fashion Week", "Highway Camp").
+EVENT_TAIL_WORDS = frozenset(
+    {"Week", "Tour", "City", "Camp", "Cup", "Award", "Awards", "Festival", "Street", "Avenue"}
+    | {"Games", "Open", "Prize", "Index", "Market"}
+)
+_NOT_PERSON_WORDS = ORG_TAIL_WORDS | EVENT_TAIL_WORDS
+_LOCATIVE_BEFORE = re.compile(r"(?:^|\s)(?:lên|xuống|tại|ở)\s+$")
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A person's name as written in a sentence; `full` unless it is a given name or surname alone."""
+
+    start: int
+    end: int
+    name: str
+    full: bool
+    confirmed: bool = True
+
+
+@lru_cache(maxsize=64)
+def capitalised_runs(text: str) -> Runs:
+    """Return the runs of capitalised words separated by single spaces only (cached: every rule asks)."""
+    return tuple(
+        tuple(WORD.finditer(text, run.start(), run.end())) for run in _CAPITALISED_RUN.finditer(text)
+    )
+
+
+def _is_acronym(word: str) -> bool:
+    """Tell whether a word is an acronym or a code ("UBND", "TPO", "K08")."""
+    return len(word) > 1 and (word.isupper() or any(ch.isdigit() for ch in word))
+
+
+def not_a_person_here(text: str, start: int) -> bool:
+    """Tell whether the words before a name make it a place, a school or a credit."""
+    before = text[max(0, start - 30) : start]
+    return bool(
+        _PLACE_HEAD_BEFORE.search(before)
+        or _SCHOOL_BEFORE.search(before)
+        or _CREDIT_BEFORE.search(before)
+        or _LOCATIVE_BEFORE.search(before)
+    )
+
+
+def _looks_like_name_word(word: str) -> bool:
+    """Tell whether a word can be a syllable of a name (no codes, no glued words, no initials)."""
+    inner_capital = any(ch.isupper() and word[i - 1] != "-" for i, ch in enumerate(word) if i)
+    return len(word) > 1 and not inner_capital and not any(ch.isdigit() for ch in word)
+
+
+def vietnamese_name(text: str, run: Sequence[re.Match[str]]) -> tuple[int, int] | None:
+    """Return the span of the surname-led name (2–4 syllables) in a run, if there is one.
+
+    After a credit label ("Ảnh: Võ Thạnh …") the run's names are credits, up to an honorific
+    that opens the next sentence glued to it ("… Ông Hoàng Hải Minh").
+    """
+    words = [w.group() for w in run]
+    credit = bool(_CREDIT_BEFORE.search(text[max(0, run[0].start() - 20) : run[0].start()]))
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word in titles.NOT_NAME_WORDS:
+            credit = False
+        if word not in gazetteer.SURNAMES or (index == 0 and run[0].start() == 0 and word == "Từ"):
+            index += 1
+            continue
+        last = index
+        while last + 1 < len(words) and words[last + 1] not in titles.NOT_NAME_WORDS and last - index < 3:
+            last += 1
+        name_words = words[index : last + 1]
+        too_long = last + 1 < len(words) and words[last + 1] not in titles.NOT_NAME_WORDS
+        if (
+            not too_long
+            and last > index
+            and all(_looks_like_name_word(w) for w in name_words)
+            and not any(w in _NOT_PERSON_WORDS for w in name_words)
+            and " ".join(name_words) not in gazetteer.PROVINCES
+            and not credit
+            and not not_a_person_here(text, run[index].start())
+        ):
+            return run[index].start(), run[last].end()
+        index = index + 1 if too_long or last == index else last + 1
+    return None
+
+
+def _latin_runs(text: str) -> list[list[re.Match[str]]]:
+    """Return runs of Latin-script name words, lower-case particles allowed inside ("bin", "van")."""
+    return [list(WORD.finditer(text, run.start(), run.end())) for run in _LATIN_RUN.finditer(text)]
+
+
+def foreign_names(text: str) -> list[NameSpan]:
+    """Return Latin-script names of two to five words; `confirmed` when the sentence says a person."""
+    found = []
+    for run in _latin_runs(text):
+        if run and run[0].start() > 1 and text[run[0].start() - 1] == " ":
+            before_word = text[: run[0].start() - 1].split()[-1:]
+            glued = f"{before_word[0]} {run[0].group()}" if before_word else ""
+            if glued in orgnames.ORG_HEADS or glued in orgnames.KNOWN_ORGS or glued in gazetteer.PROVINCES:
+                run = run[1:]  # "Điện Kremlin Dmitry Peskov": the first word ends another name
+        while run and run[0].group() in orgnames.KNOWN_ORGS:
+            run = run[1:]
+        while run and " ".join(w.group() for w in run[:2]) in gazetteer.PROVINCES | {"New York"}:
+            run = run[2:]
+        while run and run[0].group() in gazetteer.PROVINCES:
+            run = run[1:]  # "Thủ tướng Hungary Viktor Orban"
+        words = [w.group() for w in run]
+        if not 2 <= len(words) <= 5 or any(w in _NOT_PERSON_WORDS for w in words):
+            continue
+        if " ".join(words) in gazetteer.PROVINCES or words[0] in gazetteer.SURNAMES:
+            continue
+        start, end = run[0].start(), run[-1].end()
+        if not_a_person_here(text, start) or _ORG_BEFORE.search(text[max(0, start - 20) : start]):
+            continue
+        found.append(NameSpan(start, end, text[start:end], True, _says_person(text, start, end)))
+    return found
+
+
+def _title_right_before(text: str, start: int) -> bool:
+    """Tell whether a title stands right before a name, only capitalised words between them."""
+    before = text[max(0, start - 60) : start]
+    found = list(TITLE_WORD.finditer(before))
+    between = before[found[-1].end() :].split() if found else []
+    return bool(found) and all(w[:1].isupper() or w in orgnames.NAME_WORDS for w in between)
+
+
+def _says_person(text: str, start: int, end: int) -> bool:
+    """Tell whether the words around a name say it is a person's."""
+    before = text[max(0, start - 40) : start]
+    return bool(
+        _title_right_before(text, start)
+        or _HONORIFIC_END.search(before[-8:])
+        or role_after(text, end)
+        or _AGE_AFTER.match(text, end)
+        or _SPEECH_AFTER.match(text, end)
+    )
+
+
+def _given_name_at(text: str, start: int, runs: Runs) -> NameSpan | None:
+    """Return the given name (1–3 capitalised words) that starts at `start`, if any."""
+    run = next((r[i:] for r in runs for i, w in enumerate(r) if w.start() == start), None)
+    if run is None:
+        return None
+    words = []
+    for word in run[:3]:
+        if (
+            word.group() in titles.NOT_NAME_WORDS
+            or _is_acronym(word.group())
+            or TITLE_WORD.match(text, word.start())
+        ):
+            break
+        words.append(word)
+    if not words or not all(_looks_like_name_word(w.group()) for w in words):
+        return None
+    following = text[words[-1].end() :].split()[:1]
+    if following and (words[-1].group().lower(), following[0].lower()) in orgnames.NAME_PAIRS:
+        return None  # "Tiến sĩ Kinh tế": a field, not a name
+    name = text[start : words[-1].end()]
+    if (words[0].group() in gazetteer.SURNAMES and len(run) >= 2) or name in titles.NOT_PEOPLE:
+        return None  # a full name: `vietnamese_name` finds it
+    return NameSpan(start, words[-1].end(), name, False)
+
+
+def given_names(text: str, runs: Runs) -> list[NameSpan]:
+    """Return given names after an honorific, "tên" or a title only people carry.
+
+    Each capitalised run is checked against the few words before it, so the long title list is
+    matched against a short string, never scanned over the sentence.
+    """
+    found = []
+    for run in runs:
+        start = run[0].start()
+        before = text[max(0, start - 25) : start]
+        first = run[0].group()
+        if _CREDIT_BEFORE.search(before):
+            continue  # "Ảnh: Anh Túc …": a credit, not "anh Túc"
+        if first.lower() in titles.HONORIFICS and len(run) > 1 and _at_clause_start(text, start):
+            span = _given_name_at(text, run[1].start(), runs)  # "Chị Thu Cúc, …"
+            if span and f"{first} {span.name}" not in gazetteer.PROVINCES:
+                found.append(span)
+            continue
+        if _HONORIFIC_END.search(before):
+            span = _given_name_at(text, start, runs)
+        elif _person_title_before(before):
+            span = _given_name_at(text, start, runs)
+            if span and (
+                span.name in gazetteer.PROVINCES or any(w in _NOT_PERSON_WORDS for w in span.name.split())
+            ):
+                span = None
+        elif _at_clause_start(text, start) or before.endswith((", ", "” ")):
+            span = _given_name_at(text, start, runs)
+            if span and not (len(span.name.split()) <= 2 and span.name not in gazetteer.PROVINCES):
+                span = None
+            if span and not role_after(text, span.end):
+                span = None  # "Ngọc Trâm, sinh viên …": a name set off before its role
+        else:
+            span = None
+        if span:
+            found.append(span)
+    return found
+
+
+def _person_title_before(before: str) -> bool:
+    """Tell whether the words before a name end with a title only people carry (not "Thủ tướng")."""
+    words = before.split()
+    for size in (3, 2, 1):  # the longest title ending there: "Thủ tướng" before "tướng"
+        phrase = " ".join(words[-size:]).lower()
+        if len(words) >= size and phrase in _ALL_TITLES_LOWER:
+            return phrase in _PERSON_TITLES_LOWER
+    return False
+
+
+def _at_clause_start(text: str, start: int) -> bool:
+    """Tell whether a word opens the sentence or follows a full stop, a colon or an opening quote."""
+    return start == 0 or text[:start].rstrip()[-1:] in {".", ":", ";", "“", '"', "("}
+
+
+_BYLINE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+){1,3}(?: [-–] [^\W\d_]+(?: [^\W\d_]+){1,3})?\.?$")
+
+
+def find_names(text: str, streets: frozenset[str] = frozenset()) -> list[NameSpan]:
+    """Return every person's name written in one sentence, full names first, no two overlapping."""
+    if _BYLINE.match(text.strip()) and all(w[:1].isupper() for w in text.replace("-", " ").split()):
+        return []  # a line that is only a name or two ("Võ Thạnh", "Ngọc Tài - Hoàng Nam") is a byline
+    runs = capitalised_runs(text)
+    spans = []
+    for run in runs:
+        found = vietnamese_name(text, run)
+        if found and not any(text[found[0] : found[1]].startswith(street) for street in streets):
+            spans.append(NameSpan(*found, text[found[0] : found[1]], True))
+    spans += foreign_names(text) + given_names(text, runs)
+    kept: list[NameSpan] = []
+    for span in spans:
+        if not any(k.start < span.end and span.start < k.end for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)

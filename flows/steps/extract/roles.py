@@ -1,0 +1,69 @@
+"""Read the role a sentence gives a person: the title phrase before the name or set off after it."""
+
+from __future__ import annotations
+
+import re
+
+from flows.steps.extract import titles
+
+_CLAUSE_BREAK = re.compile(r"[,;:(“\"]|\s[-–]\s|^")
+_ROLE_END = re.compile(
+    r"[,;:)“\"]|\.(?=\s|$)|\s[-–]\s|\s(?:cho biết|cho hay|cho rằng|đề nghị|nói|yêu cầu|phát biểu|"
+    r"khẳng định|nhấn mạnh|chủ trì|đã|đang|sẽ|vẫn|vừa|bị (?:bắt|khởi tố|truy tố|cáo buộc)|là|được|và|"
+    r"với|cùng|cũng|giao|kiểm tra|nhận định|đánh giá|chia sẻ|tuyên bố|thông báo|ký|lì xì|\d+ tuổi)\b"
+)
+TITLE_WORD = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, titles.ROLE_TITLES)) + r")(?!\w)", re.I)
+_MODIFIER_BEFORE = re.compile(r"(?:" + "|".join(titles.ROLE_MODIFIERS) + r")\s+$", re.I)
+_OPENER = re.compile(r"\s*(?:,\s*(?:\d{1,3}\s*tuổi\s*,\s*)?|\s[-–]\s*|\(\s*)")
+_TRAILING = re.compile(r"\s+(?:là|tên|của)$")
+_AND_ANOTHER = re.compile(r"\s+và\s+(?:là\s+)?(?:cũng là\s+)?")
+MAX_ROLE_WORDS = 12
+
+
+def role_before(text: str, start: int) -> str | None:
+    """Return the title phrase between the clause start and a name, if the clause has a title."""
+    clause_start = max(m.end() for m in _CLAUSE_BREAK.finditer(text[:start]))
+    clause = text[clause_start:start]
+    found = list(TITLE_WORD.finditer(clause))
+    if not found:
+        return None
+    begin = found[-1].start()  # the title nearest the name: "Thủ tướng, Phó Thủ tướng Trần Hồng Hà"
+    modifier = _MODIFIER_BEFORE.search(clause[:begin])
+    if modifier:
+        begin = modifier.start()
+    role = _TRAILING.sub("", clause[begin:].strip())
+    return role if 0 < len(role.split()) <= MAX_ROLE_WORDS else None
+
+
+def role_after(text: str, end: int) -> str | None:
+    """Return the title phrases set off after a name ("…, bí thư Quận ủy Quận 2", "… (Giám đốc …)").
+
+    A second title joined by "và (là)" is a second role ("…, người sáng lập và là chủ tịch của …").
+    """
+    opener = _OPENER.match(text, end)
+    if not opener or opener.end() == end:
+        return None
+    rest = text[opener.end() :]
+    first = _one_role(rest)
+    if first is None:
+        return None
+    second = _AND_ANOTHER.match(rest, len(first))
+    if second and _one_role(rest[second.end() :]):
+        return f"{first}; {_one_role(rest[second.end() :])}"
+    return first
+
+
+def _one_role(rest: str) -> str | None:
+    """Return the title phrase that opens `rest`, up to where the role ends."""
+    title = TITLE_WORD.match(rest)
+    if not title:
+        return None
+    stop = _ROLE_END.search(rest, title.end())
+    role = rest[: stop.start() if stop else len(rest)].strip()
+    words = role.split()
+    if len(words) > MAX_ROLE_WORDS:
+        capitals = [i for i, w in enumerate(words[:MAX_ROLE_WORDS]) if w[:1].isupper() and i > 0]
+        if not capitals:
+            return None
+        role = " ".join(words[: capitals[-1] + 1])
+    return role or None

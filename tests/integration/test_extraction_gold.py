@@ -1,0 +1,138 @@
+"""The development gold is well formed and bench/extraction.py scores extraction against it."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+from types import ModuleType
+
+PROJECT = Path(__file__).resolve().parents[2]
+GOLD = PROJECT / "tests" / "gold" / "extraction" / "entities.json"
+
+
+def _bench() -> ModuleType:
+    """Import bench/extraction.py (bench/ is a folder of scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location("bench_extraction", PROJECT / "bench" / "extraction.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def _gold() -> dict:
+    return json.loads(GOLD.read_text(encoding="utf-8"))
+
+
+def test_every_gold_entry_holds_nfc_names_roles_and_a_title_only():
+    gold = _gold()
+    assert set(gold["folders"]) == {"seeds", "corpus", "corpus-dev"}
+    for files in gold["folders"].values():
+        for entry in files.values():
+            assert set(entry) == {"title", "people", "organisations", "places"}
+            assert entry["title"]
+            for person in entry["people"]:
+                assert set(person) == {"name", "aliases", "roles"}
+            for organisation in entry["organisations"]:
+                assert set(organisation) == {"name", "aliases"}
+            names = [p["name"] for p in entry["people"]] + [o["name"] for o in entry["organisations"]]
+            for text in names + entry["places"]:
+                assert text == unicodedata.normalize("NFC", text).strip() and len(text) < 120
+
+
+def test_the_gold_scored_as_if_found_is_right_everywhere():
+    bench, gold = _bench(), _gold()
+    found = {
+        folder: {
+            name: bench.Found(
+                title=entry["title"],
+                people={p["name"]: p["roles"] for p in entry["people"]},
+                organisations=[[o["name"], *o["aliases"]] for o in entry["organisations"]],
+                places=entry["places"],
+            )
+            for name, entry in files.items()
+        }
+        for folder, files in gold["folders"].items()
+    }
+    figures = {kind: tally.figures() for kind, tally in bench.score(found, gold).items()}
+    assert all(f["precision"] == f["recall"] == 1.0 for f in figures.values())
+    assert figures["people"]["gold"] > 100 and figures["organisations"]["gold"] > 100
+
+
+def test_a_short_name_an_alias_and_a_place_without_its_head_word_count_as_found():
+    bench = _bench()
+    gold = {
+        "folders": {
+            "seeds": {
+                "a.txt": {
+                    "title": "Tin",
+                    "people": [{"name": "Nguyễn Văn An", "aliases": ["An"], "roles": ["Giám đốc Sở Y tế"]}],
+                    "organisations": [
+                        {"name": "Ủy ban nhân dân thành phố Hà Nội", "aliases": ["UBND TP Hà Nội"]}
+                    ],
+                    "places": ["quận 8", "Hà Nội"],
+                }
+            }
+        }
+    }
+    found = bench.Found(
+        title="Tin",
+        people={"An": ["giám đốc Sở Y tế tỉnh"], "Sở Y": []},
+        organisations=[["UBND TP Hà Nội"]],
+        places=["8", "Huế"],
+    )
+    figures = {kind: t.figures() for kind, t in bench.score({"seeds": {"a.txt": found}}, gold).items()}
+    assert (figures["people"]["found_right"], figures["people"]["found"], figures["people"]["recall"]) == (
+        1,
+        2,
+        1.0,
+    )
+    assert figures["roles"]["recall"] == 1.0
+    assert figures["organisations"]["recall"] == figures["organisations"]["precision"] == 1.0
+    assert (figures["places"]["precision"], figures["places"]["recall"]) == (0.5, 0.5)
+
+
+def test_the_bench_extracts_every_gold_article_of_the_shared_corpus(shared_corpus, tmp_path):
+    out = tmp_path / "figures.json"
+    subprocess.run(
+        [
+            sys.executable,
+            str(PROJECT / "bench" / "extraction.py"),
+            f"--shared={shared_corpus.parent}",
+            f"--json={out}",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    payload = json.loads(out.read_text())
+    assert set(payload["figures"]) == {"people", "organisations", "places", "roles", "titles"}
+    assert payload["notes"] == []
+    # Every gold article was extracted with its title: none was lost on the way.
+    assert payload["figures"]["titles"]["gold"] == sum(len(f) for f in _gold()["folders"].values())
+    assert payload["figures"]["titles"]["recall"] == 1.0
+    for kind in ("people", "organisations", "places"):
+        assert 0.0 < payload["figures"][kind]["precision"] <= 1.0
+
+
+def test_the_bench_says_which_folders_it_could_not_score(tmp_path):
+    out = tmp_path / "figures.json"
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(PROJECT / "bench" / "extraction.py"),
+            f"--shared={tmp_path / 'none'}",
+            f"--json={out}",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert "none/corpus absent" in run.stdout
+    assert json.loads(out.read_text())["figures"]["titles"]["gold"] == 1  # the seed alone
