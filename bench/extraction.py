@@ -16,8 +16,8 @@ are left out and said so. Scores, over all files together:
   contains a gold role or is contained in one (case folded).
 - titles: the share of articles whose title is the gold title.
 
-Other scores (the furniture gold) plug in through `EXTRA_SCORES`: a function that takes the
-extracted records by file and the folders measured, and returns a dict of figures.
+- furniture: bench/furniture_gold.py's score against tests/gold/extraction/furniture.json: the
+  share of furniture lines removed, and the body pieces removed with them (the goal is none).
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ import argparse
 import json
 import sys
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -223,13 +222,21 @@ def score(found: dict[str, dict[str, Found]], gold: dict[str, Any]) -> dict[str,
     return tallies
 
 
-def no_extra_scores(records: dict[str, dict[str, Any]], measured: dict[str, Path]) -> dict[str, Any]:
-    """Return no further figures (the furniture score is added here; see the module docstring)."""
-    return {}
+def furniture_scores(shared: Path) -> dict[str, Any]:
+    """Score page furniture against its own gold (bench/furniture_gold.py): lines removed, body kept."""
+    from bench.furniture_gold import GOLD as FURNITURE_GOLD
+    from bench.furniture_gold import score_furniture
+
+    return dict(score_furniture(FURNITURE_GOLD, shared)["total"])
 
 
-# The furniture gold's `score_furniture()` (bench/furniture_gold.py) is called from here once merged.
-EXTRA_SCORES: dict[str, Callable[[dict[str, dict[str, Any]], dict[str, Path]], dict[str, Any]]] = {}
+def furniture_line(total: dict[str, Any]) -> str:
+    """Return the furniture figures as one line under the table."""
+    return (
+        f"{'furniture':<14}{'':>10}{total['furniture_recall']:>8.3f}{'':>7}   "
+        f"{total['furniture_removed']}/{total['furniture_lines']} lines removed, "
+        f"{total['body_pieces_removed']} body pieces removed (goal: 0)"
+    )
 
 
 def table(tallies: dict[str, Tally]) -> str:
@@ -258,8 +265,7 @@ def run(shared: Path = SHARED, gold_path: Path = GOLD) -> tuple[dict[str, Tally]
     ]
     records = {name: extract_folder(path) for name, path in measured.items()}
     found = {name: {file: found_in(r) for file, r in by_file.items()} for name, by_file in records.items()}
-    extra = {name: scorer(records, measured) for name, scorer in EXTRA_SCORES.items()}
-    return score(found, gold), extra, notes
+    return score(found, gold), {"furniture": furniture_scores(shared)}, notes
 
 
 def main() -> None:
@@ -276,6 +282,7 @@ def main() -> None:
     for note in notes:
         print(note)
     print(table(tallies))
+    print(furniture_line(extra["furniture"]))
     if args.errors:
         for kind, tally in tallies.items():
             print(f"\n## {kind}: {len(tally.errors)} errors")
