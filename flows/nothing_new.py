@@ -64,7 +64,8 @@ def _chunks(paths: Iterable[Path], size: int) -> Iterator[list[Path]]:
 
 def record_nothing_new(engine: Warehouse, settings: Settings, files: int) -> str:
     """Record a completed run that found every file unchanged; return its id."""
-    mark_dead_runs(engine, settings.run_locks_dir)  # as a full run would: crashed runs are said to be so
+    # As a full run would: crashed runs are said to be so.
+    mark_dead_runs(engine, settings.run_locks_dir, settings.heartbeat_timeout_s)
     run_id = uuid.uuid4().hex[:16]
     with holding_run_lock(settings.run_locks_dir, run_id):
         start_run(engine, run_id, utc_now())
