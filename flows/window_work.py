@@ -94,10 +94,17 @@ def process_window(paths: list[Path], settings: Settings, run_id: str) -> Window
         translated = translate_window(
             articles, toolkit_for(translator, settings, person_names(articles), engine, run_id)
         )
+        if translated.given_up:
+            logger.warning(
+                "%d texts left pending: they failed to translate twice before; "
+                "`tintuc translate --retry-failed` tries them again",
+                translated.given_up,
+            )
     rejects = read.rejects + extracted.rejects + invalid + translated.rejects
     files, unread = window_files(read, translated.articles, rejects)
     loaded = load_window(engine, run_id, files, unread, first_copy_wins=True)
-    duplicates = sum(len(file.articles) for file in files) - loaded  # rejected inside the load
+    # Articles the load itself turned down: duplicates of another window's (or a file the warehouse refused).
+    duplicates = sum(len(file.articles) for file in files) - loaded
     counts.add(read, translated, loaded, len(rejects) + duplicates)
     return WindowDone(counts, translator.model_name if translator else None)
 
