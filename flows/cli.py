@@ -68,11 +68,11 @@ def run(
     if _answered_nothing_new(paths, settings):
         return
     _use_prefect_server(settings)
-    from flows.pipeline import COMPLETED_WITH_REJECTS, RunSummary, pipeline
+    from flows.pipeline import COMPLETED_WITH_REJECTS, RunSummary, pipeline_for
     from flows.translation import NO_MODEL_HINT
 
     # The exit code follows the flow's final state: Completed 0, CompletedWithRejects 3, Failed 1.
-    final = pipeline(paths, settings, return_state=True)
+    final = pipeline_for(settings)(paths, settings, return_state=True)
     if not final.is_completed():
         error = final.result(raise_on_failure=False)
         console.print(f"[red]run failed:[/red] {type(error).__name__}: {error}")

@@ -3,21 +3,25 @@
 Each window is committed before the next is read (flows/steps/window.py says how windows are
 planned), so memory stays flat however large the input, a run killed after k windows keeps
 those k, and the next run does the rest. Each step of each window is a task named after its
-window ("translate-window-3") in Prefect's UI.
+window ("translate-window-3") in Prefect's UI. With TINTUC_DASK_ADDRESS, each window is instead
+one task ("window-3") on that Dask cluster, several at once (flows/on_dask.py).
 """
 
 # No `from __future__ import annotations`: a served run gets the flow function by value (cloudpickle), with
 # only the globals its code uses, so annotations must be objects already, not names to look up later.
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
-from prefect import flow, get_run_logger, task
+from prefect import Flow, flow, get_run_logger, task
 from prefect.cache_policies import NONE
 from prefect.states import Completed, State
 
+from flows.counts import RunCounts
+from flows.on_dask import windows_on_dask
 from flows.progress import RunProgress, run_progress
 from flows.settings import Settings
 from flows.steps.ingest.files import iter_files
@@ -34,9 +38,10 @@ from flows.steps.window import (
     read_window,
 )
 from flows.translation import NO_MODEL_HINT, RunTranslation
+from flows.window_work import for_workers, window_files
 from schemas.tables import ArticleTables
 from warehouse.engine import Warehouse, make_engine, upgrade_to_head
-from warehouse.load import WindowFile, file_of, load_window, processed_among
+from warehouse.load import load_window, processed_among
 from warehouse.runs import (
     finish_run,
     heartbeat,
@@ -48,31 +53,6 @@ from warehouse.runs import (
 
 # The name of the flow's final state when the run completed but some records were rejected.
 COMPLETED_WITH_REJECTS = "CompletedWithRejects"
-
-
-@dataclass
-class RunCounts:
-    """What a run has done so far; the `runs` row is updated with it after every window."""
-
-    files_seen: int = 0
-    files_skipped: int = 0
-    articles_loaded: int = 0
-    segments_translated: int = 0
-    segments_flagged: int = 0
-    memory_hits: int = 0
-    memory_misses: int = 0
-    rejected: int = 0
-
-    def add(self, read: ReadWindow, translated: TranslatedWindow, loaded: int, rejected: int) -> None:
-        """Count one more committed window."""
-        self.files_seen += read.files_seen
-        self.files_skipped += read.skipped
-        self.articles_loaded += loaded
-        self.segments_translated += translated.segments_translated
-        self.segments_flagged += translated.segments_flagged
-        self.memory_hits += translated.memory_hits
-        self.memory_misses += translated.memory_misses
-        self.rejected += rejected
 
 
 @dataclass
@@ -162,22 +142,6 @@ def load_articles(
     return load_window(engine, run_id, *window_files(window, articles, rejects))
 
 
-def window_files(
-    window: ReadWindow, articles: dict[str, ArticleTables], rejects: list[Reject]
-) -> tuple[list[WindowFile], list[dict[str, str]]]:
-    """Group a window's articles and rejects by the file they came from; rejects of unread files apart."""
-    by_path = {
-        source.source_path: WindowFile(source.source_path, source.content_sha256) for source in window.sources
-    }
-    for frames in articles.values():
-        by_path[file_of(frames.source_path)].articles.append(frames)
-    unread: list[dict[str, str]] = []
-    for reject in rejects:
-        file = by_path.get(file_of(reject.source_path))
-        (file.rejects if file else unread).append(asdict(reject))
-    return list(by_path.values()), unread
-
-
 @flow(name="tintuc-pipeline", log_prints=False)
 def pipeline(paths: list[Path], settings: Settings) -> State[RunSummary]:
     """Ingest articles under paths, one window at a time: extract, validate, translate and load each.
@@ -187,34 +151,67 @@ def pipeline(paths: list[Path], settings: Settings) -> State[RunSummary]:
     """
     engine = make_engine(settings.resolved_database_url)  # the run's one engine, handed to every step
     upgrade_to_head(engine)
-    limits = WindowLimits(settings.window_files, settings.window_bytes)
-    counts, seen, number = RunCounts(), SeenThisRun(), 0
+    windows = plan_windows(iter_files(paths), WindowLimits(settings.window_files, settings.window_bytes))
     with recorded_run(engine, settings) as run_id, run_progress() as progress:
-        translation = RunTranslation(settings, engine, run_id)
-        for number, paths_ in enumerate(plan_windows(iter_files(paths), limits), 1):
-            progress.window_started(number, len(paths_))
-            read = read_files(number, paths_, engine, settings, seen)
-            if not read.sources and not read.rejects:  # every file done before: nothing to do
-                counts.add(read, TranslatedWindow({}), 0, 0)
-                progress.window_done()
-                continue
-            extracted = extract_articles(number, read, run_id, seen)
-            articles, invalid = validate_articles(number, extracted.records)
-            translated = translate_articles(number, articles, translation, progress)
-            rejects = read.rejects + extracted.rejects + invalid + translated.rejects
-            loaded = load_articles(number, engine, run_id, read, translated.articles, rejects)
-            counts.add(read, translated, loaded, len(rejects))
-            record_counts(engine, run_id, **asdict(counts))
-            progress.window_done()
-        status = "completed_with_rejects" if counts.rejected else "completed"
-        finish_run(engine, run_id, status, utc_now(), **asdict(counts))
-    summary = RunSummary(
-        **asdict(counts),
-        run_id=run_id,
-        status=status,
-        windows=number,
-        translation_model=translation.model_name,
-    )
-    if counts.rejected:
-        return Completed(data=summary, name=COMPLETED_WITH_REJECTS, message=f"{counts.rejected} rejects")
+        if settings.dask_address:
+            summary = windows_on_cluster(windows, settings, engine, run_id, progress)
+        else:
+            summary = windows_in_process(windows, settings, engine, run_id, progress)
+        summary.status = "completed_with_rejects" if summary.rejected else "completed"
+        finish_run(engine, run_id, summary.status, utc_now(), **counted(summary))
+    if summary.rejected:
+        return Completed(data=summary, name=COMPLETED_WITH_REJECTS, message=f"{summary.rejected} rejects")
     return Completed(data=summary)
+
+
+def pipeline_for(settings: Settings) -> Flow[[list[Path], Settings], State[RunSummary]]:
+    """Return the pipeline flow, its tasks on the Dask cluster at TINTUC_DASK_ADDRESS when that is set."""
+    if not settings.dask_address:
+        return pipeline
+    from prefect_dask import DaskTaskRunner
+
+    runner = DaskTaskRunner(address=settings.dask_address)
+    return pipeline.with_options(task_runner=runner)  # type: ignore[arg-type]  # prefect-dask's typing lags
+
+
+def counted(summary: RunSummary) -> dict[str, Any]:
+    """Return the RunCounts fields of a summary, as the `runs` row takes them."""
+    return {name: value for name, value in asdict(summary).items() if name in RunCounts.__dataclass_fields__}
+
+
+def windows_in_process(
+    windows: Iterable[list[Path]], settings: Settings, engine: Warehouse, run_id: str, progress: RunProgress
+) -> RunSummary:
+    """Work through the windows here, one after another, each step of each a task of its own."""
+    summary, seen = RunSummary(run_id=run_id), SeenThisRun()
+    translation = RunTranslation(settings, engine, run_id)
+    for summary.windows, paths in enumerate(windows, 1):
+        progress.window_started(summary.windows, len(paths))
+        read = read_files(summary.windows, paths, engine, settings, seen)
+        if not read.sources and not read.rejects:  # every file done before: nothing to do
+            summary.add(read, TranslatedWindow({}), 0, 0)
+            progress.window_done()
+            continue
+        extracted = extract_articles(summary.windows, read, run_id, seen)
+        articles, invalid = validate_articles(summary.windows, extracted.records)
+        translated = translate_articles(summary.windows, articles, translation, progress)
+        rejects = read.rejects + extracted.rejects + invalid + translated.rejects
+        loaded = load_articles(summary.windows, engine, run_id, read, translated.articles, rejects)
+        summary.add(read, translated, loaded, len(rejects))
+        record_counts(engine, run_id, **counted(summary))
+        progress.window_done()
+    summary.translation_model = translation.model_name
+    return summary
+
+
+def windows_on_cluster(
+    windows: Iterable[list[Path]], settings: Settings, engine: Warehouse, run_id: str, progress: RunProgress
+) -> RunSummary:
+    """Hand the windows to the Dask cluster, several at once, and count each as it comes back."""
+    summary = RunSummary(run_id=run_id)
+    for summary.windows, done in enumerate(windows_on_dask(windows, for_workers(settings), run_id), 1):
+        summary.merge(done.counts)
+        summary.translation_model = summary.translation_model or done.translation_model
+        record_counts(engine, run_id, **counted(summary))
+        progress.window_done()
+    return summary

@@ -37,6 +37,12 @@ class Settings(BaseSettings):
     # length-sorted sentences a window; bench/window_size.py measures the choice against one run-wide job.
     window_files: int = Field(default=50, ge=1)
     window_bytes: int = Field(default=4 * 1024 * 1024, ge=1)
+    # With a Dask scheduler's address (tcp://HOST:8786), each window runs as one task on that cluster
+    # (notes/README-dask.md); without one, the run works in this process.
+    dask_address: str | None = None
+    # Windows submitted to the cluster and not yet finished, at most: about twice its worker
+    # threads keeps each busy while the flow collects, and files are still listed lazily.
+    windows_in_flight: int = Field(default=4, ge=1)
     # CTranslate2 workers × threads per worker; 0 fits them to the cores (see fitted_threads).
     inter_threads: int = 0
     intra_threads: int = 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
 from flows.settings import Settings
 from flows.steps.extract.transliterate import without_diacritics
@@ -35,8 +36,11 @@ class DeviceUnavailable(RuntimeError):
 def load_translator(settings: Settings) -> PackageTranslator | None:
     """Return a translator for the installed vi→en package, or None when there is none."""
     package = find_package(settings.argos_dir, settings.source_lang, settings.target_lang)
-    if package is None:
-        return None
+    return None if package is None else translator_for(package, settings)
+
+
+def translator_for(package: Any, settings: Settings) -> PackageTranslator:
+    """Return a translator for this installed Argos package, decoding as settings say."""
     check_device(settings.device)
     inter, intra = fitted_threads(settings.inter_threads, settings.intra_threads, os.cpu_count() or 1)
     options = DecodingOptions(

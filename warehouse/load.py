@@ -11,6 +11,8 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, delete, func, select, text
 from sqlalchemy.exc import DataError, IntegrityError
 
+from schemas.articles import ArticlesSchema
+from schemas.segments import SegmentsSchema
 from schemas.tables import ArticleTables
 from warehouse.engine import insert_statement, retry_when_busy
 from warehouse.models import (
@@ -120,23 +122,37 @@ def load_file(
     run_id: str,
     articles: list[ArticleTables],
     rejects: list[dict[str, str]],
-) -> None:
-    """Load a file's articles and rejects, and mark its content processed, atomically.
+    first_copy_wins: bool = False,
+) -> int:
+    """Load a file's articles and rejects, mark its content processed, atomically; return articles loaded.
 
     What the file gave before is replaced as a whole: an article it no longer holds goes, from
     the search index too. The file's rejects of this run are replaced too, so a retried load
-    never stores them twice.
+    never stores them twice. With first_copy_wins, an article another file of this run loaded
+    already (same id, or same text) is rejected as a duplicate here, inside the transaction:
+    windows that load at once, on several machines, share no memory, and the warehouse decides
+    which copy came first.
     """
     with engine.begin() as connection:
         _take_turns(connection, [source_path, *(frames.article_id for frames in articles)])
         replaced = list(connection.scalars(_file_articles(source_path)))
+        # A write, so SQLite holds its write lock from here, before the duplicate checks read:
+        # two files cannot both find themselves first.
         _delete_articles(connection, replaced)
+        if first_copy_wins:
+            _one_run_decides_at_a_time(connection, run_id)
+        loaded = []
         for frames in articles:
+            first = _first_copy(connection, run_id, source_path, frames) if first_copy_wins else None
+            if first is not None:
+                rejects = [*rejects, duplicate_reject(frames, *first)]
+                continue
             _replace_article(connection, frames)
+            loaded.append(frames.article_id)
         # In the same transaction: the old text leaves the index as the new one enters it.
-        refresh_search_index(connection, [*replaced, *(frames.article_id for frames in articles)])
+        refresh_search_index(connection, [*replaced, *loaded])
         _replace_rejects(connection, run_id, source_path, rejects)
-        outcome = "loaded" if articles else "rejected"
+        outcome = "loaded" if loaded else "rejected"
         statement = insert_statement(connection, SourceFileRow).values(
             content_sha256=content_sha256, source_path=source_path, run_id=run_id, outcome=outcome
         )
@@ -146,6 +162,57 @@ def load_file(
                 set_={"source_path": source_path, "run_id": run_id, "outcome": outcome},
             )
         )
+    return len(loaded)
+
+
+def _one_run_decides_at_a_time(connection: Connection, run_id: str) -> None:
+    """On PostgreSQL, hold a lock on the run until commit, so its files decide duplicates one by one.
+
+    SQLite needs none: its single writer already holds the write lock.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(hashtext(:run_id))"), {"run_id": run_id})
+
+
+def _first_copy(
+    connection: Connection, run_id: str, source_path: str, frames: ArticleTables
+) -> tuple[str, bool] | None:
+    """Return (path, same text?) of another file of this run that loaded this article, or None."""
+    article = frames.articles.iloc[0]
+    others = (Article.run_id == run_id) & ~_from_file(Article.source_path, source_path)
+    same_id = select(Article.source_path).where(Article.article_id == frames.article_id, others)
+    path = connection.execute(same_id).scalar()
+    if path is not None:
+        # Without a URL the id is the text's own key: a duplicate is then always "same text".
+        return path, not _url(frames)
+    texts = list(frames.segments.sort_values(SegmentsSchema.seq)[SegmentsSchema.text_vi])
+    same_title = select(Article.article_id, Article.source_path).where(
+        Article.title_vi == article[ArticlesSchema.title_vi], others
+    )
+    for article_id, path in connection.execute(same_title):
+        stored = select(Segment.text_vi).where(Segment.article_id == article_id).order_by(Segment.seq)
+        if list(connection.scalars(stored)) == texts:
+            return path, True
+    return None
+
+
+def _url(frames: ArticleTables) -> str | None:
+    """Return the article's URL, or None (pandas may hold a missing one as NaN)."""
+    url = frames.articles.iloc[0][ArticlesSchema.url]
+    return None if pd.isna(url) else str(url)
+
+
+def duplicate_reject(frames: ArticleTables, first: str, by_text: bool) -> dict[str, str]:
+    """Reject a second copy of an article another file of this run loaded (worded as in window.py)."""
+    where = "same text" if by_text else f"same article ({_url(frames) or first})"
+    source_path = str(frames.articles.iloc[0][ArticlesSchema.source_path])
+    return {
+        "source_path": source_path,
+        "table_name": "files",
+        "record": json.dumps({"source_path": source_path}),
+        "check_name": "duplicate_article",
+        "failure": f"{where} as {first}, which is loaded instead",
+    }
 
 
 def _replace_rejects(
@@ -186,23 +253,31 @@ class WindowFile:
     rejects: list[dict[str, str]] = field(default_factory=list)
 
 
-def load_window(engine: Engine, run_id: str, files: list[WindowFile], unread: list[dict[str, str]]) -> int:
+def load_window(
+    engine: Engine,
+    run_id: str,
+    files: list[WindowFile],
+    unread: list[dict[str, str]],
+    first_copy_wins: bool = False,
+) -> int:
     """Load each file of a window in its own transaction; return the articles loaded.
 
     unread holds the rejects of files that could not be read at all: stored without a processed
     mark, so the next run tries them again. A file the database refuses (a constraint no schema
     caught) is rejected with the database's words; the window's other files still load.
+    first_copy_wins: see load_file.
     """
     loaded = 0
     for file in files:
         try:
-            load_file(
+            loaded += load_file(
                 engine,
                 content_sha256=file.content_sha256,
                 source_path=file.source_path,
                 run_id=run_id,
                 articles=file.articles,
                 rejects=file.rejects,
+                first_copy_wins=first_copy_wins,
             )
         except (IntegrityError, DataError) as error:
             refused = {
@@ -214,8 +289,6 @@ def load_window(engine: Engine, run_id: str, files: list[WindowFile], unread: li
                 "loaded. This is a bug in tintuc: please report it with this file",
             }
             insert_rejects(engine, run_id, file.source_path, [refused])
-            continue
-        loaded += len(file.articles)
     by_file: dict[str, list[dict[str, str]]] = defaultdict(list)
     for reject in unread:
         by_file[file_of(reject["source_path"])].append(reject)
