@@ -11,8 +11,8 @@ from warehouse.load import load_file
 
 
 @pytest.fixture
-def engine(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'w.sqlite'}")
+def engine(warehouse_url):  # on SQLite and, where a server is given, PostgreSQL
+    engine = make_engine(warehouse_url)
     upgrade_to_head(engine)
     return engine
 
