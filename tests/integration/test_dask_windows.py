@@ -1,4 +1,9 @@
-"""The pipeline's windows on a real 2-worker Dask cluster (distributed.LocalCluster), under Prefect."""
+"""The pipeline's windows on a real 2-worker Dask cluster (distributed.LocalCluster), under Prefect.
+
+The comparison loads through the cluster into PostgreSQL (a fresh database on the test server:
+TINTUC_TEST_POSTGRES_URL, which CI always has) and compares with a plain run into SQLite; without a
+server it skips, saying so, except in CI, where a missing server fails it.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +12,17 @@ import shutil
 import signal
 import time
 from collections.abc import Iterator
+from datetime import date, datetime
 from pathlib import Path
 from threading import Thread
+from typing import Any
 
 import pytest
 
 from flows.pipeline import pipeline, pipeline_for
 from flows.settings import Settings
 from flows.window_work import translator_loads
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, fresh_postgres_database
 from tests.integration.test_bench import bench_pipeline
 from tests.integration.warehouse_reads import rows
 from tests.support.dask_hooks import hang_halfway_through_a_window
@@ -24,12 +31,12 @@ pytestmark = pytest.mark.usefixtures("prefect_harness")
 # Columns a run writes for itself: equal content loaded by two runs differs only there.
 RUN_COLUMNS = {"run_id", "ingested_at", "source_path", "content_sha256"}
 TABLES = {
-    "articles": "article_id",
-    "segments": "article_id, seq",
-    "entities": "entity_id",
-    "mentions": "article_id, seq, entity_id",
-    "facts": "fact_id",
-    "removed": "article_id, line_no, part_no",
+    "articles": ("article_id",),
+    "segments": ("article_id", "seq"),
+    "entities": ("entity_id",),
+    "mentions": ("article_id", "seq", "entity_id"),
+    "facts": ("fact_id",),
+    "removed": ("article_id", "line_no", "part_no"),
 }
 KILLED_WITHIN_S = 300
 
@@ -64,24 +71,48 @@ def articles_with_a_second_copy(folder: Path) -> Path:
 
 
 def content(settings: Settings) -> dict[str, list[dict]]:
-    """Return every content table's rows, in key order, without the columns a run writes for itself."""
+    """Return every content table's rows, in key order, without the columns a run writes for itself.
+
+    Sorted here, not by SQL: PostgreSQL's collation orders text unlike SQLite's bytes.
+    """
     return {
-        table: [
-            {k: v for k, v in row.items() if k not in RUN_COLUMNS}
-            for row in rows(settings, f"SELECT * FROM {table} ORDER BY {key}")
-        ]
+        table: sorted(
+            (
+                {k: comparable(v) for k, v in row.items() if k not in RUN_COLUMNS}
+                for row in rows(settings, f"SELECT * FROM {table}")
+            ),
+            key=lambda row: tuple(str(row[column]) for column in key),
+        )
         for table, key in TABLES.items()
     }
 
 
-def test_windows_on_two_workers_load_the_same_rows_as_a_run_in_process(
-    installed_settings, tmp_path, cluster, monkeypatch
+def comparable(value: Any) -> Any:
+    """Return a value as both databases' drivers agree on it (SQLite hands dates back as text)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """Yield a fresh database on the test PostgreSQL server (skip without one, fail in CI)."""
+    with fresh_postgres_database() as url:
+        yield url
+
+
+def test_windows_on_two_workers_into_postgresql_load_the_same_rows_as_a_plain_run_into_sqlite(
+    installed_settings, tmp_path, cluster, monkeypatch, postgres_url
 ):
     folder = articles_with_a_second_copy(tmp_path / "in")
     settings = installed_settings.model_copy(update={"window_files": 2})
     plain = settings.model_copy(update={"database_url": f"sqlite:///{tmp_path / 'plain.sqlite'}"})
     in_process = pipeline([folder], plain)
-    dask = on_dask(settings, cluster, monkeypatch)
+    dask = on_dask(settings.model_copy(update={"database_url": postgres_url}), cluster, monkeypatch)
     summary = pipeline_for(dask)([folder], dask)
 
     assert summary.windows > 4 and summary.translation_model == in_process.translation_model
