@@ -130,6 +130,13 @@ def warehouse_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[st
 
 
 @pytest.fixture
+def postgres_warehouse_url() -> Iterator[str]:
+    """Return the URL of an empty PostgreSQL warehouse, for what only PostgreSQL has (skip, or fail in CI)."""
+    with fresh_postgres_database() as url:
+        yield url
+
+
+@pytest.fixture
 def warehouse_settings(settings: Settings, warehouse_url: str) -> Settings:
     """Return settings on tmp_path whose warehouse is warehouse_url (SQLite or PostgreSQL)."""
     return settings.model_copy(update={"database_url": warehouse_url})

@@ -22,7 +22,7 @@ import pytest
 from flows.pipeline import pipeline, pipeline_for
 from flows.settings import Settings
 from flows.window_work import translator_loads
-from tests.conftest import PROJECT, fresh_postgres_database
+from tests.conftest import PROJECT
 from tests.integration.test_bench import bench_pipeline
 from tests.integration.warehouse_reads import rows
 from tests.support.dask_hooks import hang_halfway_through_a_window
@@ -98,21 +98,14 @@ def comparable(value: Any) -> Any:
     return value
 
 
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    """Yield a fresh database on the test PostgreSQL server (skip without one, fail in CI)."""
-    with fresh_postgres_database() as url:
-        yield url
-
-
 def test_windows_on_two_workers_into_postgresql_load_the_same_rows_as_a_plain_run_into_sqlite(
-    installed_settings, tmp_path, cluster, monkeypatch, postgres_url
+    installed_settings, tmp_path, cluster, monkeypatch, postgres_warehouse_url
 ):
     folder = articles_with_a_second_copy(tmp_path / "in")
     settings = installed_settings.model_copy(update={"window_files": 2})
     plain = settings.model_copy(update={"database_url": f"sqlite:///{tmp_path / 'plain.sqlite'}"})
     in_process = pipeline([folder], plain)
-    dask = on_dask(settings.model_copy(update={"database_url": postgres_url}), cluster, monkeypatch)
+    dask = on_dask(settings.model_copy(update={"database_url": postgres_warehouse_url}), cluster, monkeypatch)
     summary = pipeline_for(dask)([folder], dask)
 
     assert summary.windows > 4 and summary.translation_model == in_process.translation_model

@@ -49,15 +49,15 @@ def test_the_revision_tintuc_checks_runs_against_is_alembics_head():
     assert alembic_head() == HEAD_REVISION
 
 
-def test_a_transaction_postgresql_refuses_as_a_serialization_failure_is_run_again(warehouse_url, monkeypatch):
+def test_a_transaction_postgresql_refuses_as_a_serialization_failure_is_run_again(
+    postgres_warehouse_url, monkeypatch
+):
     from sqlalchemy import update
 
     from warehouse.engine import retry_when_busy
     from warehouse.models import Run
 
-    if not warehouse_url.startswith("postgresql"):
-        pytest.skip("serialization failures are PostgreSQL's; SQLite's busy lock is tested above")
-    engine = make_engine(warehouse_url)
+    engine = make_engine(postgres_warehouse_url)  # serialization failures are PostgreSQL's
     upgrade_to_head(engine)
     start_run(engine, "r1", datetime(2026, 1, 1))
     monkeypatch.setattr(warehouse.engine, "sleep", lambda _s: None)

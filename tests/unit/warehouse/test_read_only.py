@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.warehouse.test_load import count, engine, frames_for, load  # noqa: F401 - the fixture
-from warehouse.engine import make_read_only_engine
+from warehouse.engine import make_engine, make_read_only_engine, upgrade_to_head
 from warehouse.queries import QueryFailed, run_sql
 
 WRITES = (
@@ -34,14 +34,17 @@ def test_a_read_through_the_read_only_engine_returns_columns_and_rows(engine, se
     reader.dispose()
 
 
-def test_a_query_cannot_end_the_read_only_transaction_or_hide_a_write_in_a_select(engine, seed_text):  # noqa: F811
-    if engine.dialect.name != "postgresql":
-        pytest.skip("SQLite's read-only connection holds for the connection, not the transaction")
-    load(engine, frames_for(seed_text))
-    reader = make_read_only_engine(engine.url.render_as_string(hide_password=False))
+def test_a_query_cannot_end_the_read_only_transaction_or_hide_a_write_in_a_select(
+    postgres_warehouse_url, seed_text
+):
+    # PostgreSQL's read-only holds per transaction; SQLite's holds for the whole connection.
+    warehouse = make_engine(postgres_warehouse_url)
+    upgrade_to_head(warehouse)
+    load(warehouse, frames_for(seed_text))
+    reader = make_read_only_engine(warehouse.url.render_as_string(hide_password=False))
     with pytest.raises(QueryFailed):
         run_sql(reader, "COMMIT; DELETE FROM articles")
     with pytest.raises(QueryFailed, match="read-only"):
         run_sql(reader, "WITH gone AS (DELETE FROM articles RETURNING 1) SELECT count(*) FROM gone")
     reader.dispose()
-    assert count(engine, "articles") == 1
+    assert count(warehouse, "articles") == 1
