@@ -71,12 +71,12 @@ def patch_barriers(hooks: dict[str, Any]) -> None:
         wait_at_barrier(folder, "migrate", name, peers)
         upgrade(engine)
 
-    def load_file_together(*args: Any, **kwargs: Any) -> None:
+    def load_file_together(*args: Any, **kwargs: Any) -> int:
         nonlocal arrived_at_load
         if not arrived_at_load:
             arrived_at_load = True
             wait_at_barrier(folder, "load", name, peers)
-        load_file(*args, **kwargs)
+        return load_file(*args, **kwargs)  # the articles it loaded, which the window counts
 
     flows.pipeline.upgrade_to_head = upgrade_to_head  # type: ignore[assignment]
     warehouse.load.load_file = load_file_together  # type: ignore[assignment]
