@@ -21,7 +21,7 @@ output is appended below these figures when that script is present.
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import importlib
 import json
 import logging
 import os
@@ -46,13 +46,8 @@ LOAD_BACKENDS = PROJECT / "bench" / "load_backends.py"
 
 
 def bench_pipeline() -> Any:
-    """Import bench/pipeline.py (a script, not a package module) for its article generator and models."""
-    spec = importlib.util.spec_from_file_location("bench_pipeline", PROJECT / "bench" / "pipeline.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    """Return bench/pipeline.py, for its article generator and models (the project is on sys.path)."""
+    return importlib.import_module("bench.pipeline")
 
 
 def timed_run(folder: Path, settings: Settings) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import json
 import subprocess
 import sys
@@ -15,13 +15,8 @@ GOLD = PROJECT / "tests" / "gold" / "extraction" / "entities.json"
 
 
 def _bench() -> ModuleType:
-    """Import bench/extraction.py (bench/ is a folder of scripts, not a package)."""
-    spec = importlib.util.spec_from_file_location("bench_extraction", PROJECT / "bench" / "extraction.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    """Return bench/extraction.py (bench/ is a folder of scripts; the project root is on sys.path)."""
+    return importlib.import_module("bench.extraction")
 
 
 def _gold() -> dict:
