@@ -28,6 +28,10 @@ Figures (per run unless said):
 - shared_segment_share: segments whose Vietnamese text occurs in more than one article (~0).
 - extraction.articles_per_s: read, parse, extract and validate of the N articles in this process
   (flows.steps.ingest.files, extract, validate), after one warm-up article; issue 8 asks ≥ 20.
+- stages: where the run's time went, read from its own Prefect database (task and flow run
+  start and end times): before_flow_s (imports and Prefect's temporary server, from starting
+  `tintuc run` to the flow's start), one sum per step over all windows (read, extract, validate,
+  translate, load) and after_flow_s (from the flow's end to the process's exit).
 - translated_texts: the distinct Vietnamese texts (segments, roles, fact labels, names) the run
   decoded, read from its translation memory, which holds exactly those.
 - raw.texts_per_s: the N run's translated_texts decoded in ONE CTranslate2 `translate_batch` with
@@ -53,6 +57,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -336,6 +341,36 @@ def article_count(database: Path) -> int | None:
         return None  # not migrated yet, or a writer holds it: ask again at the next sample
 
 
+# A task run is named "<step>-window-<n>" (flows/pipeline.py); the sum per step is over windows.
+TASK_RUNS = "SELECT name, start_time, end_time FROM task_run WHERE end_time IS NOT NULL"
+FLOW_RUNS = "SELECT min(start_time), max(end_time) FROM flow_run"
+
+
+def prefect_time(text: str) -> float:
+    """Return a timestamp as Prefect's SQLite database stores it (UTC), in seconds since the epoch."""
+    return datetime.fromisoformat(text).replace(tzinfo=UTC).timestamp()
+
+
+def stage_seconds(prefect_db: Path, started_at: float, ended_at: float) -> dict[str, float]:
+    """Return where the run's time went: before and after the flow, and each step summed over windows."""
+    if not prefect_db.exists():
+        return {}
+    connection = sqlite3.connect(f"file:{prefect_db}?mode=ro", uri=True)
+    try:
+        flow_start, flow_end = connection.execute(FLOW_RUNS).fetchone()
+        tasks = connection.execute(TASK_RUNS).fetchall()
+    finally:
+        connection.close()
+    if flow_start is None or flow_end is None:
+        return {}
+    stages = {"before_flow_s": prefect_time(flow_start) - started_at}
+    for name, start, end in tasks:
+        step = f"{name.split('-window-')[0]}_s"
+        stages[step] = stages.get(step, 0.0) + prefect_time(end) - prefect_time(start)
+    stages["after_flow_s"] = ended_at - prefect_time(flow_end)
+    return {name: round(seconds, 2) for name, seconds in stages.items()}
+
+
 def watch_run(pid: int, database: Path, started: float) -> tuple[int, Any, Watch]:
     """Sample the child until it exits; return its wait status, rusage and what was sampled."""
     watch = Watch()
@@ -356,7 +391,7 @@ def run_tintuc(folder: Path, data_dir: Path, logs: Path) -> dict[str, Any]:
     env.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", str(SERVER_START_TIMEOUT_S))
     database = data_dir / "tintuc.sqlite"
     with (logs / "stdout.txt").open("w") as out, (logs / "stderr.txt").open("w") as err:
-        started = time.perf_counter()
+        started, started_at = time.perf_counter(), time.time()
         child = subprocess.Popen(
             [sys.executable, "-m", "flows", "run", str(folder)],
             cwd=PROJECT,
@@ -370,7 +405,7 @@ def run_tintuc(folder: Path, data_dir: Path, logs: Path) -> dict[str, Any]:
         finally:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(child.pid, signal.SIGKILL)
-    seconds = time.perf_counter() - started
+    seconds, ended_at = time.perf_counter() - started, time.time()
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode not in (0, EXIT_REJECTS):
         sys.exit(f"tintuc run exited {child.returncode}:\n{(logs / 'stderr.txt').read_text()[-3000:]}")
@@ -384,6 +419,7 @@ def run_tintuc(folder: Path, data_dir: Path, logs: Path) -> dict[str, Any]:
         "first_commit_share": None if first is None else round(first / seconds, 4),
         "peak_rss_mb": round(watch.peak_rss_bytes / MEBIBYTE, 1),
         "maxrss_mb": round(usage.ru_maxrss / 1024, 1),
+        "stages": stage_seconds(data_dir / "prefect" / "prefect.db", started_at, ended_at),
     }
 
 
@@ -518,6 +554,8 @@ def print_table(report: dict[str, Any]) -> None:
     print(f"\n{'figure':<24}{header}")
     for row in rows:
         print(f"{row:<24}" + "".join(f"{run[row]!s:>14}" for run in report["runs"]))
+    for stage in report["runs"][0]["stages"]:
+        print(f"{stage:<24}" + "".join(f"{run['stages'].get(stage)!s:>14}" for run in report["runs"]))
     extraction, raw = report["extraction"], report["raw"]
     print(f"\nextraction (in process): {extraction['articles']} articles, {extraction['articles_per_s']}/s")
     if raw:

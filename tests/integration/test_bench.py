@@ -49,6 +49,7 @@ def test_the_benchmark_runs_and_tintuc_gives_argos_tokens(tmp_path):
     assert all(figures[key] > 0 for key in KEYS)
 
 
+STEPS = ("read", "extract", "validate", "translate", "load")
 RUN_FIGURES = {
     "articles_generated",
     "articles_loaded",
@@ -115,6 +116,11 @@ def test_the_pipeline_benchmark_reports_every_figure_of_both_runs(tmp_path):
         assert run["shared_segment_share"] == 0.0
         assert 0 < run["first_commit_s"] <= run["seconds"]
         assert run["peak_rss_mb"] > 0 and run["maxrss_mb"] > 0
+        # Where the time went, from the run's own Prefect database: every step, none longer than the run.
+        stages = run["stages"]
+        assert set(stages) == {f"{step}_s" for step in STEPS} | {"before_flow_s", "after_flow_s"}
+        assert all(seconds >= 0 for seconds in stages.values())
+        assert stages["before_flow_s"] + stages["translate_s"] < run["seconds"]
     assert report["extraction"]["articles"] == 3
     # The raw decode is of exactly the texts the first run translated.
     assert report["raw"]["texts"] == small["translated_texts"] > 0
