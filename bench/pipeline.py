@@ -1,7 +1,7 @@
 """Benchmark the whole pipeline: `tintuc run` on N generated articles, then on N × scale.
 
     .venv/bin/python bench/pipeline.py [--articles N] [--scale 4] [--shape argos|fixture]
-                                       [--no-model] [--json bench/pipeline.json]
+                                       [--no-model] [--kept-server] [--json bench/pipeline.json]
 
 Articles are numbered variants of the seed (seeds/) and of ../shared/corpus (skipped, with a note,
 when absent): variant k carries "(bản k)" in every sentence of its title, description and body,
@@ -13,7 +13,9 @@ The model is a random-weight package of the Argos vi→en shape (bench/translate
 30 pieces), built once and cached by shape and training text (--cache-dir, default
 ~/.cache/tintuc-bench); --shape fixture uses the tests' tiny model; --no-model runs without one.
 Each run is a real `python -m flows run FOLDER` child with a fresh data folder
-(TINTUC_DATA_DIR) holding only the installed package.
+(TINTUC_DATA_DIR) holding only the installed package. Each run starts Prefect's temporary server,
+as a first `tintuc run` does; with --kept-server one server started by `tintuc server start` serves
+every run, as on a machine that runs tintuc on a schedule (it is then not in the run's RSS).
 
 Figures (per run unless said):
 - seconds: wall time from starting `tintuc run` to its exit, Prefect's start included.
@@ -28,7 +30,7 @@ Figures (per run unless said):
 - shared_segment_share: segments whose Vietnamese text occurs in more than one article (~0).
 - extraction.articles_per_s: read, parse, extract and validate of the N articles in this process
   (flows.steps.ingest.files, extract, validate), after one warm-up article; issue 8 asks ≥ 20.
-- stages: where the run's time went, read from its own Prefect database (task and flow run
+- stages: where the run's time went, read from its Prefect database (task and flow run
   start and end times): before_flow_s (imports and Prefect's temporary server, from starting
   `tintuc run` to the flow's start), one sum per step over all windows (read, extract, validate,
   translate, load) and after_flow_s (from the flow's end to the process's exit).
@@ -56,6 +58,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -65,6 +68,7 @@ from typing import Any
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))  # tests.support is ours, not argos-translate-lt's `tests`
 
+from flows.server_record import recorded_server  # noqa: E402
 from flows.settings import Settings  # noqa: E402
 from flows.steps.extract.article import extract_article  # noqa: E402
 from flows.steps.extract.sentences import split_sentences  # noqa: E402
@@ -342,8 +346,42 @@ def article_count(database: Path) -> int | None:
 
 
 # A task run is named "<step>-window-<n>" (flows/pipeline.py); the sum per step is over windows.
-TASK_RUNS = "SELECT name, start_time, end_time FROM task_run WHERE end_time IS NOT NULL"
-FLOW_RUNS = "SELECT min(start_time), max(end_time) FROM flow_run"
+# The run's flow run is the latest one: a kept server's database holds the earlier runs' too.
+FLOW_RUN = "SELECT id, start_time, end_time FROM flow_run WHERE start_time NOT NULL ORDER BY start_time DESC"
+TASK_RUNS = "SELECT name, start_time, end_time FROM task_run WHERE flow_run_id = ? AND end_time IS NOT NULL"
+
+
+@dataclass(frozen=True)
+class PrefectAt:
+    """The runs' Prefect server: a temporary one each run starts (home None), or one kept for all."""
+
+    api_url: str | None = None
+    home: Path | None = None
+    pid: int | None = None
+
+    def env(self, data_dir: Path) -> dict[str, str]:
+        """Return the Prefect variables of a run with this data folder."""
+        own = {"PREFECT_HOME": str(data_dir / "prefect")}
+        return own if self.api_url is None else {**own, "PREFECT_API_URL": self.api_url}
+
+    def database(self, data_dir: Path) -> Path:
+        """Return the Prefect database the run's flow and task runs are recorded in."""
+        return (self.home or data_dir / "prefect") / "prefect.db"
+
+
+@contextlib.contextmanager
+def kept_server(folder: Path) -> Iterator[PrefectAt]:
+    """Keep one Prefect server (`tintuc server start`) for every run, as a scheduled deployment would."""
+    env = {**os.environ, "TINTUC_DATA_DIR": str(folder)}
+    command = [sys.executable, "-m", "flows", "server"]
+    subprocess.run([*command, "start"], cwd=PROJECT, env=env, check=True, capture_output=True)
+    try:
+        home = Settings(data_dir=folder).prefect_home
+        known = recorded_server(home)
+        assert known is not None, "tintuc server start records the server it started"
+        yield PrefectAt(known.api_url, home, known.pid)
+    finally:
+        subprocess.run([*command, "stop"], cwd=PROJECT, env=env, check=False, capture_output=True)
 
 
 def prefect_time(text: str) -> float:
@@ -357,12 +395,13 @@ def stage_seconds(prefect_db: Path, started_at: float, ended_at: float) -> dict[
         return {}
     connection = sqlite3.connect(f"file:{prefect_db}?mode=ro", uri=True)
     try:
-        flow_start, flow_end = connection.execute(FLOW_RUNS).fetchone()
-        tasks = connection.execute(TASK_RUNS).fetchall()
+        flow_run = connection.execute(FLOW_RUN).fetchone()
+        tasks = connection.execute(TASK_RUNS, (flow_run[0],)).fetchall() if flow_run else []
     finally:
         connection.close()
-    if flow_start is None or flow_end is None:
+    if flow_run is None or flow_run[2] is None:
         return {}
+    _, flow_start, flow_end = flow_run
     stages = {"before_flow_s": prefect_time(flow_start) - started_at}
     for name, start, end in tasks:
         step = f"{name.split('-window-')[0]}_s"
@@ -384,9 +423,9 @@ def watch_run(pid: int, database: Path, started: float) -> tuple[int, Any, Watch
         time.sleep(SAMPLE_S)
 
 
-def run_tintuc(folder: Path, data_dir: Path, logs: Path) -> dict[str, Any]:
+def run_tintuc(folder: Path, data_dir: Path, logs: Path, prefect: PrefectAt) -> dict[str, Any]:
     """Run `tintuc run folder` with its own data folder; return its figures."""
-    env = {**os.environ, "TINTUC_DATA_DIR": str(data_dir), "PREFECT_HOME": str(data_dir / "prefect")}
+    env = {**os.environ, "TINTUC_DATA_DIR": str(data_dir), **prefect.env(data_dir)}
     # Prefect gives its ephemeral server 20 s to start, too little on a busy machine (issue 8, item 3).
     env.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", str(SERVER_START_TIMEOUT_S))
     database = data_dir / "tintuc.sqlite"
@@ -419,7 +458,8 @@ def run_tintuc(folder: Path, data_dir: Path, logs: Path) -> dict[str, Any]:
         "first_commit_share": None if first is None else round(first / seconds, 4),
         "peak_rss_mb": round(watch.peak_rss_bytes / MEBIBYTE, 1),
         "maxrss_mb": round(usage.ru_maxrss / 1024, 1),
-        "stages": stage_seconds(data_dir / "prefect" / "prefect.db", started_at, ended_at),
+        "stages": stage_seconds(prefect.database(data_dir), started_at, ended_at),
+        "prefect_server_pid": prefect.pid,  # the kept server's (None: the run's own temporary one)
     }
 
 
@@ -452,12 +492,14 @@ def warehouse_counts(database: Path) -> dict[str, Any]:
     }
 
 
-def measure_run(paths: list[Path], folder: Path, package: Path | None, work: Path) -> dict[str, Any]:
+def measure_run(
+    paths: list[Path], folder: Path, package: Path | None, work: Path, prefect: PrefectAt
+) -> dict[str, Any]:
     """Install the package into a fresh data folder, run tintuc on folder, and read back the result."""
     data_dir = work / "data"
     if package is not None:
         install_file(package, Settings(data_dir=data_dir).argos_dir)
-    figures = run_tintuc(folder, data_dir, work)
+    figures = run_tintuc(folder, data_dir, work, prefect)
     loaded = warehouse_counts(data_dir / "tintuc.sqlite")
     seconds = figures["seconds"]
     return {
@@ -576,6 +618,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--scale", type=int, default=4, help="second run: N × scale articles (0: none)")
     parser.add_argument("--shape", choices=sorted(SHAPES), default="argos", help="the model's size")
     parser.add_argument("--no-model", action="store_true", help="run without a translation model")
+    parser.add_argument(
+        "--kept-server",
+        action="store_true",
+        help="start one Prefect server (`tintuc server start`) for all runs instead of one per run",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures here (e.g. bench/pipeline.json)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="default ../shared/corpus")
     parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, help="where built models are kept")
@@ -593,26 +640,29 @@ def machine(load_start: tuple[float, ...]) -> dict[str, Any]:
     }
 
 
-def run_at(size: int, sources: list[Template], package: Path | None, tmp: Path) -> dict[str, Any]:
+def run_at(
+    size: int, sources: list[Template], package: Path | None, tmp: Path, prefect: PrefectAt
+) -> dict[str, Any]:
     """Generate size articles and measure `tintuc run` on them."""
     work = tmp / f"n{size}"
     paths = generate_articles(sources, size, work / "articles")
     print(f"tintuc run on {size} articles", flush=True)
-    return measure_run(paths, work / "articles", package, work)
+    return measure_run(paths, work / "articles", package, work, prefect)
 
 
 def measure(
-    sources: list[Template], sizes: list[int], package: Path | None, max_bytes: int
+    sources: list[Template], sizes: list[int], package: Path | None, max_bytes: int, keep_server: bool
 ) -> tuple[dict[str, float], list[dict[str, Any]], dict[str, Any] | None]:
     """Time extraction at N, run tintuc at each size, decode the N run's texts raw."""
-    with tempfile.TemporaryDirectory(prefix="tintuc-bench-pipeline-") as folder:
-        tmp = Path(folder)
+    with contextlib.ExitStack() as stack:
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tintuc-bench-pipeline-")))
+        prefect = stack.enter_context(kept_server(tmp / "kept")) if keep_server else PrefectAt()
         print(f"timing extraction of {sizes[0]} articles in process", flush=True)
         extraction = time_extraction(generate_articles(sources, sizes[0], tmp / "extraction"), max_bytes)
-        runs = [run_at(sizes[0], sources, package, tmp)]
+        runs = [run_at(sizes[0], sources, package, tmp, prefect)]
         texts = runs[0]["texts"]
         raw = raw_baseline(runs[0]["data_dir"], texts) if texts else None
-        runs += [run_at(size, sources, package, tmp) for size in sizes[1:]]
+        runs += [run_at(size, sources, package, tmp, prefect) for size in sizes[1:]]
     for run in runs:
         del run["texts"], run["data_dir"]
     return extraction, runs, raw
@@ -636,11 +686,12 @@ def main() -> None:
         training = "\n".join(t.path.read_text(encoding="utf-8", errors="replace") for t in sources)
         package = cached_package(args.shape, training, args.cache_dir)
     sizes = [args.articles] + ([args.articles * args.scale] if args.scale > 0 else [])
-    extraction, runs, raw = measure(sources, sizes, package, max_bytes)
+    extraction, runs, raw = measure(sources, sizes, package, max_bytes, args.kept_server)
     report: dict[str, Any] = {
         "articles": args.articles,
         "scale": args.scale,
         "model": None if args.no_model else args.shape,
+        "prefect_server": "kept" if args.kept_server else "temporary",
         "corpus": args.corpus.is_dir(),
         "sources": [t.path.name for t in sources],
         "runs": runs,

@@ -5,6 +5,7 @@ import importlib
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from flows.steps.extract.article import article_id_for
@@ -127,3 +128,45 @@ def test_the_pipeline_benchmark_reports_every_figure_of_both_runs(tmp_path):
     assert report["end_to_end_over_raw"] > 0 and report["rss_ratio"] > 0
     assert {goal["pass"] for goal in report["targets"].values()} <= {True, False}
     assert report["machine"]["cores"] >= 1
+
+
+def test_with_a_kept_server_every_run_reports_its_own_steps_and_no_server_is_left(tmp_path):
+    out = tmp_path / "pipeline.json"
+    finished = subprocess.run(
+        [
+            sys.executable,
+            str(PROJECT / "bench" / "pipeline.py"),
+            "--articles=2",
+            "--scale=2",
+            "--shape=fixture",
+            "--kept-server",
+            f"--corpus={tmp_path / 'no-corpus'}",
+            f"--cache-dir={tmp_path / 'cache'}",
+            f"--json={out}",
+        ],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    assert finished.returncode == 0, finished.stderr[-3000:]
+    report = json.loads(out.read_text())
+    assert report["prefect_server"] == "kept"
+    for run in report["runs"]:
+        assert run["articles_loaded"] == run["articles_generated"]
+        # The kept server's database holds both runs: each reports the steps of its own flow run.
+        assert set(run["stages"]) == {f"{step}_s" for step in STEPS} | {"before_flow_s", "after_flow_s"}
+        assert run["stages"]["before_flow_s"] + run["stages"]["translate_s"] < run["seconds"]
+    # `tintuc server stop` took the kept server down when the bench ended.
+    (pid,) = {run["prefect_server_pid"] for run in report["runs"]}
+    assert pid is not None and _gone_within(pid, seconds=30)
+
+
+def _gone_within(pid: int, seconds: float) -> bool:
+    """Return True once no process has this pid, False if one still has after seconds."""
+    deadline = time.monotonic() + seconds
+    while Path(f"/proc/{pid}").exists():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.2)
+    return True
