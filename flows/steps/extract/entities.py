@@ -230,8 +230,10 @@ def find_mentions(sentences: list[tuple[int, str]]) -> list[Mention]:
         taken = [(m.start, m.end) for m in found]
         found += [Mention(seq, ORGANIZATION, n, None, s, e) for s, e, n in find_organisations(text, taken)]
         found += _street_mentions(seq, text, streets, taken)
+        headed = headed_places(text, taken)
+        taken += headed
+        found += [Mention(seq, LOCATION, text[s:e], None, s, e) for s, e in headed]
         found += find_places(seq, text, taken)
-        found += [Mention(seq, LOCATION, text[s:e], None, s, e) for s, e in headed_places(text, taken)]
         found += find_tagged_places(seq, text, taken)
         mentions += found
     groups = group_names([m.name for m in mentions if m.kind == ORGANIZATION])

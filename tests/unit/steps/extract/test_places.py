@@ -29,3 +29,20 @@ def test_a_place_inside_a_name_already_found_is_left_to_that_name():
 
 def test_a_run_that_swallowed_another_name_gives_no_place():
     assert _places("Chủ tịch xã Tân Phú Lê Văn Hùng Minh cho biết.") == []
+
+
+def test_a_name_joined_by_a_dash_is_one_place_and_a_cut_name_after_a_dash_is_not_taken():
+    assert _places("Mưa lớn ở tỉnh Quảng Nam - Đà Nẵng cũ và thành phố Cần Thơ.") == [
+        "tỉnh Quảng Nam - Đà Nẵng",
+        "thành phố Cần Thơ",
+    ]
+    assert _places("Lũ về tỉnh Gia Lai - mưa vẫn chưa ngớt.") == ["tỉnh Gia Lai"]
+
+
+def test_a_river_inside_a_regions_name_is_left_to_the_region():
+    assert _places("Lúa ở Đồng bằng sông Cửu Long được mùa.") == []
+
+
+def test_units_of_a_region_name_the_region_without_the_head():
+    text = "Nắng nóng kéo dài ở các tỉnh Tây Bắc, còn tỉnh Lai Châu có mưa."
+    assert _places(text) == ["Tây Bắc", "tỉnh Lai Châu"]
