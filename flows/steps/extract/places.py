@@ -41,6 +41,12 @@ def headed_places(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
     return spans
 
 
+def without_head(name: str) -> str:
+    """Return a headed place's name without its head ("tỉnh Khánh Hòa" → "Khánh Hòa")."""
+    head = _HEAD.match(name)
+    return name[head.end() :] if head else name
+
+
 def _name_end(text: str, start: int, *, numbered: bool) -> int | None:
     """Return where the capitalised name (or, after "quận"/"phường", the number) starting here ends.
 

@@ -46,3 +46,11 @@ def test_a_river_inside_a_regions_name_is_left_to_the_region():
 def test_units_of_a_region_name_the_region_without_the_head():
     text = "Nắng nóng kéo dài ở các tỉnh Tây Bắc, còn tỉnh Lai Châu có mưa."
     assert _places(text) == ["Tây Bắc", "tỉnh Lai Châu"]
+
+
+def test_a_place_written_with_its_head_keeps_the_english_name_of_its_name():
+    from flows.steps.extract.english_names import english_name
+
+    assert english_name("location", "tỉnh Khánh Hòa", []) == "Khanh Hoa"
+    assert english_name("location", "TP Huế", []) == "Hue"
+    assert english_name("location", "huyện Duy Tiên", []) is None  # left to the translation model
