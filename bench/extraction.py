@@ -223,11 +223,21 @@ def score(found: dict[str, dict[str, Found]], gold: dict[str, Any]) -> dict[str,
 
 
 def furniture_scores(shared: Path) -> dict[str, Any]:
-    """Score page furniture against its own gold (bench/furniture_gold.py): lines removed, body kept."""
+    """Score page furniture against its own gold (bench/furniture_gold.py): lines removed, body kept.
+
+    The totals come with `misses`: each gold line left in and each body piece removed, by file.
+    """
     from bench.furniture_gold import GOLD as FURNITURE_GOLD
     from bench.furniture_gold import score_furniture
 
-    return dict(score_furniture(FURNITURE_GOLD, shared)["total"])
+    result = score_furniture(FURNITURE_GOLD, shared)
+    misses = [
+        f"{what}: {name} {line}"
+        for name, found in result["files"].items()
+        for what in ("missed", "body_removed")
+        for line in found[what]
+    ]
+    return {**result["total"], "misses": misses}
 
 
 def furniture_line(total: dict[str, Any]) -> str:
@@ -275,6 +285,9 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--errors", action="store_true", help="list every error, by kind")
     parser.add_argument(
+        "--misses", action="store_true", help="list the furniture lines left in and body pieces removed"
+    )
+    parser.add_argument(
         "--shared", type=Path, default=SHARED, help="the folder holding corpus/ and corpus-dev/"
     )
     args = parser.parse_args()
@@ -283,6 +296,8 @@ def main() -> None:
         print(note)
     print(table(tallies))
     print(furniture_line(extra["furniture"]))
+    if args.misses:
+        print("\n".join(extra["furniture"]["misses"]) or "no furniture missed, no body removed")
     if args.errors:
         for kind, tally in tallies.items():
             print(f"\n## {kind}: {len(tally.errors)} errors")

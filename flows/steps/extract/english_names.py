@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from flows.steps.extract import gazetteer
+from flows.steps.extract.places import without_head
 from flows.steps.extract.transliterate import without_diacritics
 from flows.steps.translate.glossary import load_glossary
 
@@ -85,7 +86,9 @@ def english_name(kind: str, name: str, aliases: list[str]) -> str | None:
         if form in _glossary():
             return _glossary()[form]
     if kind == "location":
-        for form in [name, *aliases]:
+        # A place written with its head ("tỉnh Khánh Hòa", "TP Huế") is known by its name.
+        forms = [form for written in [name, *aliases] for form in (written, without_head(written))]
+        for form in forms:
             if form in ENGLISH_PLACES:
                 return ENGLISH_PLACES[form]
             if form in gazetteer.PROVINCES:

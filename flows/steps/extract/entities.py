@@ -23,6 +23,7 @@ from flows.steps.extract.coreference import find_people
 from flows.steps.extract.org_groups import group_names
 from flows.steps.extract.organisations import find_organisations
 from flows.steps.extract.people import capitalised_runs
+from flows.steps.extract.places import headed_places
 
 PERSON, ORGANIZATION, LOCATION = "person", "organization", "location"
 _LOCATIVE_WORDS = r"(?:tại|ở|đến|về|từ|khu vực|vùng|chợ|sông|miền|xã|phường)"
@@ -229,6 +230,9 @@ def find_mentions(sentences: list[tuple[int, str]]) -> list[Mention]:
         taken = [(m.start, m.end) for m in found]
         found += [Mention(seq, ORGANIZATION, n, None, s, e) for s, e, n in find_organisations(text, taken)]
         found += _street_mentions(seq, text, streets, taken)
+        headed = headed_places(text, taken)
+        taken += headed
+        found += [Mention(seq, LOCATION, text[s:e], None, s, e) for s, e in headed]
         found += find_places(seq, text, taken)
         found += find_tagged_places(seq, text, taken)
         mentions += found

@@ -6,10 +6,11 @@ Everything of the source body ends up either in a segment or in a removed line.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
-from flows.steps.extract import furniture, page_edges
+from flows.steps.extract import boxes, furniture, page_edges
 from flows.steps.extract.outlets import dateline_prefix, outlet_from_name, title_outlet, trailing_outlet
 from flows.steps.extract.paragraphs import split_credit, split_paragraphs
 from flows.steps.extract.sentences import split_sentences
@@ -19,6 +20,8 @@ from flows.steps.ingest.normalize import normalize_line
 DUPLICATE_LEAD = "description repeats the lead paragraph"
 OUTLET_SUFFIX = "site name after the description"
 TITLE_OUTLET_SUFFIX = "site name after the title"
+# Shapes that make a whole unit furniture whatever its words say.
+_WHOLE_SHAPES = frozenset({furniture.DATE_SHARE, boxes.AUTHOR_BOX, boxes.RELATED_BOX})
 
 
 @dataclass(frozen=True)
@@ -73,28 +76,57 @@ def _body_units(document: SourceDocument) -> list[_Unit]:
         text = normalize_line(line.text)
         indented = line.text[:2].isspace() or line.text.startswith("\t")
         if document.flattened:
-            units.extend(_flattened_units(line.line_no, text))
+            units.extend(_flattened_units(document, line.line_no, text))
         elif (resume := furniture.related_end(text)) is not None:
             # A related-article teaser run into the paragraph after it: the teaser goes alone.
             units += [_Unit(line.line_no, 1, text[:resume].strip(), indented=indented)]
             units += [_Unit(line.line_no, 2, text[resume:].strip(), indented=indented)]
+        elif boxes.box_teaser_start(text) is not None:
+            # A line of its own holding a headline run into a teaser is a box, not a paragraph:
+            # on a flattened page that shape is a subheading glued to its paragraph instead.
+            units.append(_Unit(line.line_no, 0, text, shape=boxes.RELATED_BOX, indented=indented))
         elif text:
             units.append(_Unit(line.line_no, 0, text, indented=indented))
     return units
 
 
-def _flattened_units(line_no: int, text: str) -> list[_Unit]:
+def _flattened_units(document: SourceDocument, line_no: int, text: str) -> list[_Unit]:
     """Cut a flattened page into its glued head, its sentences in paragraphs, and its footer."""
     head = page_edges.head_end(text)
     cut = page_edges.footer_start(text)
     cut = len(text) if cut is None or cut < head else cut
+    box = head + _author_box_length(document, text[head:cut])
     pieces: list[tuple[str, bool, str | None]] = [(text[:head], True, furniture.DATE_SHARE)]
-    for paragraph in split_paragraphs(text[head:cut]):
+    pieces.append((text[head:box], True, boxes.AUTHOR_BOX))
+    for paragraph in split_paragraphs(text[box:cut]):
         sentences = _sentences_with_credits(paragraph)
         pieces += [(sentence, new or n == 0, None) for n, (sentence, new) in enumerate(sentences)]
+    if pieces[-1][2] is None:  # the page's last sentence: a photo credit may run into the byline
+        last, new, _ = pieces.pop()
+        parts = boxes.split_credit_byline(last, text[box:cut], _authors(document))
+        pieces += [(part, new and n == 0, None) for n, part in enumerate(parts)]
     pieces.append((text[cut:], True, furniture.SITE_FOOTER))
     kept = [(piece.strip(), new, shape) for piece, new, shape in pieces if piece.strip()]
     return [_Unit(line_no, part, *piece, indented=False) for part, piece in enumerate(kept, start=1)]
+
+
+def _author_box_length(document: SourceDocument, text: str) -> int:
+    """Return how long the author's descriptor or profile opening a flattened page's text is."""
+    title, lead = _title_line(document), _lead_line(document)
+    description = lead.text if lead is not None else document.meta.get("Summary", "")
+    if title is not None and description:
+        profile = boxes.profile_end(normalize_line(title.text), normalize_line(description), text)
+        if profile:
+            return profile
+    descriptor = boxes.descriptor_end(text)
+    closing = split_sentences(text[-300:])[-1:] if descriptor else []
+    return descriptor if closing and furniture.is_byline(closing[0]) else 0
+
+
+def _authors(document: SourceDocument) -> set[str]:
+    """Return the page's authors as its metadata names them."""
+    named = document.meta.get("Author", "") + "," + document.meta.get("author", "")
+    return {name.strip() for name in re.split(r"[,;]", named) if name.strip()}
 
 
 def _sentences_with_credits(paragraph: str) -> list[tuple[str, bool]]:
@@ -138,8 +170,8 @@ def _classify_body(document: SourceDocument, units: list[_Unit]) -> list[tuple[_
 
 def _reason(unit: _Unit, *, opening: bool) -> str | None:
     """Return why a unit is furniture, or None; `opening`: it is a flattened page's first text."""
-    if unit.shape == furniture.DATE_SHARE:
-        return unit.shape  # a flattened page's head: all of it is menus, date and buttons
+    if unit.shape in _WHOLE_SHAPES:
+        return unit.shape  # a flattened page's head or an author's box: all of it is furniture
     reason = furniture.line_furniture(unit.text, indented=unit.indented)
     if reason == furniture.BANNER and opening:
         return None  # a dateline cut off the lead ("TP HCMSau hỏa hoạn…"), not a banner

@@ -136,7 +136,7 @@ def parse_scraped_page(source_path: str, text: str) -> SourceDocument:
         outlet_hint=_header_value(header.get("Source", "")),
         published_hint=_header_value(header.get("Published Date", "")),
         flattened=True,
-        meta={k: v for k, v in header.items() if k in {"Author", "Tags"} and _header_value(v)},
+        meta={k: v for k, v in header.items() if k in {"Author", "Tags", "Summary"} and _header_value(v)},
     )
 
 

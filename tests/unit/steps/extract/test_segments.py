@@ -194,3 +194,63 @@ def test_a_titles_outlet_suffix_goes_to_the_outlet_not_the_title():
     assert [(r.text, r.reason) for r in parts.removed] == [("VnExpress", "site name after the title")]
     kept = build_segments(_page("Mưa lớn suốt đêm.", title="Hà Nội - Hải Phòng nối chuyến tàu mới"))
     assert [s.text for s in kept.segments if s.kind == "title"] == ["Hà Nội - Hải Phòng nối chuyến tàu mới"]
+
+
+def test_a_columnists_descriptor_above_the_text_goes_with_the_byline_below_it():
+    content = (
+        "Nhà báo Khi tôi còn nhỏ, mẹ thường kể chuyện cổ tích. Mẹ kể hay lắm. Phạm Thu Hà "
+        "Để không bỏ lỡ các bài viết mới nhất từ chuyên mục Góc nhìn"
+    )
+    parts = build_segments(_page(content))
+    assert [(r.text, r.reason) for r in parts.removed][:2] == [
+        ("Nhà báo", "author descriptor or profile box"),
+        ("Phạm Thu Hà", "byline"),
+    ]
+    assert _paragraphs(parts) == ["Khi tôi còn nhỏ, mẹ thường kể chuyện cổ tích. Mẹ kể hay lắm."]
+
+
+def test_a_subheading_glued_to_its_paragraph_on_a_page_with_no_byline_is_kept():
+    content = "Bác sĩ trẻ về vùng cao Sau khi tốt nghiệp, anh xin về trạm xá. Trạm xá nằm trên đỉnh đèo."
+    parts = build_segments(_page(content))
+    assert parts.removed == []
+
+
+def test_an_authors_page_loses_its_profile_and_keeps_the_teasers_of_their_columns():
+    page = (
+        "Title: Phạm Thu Hà\nSource: Báo Mẫu\nSummary: Phạm Thu Hà là nhà báo thể thao. Chị viết "
+        "cuốn Bóng lăn, ...\nContent: Nhà báo Phạm Thu Hà là nhà báo thể thao. Chị viết cuốn Bóng lăn, "
+        "Sân cỏ. Mùa hè năm ấy, đội bóng làng tôi lần đầu ra tỉnh.\n"
+    )
+    [document] = parse_document("p.txt", page)
+    parts = build_segments(document)
+    assert [r.reason for r in parts.removed] == ["author descriptor or profile box"]
+    assert _paragraphs(parts) == ["Mùa hè năm ấy, đội bóng làng tôi lần đầu ra tỉnh."]
+
+
+def test_a_story_titled_with_a_name_keeps_its_lead_that_names_the_person():
+    page = (
+        "Title: Phạm Thu Hà\nSource: Báo Mẫu\nSummary: Chị vừa giành giải báo chí quốc gia.\n"
+        "Content: Nhà báo Phạm Thu Hà vừa giành giải báo chí quốc gia. Chị làm nghề mười năm.\n"
+    )
+    [document] = parse_document("p.txt", page)
+    assert build_segments(document).removed == []
+
+
+def test_a_related_article_or_video_box_on_a_line_of_its_own_is_removed_whole():
+    box = (
+        "Cảnh sát truy tìm nhóm trộm xe máy ở ngoại thành Sau nhiều ngày theo dõi, công an đã bắt hai người."
+    )
+    parts = build_segments(
+        _record("Mở đầu bài.", box, "Liên quan vụ việc, công an huyện cho biết sẽ xử lý nghiêm.")
+    )
+    assert [(r.line_no, r.text, r.reason) for r in parts.removed] == [
+        (4, box, "related article or video box")
+    ]
+    assert "Liên quan vụ việc, công an huyện cho biết sẽ xử lý nghiêm." in [s.text for s in parts.segments]
+
+
+def test_a_flattened_pages_closing_credit_gives_up_the_byline_it_ran_into():
+    content = "Cây đổ chắn đường. Ảnh: Minh Khoa Người dân dọn dẹp. Nước rút dần. Ảnh: Minh Khoa Hoàng Yến"
+    parts = build_segments(_page(content))
+    assert [(r.text, r.reason) for r in parts.removed] == [("Hoàng Yến", "byline")]
+    assert "Ảnh: Minh Khoa" in [s.text for s in parts.segments if s.kind == "caption"]
