@@ -238,7 +238,7 @@ def _search_one(connection: Connection, lang: str, query: str, limit: int, exact
 def search(
     engine: Engine, query: str, lang: str = "both", limit: int = 20, exact: bool = False
 ) -> list[SearchHit]:
-    """Return the articles matching query, best first (bm25; a title match counts ten times a segment's).
+    """Return the articles matching query, best first (a title match counts ten times a segment's).
 
     Each article appears at most once per language, with its best-matching title or segment:
     with lang="both" an article can appear twice, once in each language. Every word of the
