@@ -1,6 +1,7 @@
 """Measure search on a warehouse of N generated articles (default 1,000), and what the index costs a load.
 
     .venv/bin/python bench/search.py [--articles 1000] [--repeat 20] [--json bench/search.json]
+                                     [--postgres-url postgresql+psycopg://USER@HOST:PORT/EMPTY_DB]
 
 Articles are bench/pipeline.py's numbered variants of the seed and ../shared/corpus (every
 sentence of variant k carries "(bản k)"), read, extracted and validated in this process, then
@@ -15,6 +16,9 @@ Figures:
 - queries: per query, the hits and the median and 95th-percentile milliseconds of
   warehouse.search.search over --repeat calls on one warm engine (first_ms: the first call).
 - cli_ms: the median of three `python -m flows search` runs, the whole command (imports included).
+- postgres (with --postgres-url, an empty database): the indexed warehouse copied there by
+  warehouse.transfer.copy_warehouse (copy_s: rows and index rebuild), then the same queries
+  timed on it, each right after its SQLite timing (queries: hits, first, median and p95 ms).
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ from warehouse.engine import Warehouse, make_engine, upgrade_to_head  # noqa: E4
 from warehouse.folding import fold  # noqa: E402
 from warehouse.load import WindowFile, file_of, load_file  # noqa: E402
 from warehouse.search import search  # noqa: E402
+from warehouse.transfer import copy_warehouse  # noqa: E402
 from warehouse.translations import pending_texts, store_translations  # noqa: E402
 
 WINDOW = 50
@@ -141,6 +146,23 @@ def time_query(engine: Warehouse, query: str, options: dict[str, Any], repeat: i
     }
 
 
+def time_queries(engines: list[Warehouse], repeat: int) -> list[list[dict[str, Any]]]:
+    """Return each engine's figures for every query, the engines timed in turn query by query."""
+    figures: list[list[dict[str, Any]]] = [[] for _ in engines]
+    for query, options in QUERIES:
+        for place, engine in enumerate(engines):
+            figures[place].append(time_query(engine, query, options, repeat))
+    return figures
+
+
+def postgres_copy(indexed: Warehouse, url: str) -> tuple[Warehouse, float]:
+    """Copy the indexed warehouse into the PostgreSQL database at url; return it and the seconds taken."""
+    postgres = make_engine(url)
+    started = time.perf_counter()
+    copy_warehouse(indexed, postgres)
+    return postgres, time.perf_counter() - started
+
+
 def cli_ms(database: Path) -> float:
     """Return the median wall time of three whole `tintuc search` commands."""
     env = {**os.environ, "TINTUC_DATABASE_URL": f"sqlite:///{database}", "PYTHONPATH": str(PROJECT)}
@@ -164,6 +186,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--postgres-url", help="an empty PostgreSQL database: time the same queries there too"
+    )
     arguments = parser.parse_args()
     bench = _bench_pipeline()
     max_bytes = Settings().max_file_bytes
@@ -186,7 +211,15 @@ def main() -> None:
         }
         with indexed.connect() as connection:
             figures["index_rows"] = connection.exec_driver_sql("SELECT count(*) FROM search_docs").scalar()
-        figures["queries"] = [time_query(indexed, q, options, arguments.repeat) for q, options in QUERIES]
+        engines = [indexed]
+        if arguments.postgres_url:
+            postgres, copy_s = postgres_copy(indexed, arguments.postgres_url)
+            engines.append(postgres)
+        timed = time_queries(engines, arguments.repeat)
+        figures["queries"] = timed[0]
+        if arguments.postgres_url:
+            figures["postgres"] = {"copy_s": round(copy_s, 2), "queries": timed[1]}
+            postgres.dispose()
         figures["cli_ms"] = cli_ms(work / "a.sqlite")
         indexed.dispose()  # the last connection to close checkpoints the WAL into the file
         figures["database_mb"] = round((work / "a.sqlite").stat().st_size / 2**20, 1)

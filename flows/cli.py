@@ -650,7 +650,7 @@ def search(
         line = Text(f"{number}. [{hit.lang}] ", style="bold")
         line.append(title, style="bold")
         line.append(
-            f"\n   {hit.article_id} · {where}{' · ' + about if about else ''} · bm25 {hit.score:.2f}\n   "
+            f"\n   {hit.article_id} · {where}{' · ' + about if about else ''} · score {hit.score:.2f}\n   "
         )
         for piece, matched in hit.snippet_parts:
             line.append(f"«{piece}»" if matched and plain else piece, style="bold yellow" if matched else "")

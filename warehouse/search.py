@@ -1,14 +1,14 @@
-"""Full-text search over titles and segments, Vietnamese and English (SQLite FTS5, bm25).
+"""Full-text search over titles and segments, Vietnamese and English (SQLite FTS5 or PostgreSQL).
 
-Vietnamese is searched folded (warehouse/folding.py: "thanh uy ha noi" finds "Thành ủy Hà
-Nội", "duong" finds "đường") or, with exact=True, as written: diacritics must match, case
-need not. English is folded the same way and Porter-stemmed ("disciplined" finds
-"discipline"); exact does not change it.
+On SQLite the index is FTS5 ranked by bm25 (here); on PostgreSQL, tsvectors ranked by ts_rank
+(warehouse/search_postgres.py). Vietnamese is searched folded (warehouse/folding.py: "thanh uy
+ha noi" finds "Thành ủy Hà Nội", "duong" finds "đường") or, with exact=True, as written:
+diacritics must match, case need not. English is folded the same way and Porter-stemmed
+("disciplined" finds "discipline"); exact does not change it.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -18,6 +18,8 @@ from sqlalchemy import Connection, Engine, bindparam, select, text
 from flows.steps.ingest.normalize import normalize_line
 from warehouse.folding import MATCH_END, MATCH_START, fold
 from warehouse.models import Article
+from warehouse.search_postgres import postgres_matches
+from warehouse.search_terms import WORD, Match
 
 LANGS = ("vi", "en", "both")
 # What one snippet shows of a long segment, in characters, around its first match.
@@ -26,7 +28,7 @@ SNIPPET_CHARS = 240
 HIGHLIGHT = ("«", "»")
 # A title match weighs this many times a segment match.
 TITLE_WEIGHT = 10.0
-_WORD = re.compile(r"[^\W_]+")
+BACKENDS = ("sqlite", "postgresql")
 
 
 class SearchError(ValueError):
@@ -34,7 +36,7 @@ class SearchError(ValueError):
 
 
 class SearchUnavailable(RuntimeError):
-    """The warehouse's database has no search index (search needs SQLite for now)."""
+    """The warehouse's database has no search index (search needs SQLite or PostgreSQL)."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,8 @@ class SearchHit:
 
     segment_id is the matching segment's seq (None when the title matched); snippet_parts is
     the snippet as (text, matched) pieces, for a page to mark up; snippet joins them with «».
-    score is FTS5's bm25: lower is better, comparable within one language only.
+    score is FTS5's bm25 on SQLite, ts_rank negated on PostgreSQL: lower is better, comparable
+    within one language and one backend only.
     """
 
     article_id: str
@@ -83,16 +86,21 @@ _INDEXES = {
 }
 
 
+def _phrases(query: str) -> list[str]:
+    """Return each space-separated piece of the query as a phrase of its words; raise SearchError if none."""
+    phrases = [" ".join(words) for words in map(WORD.findall, query.split()) if words]
+    if not phrases:
+        raise SearchError(f"nothing to search for in {query!r}: give at least one word")
+    return phrases
+
+
 def match_expression(query: str, columns: tuple[str, ...]) -> str:
     """Return an FTS5 query for user text: every word must occur, each quoted as a plain phrase.
 
     Quoting makes FTS5's own syntax (AND, OR, NOT, NEAR, quotes, *, -, :, ^) plain words or
     separators, so no user text can raise a syntax error. Raises SearchError if no word is left.
     """
-    phrases = [" ".join(words) for words in map(_WORD.findall, query.split()) if words]
-    if not phrases:
-        raise SearchError(f"nothing to search for in {query!r}: give at least one word")
-    quoted = " ".join(f'"{phrase}"' for phrase in phrases)
+    quoted = " ".join(f'"{phrase}"' for phrase in _phrases(query))
     return f"{{{' '.join(columns)}}} : ({quoted})"
 
 
@@ -187,29 +195,39 @@ def _articles(connection: Connection, article_ids: list[str]) -> dict[str, Any]:
     return {row.article_id: row for row in connection.execute(query)}
 
 
+def _sqlite_matches(connection: Connection, lang: str, query: str, limit: int, exact: bool) -> list[Match]:
+    """Return each matching article's best row in one language, best first, from FTS5."""
+    index = _INDEXES[(lang, exact and lang == "vi")]
+    match = match_expression(fold(query) if index.folded else query, index.columns)
+    best = _best_per_article(connection, index, match, limit)
+    marks = _highlighted(connection, index, match, [row.id for row in best]) if best else {}
+    return [
+        Match(row.article_id, row.seq, float(row.score), marks[row.id][0], marks[row.id][1], index.folded)
+        for row in best
+    ]
+
+
 def _search_one(connection: Connection, lang: str, query: str, limit: int, exact: bool) -> list[SearchHit]:
     """Return the hits of one language, best first."""
-    index = _INDEXES[(lang, exact and lang == "vi")]
     # The query is normalised as the articles were (NFC, traditional tone placement: "uỷ" → "ủy").
     normalised = normalize_line(query)
-    match = match_expression(fold(normalised) if index.folded else normalised, index.columns)
-    best = _best_per_article(connection, index, match, limit)
-    if not best:
-        return []
-    marked = _highlighted(connection, index, match, [row.id for row in best])
-    articles = _articles(connection, [row.article_id for row in best])
+    if connection.dialect.name == "postgresql":
+        matches = postgres_matches(connection, lang, normalised, limit, exact)
+    else:
+        matches = _sqlite_matches(connection, lang, normalised, limit, exact)
+    articles = _articles(connection, [match.article_id for match in matches]) if matches else {}
     hits = []
-    for row in best:
-        article, (highlighted, original) = articles[row.article_id], marked[row.id]
+    for match in matches:
+        article = articles[match.article_id]
         hits.append(
             SearchHit(
-                article_id=row.article_id,
+                article_id=match.article_id,
                 title_vi=article.title_vi,
                 title_en=article.title_en,
                 lang=lang,
-                segment_id=row.seq,
-                snippet_parts=snippet_parts(highlighted, original, index.folded),
-                score=float(row.score),
+                segment_id=match.seq,
+                snippet_parts=snippet_parts(match.marked, match.original, match.folded),
+                score=match.score,
                 published_on=article.published_on,
                 outlet=article.outlet,
             )
@@ -220,12 +238,13 @@ def _search_one(connection: Connection, lang: str, query: str, limit: int, exact
 def search(
     engine: Engine, query: str, lang: str = "both", limit: int = 20, exact: bool = False
 ) -> list[SearchHit]:
-    """Return the articles matching query, best first (bm25; a title match counts ten times a segment's).
+    """Return the articles matching query, best first (a title match counts ten times a segment's).
 
     Each article appears at most once per language, with its best-matching title or segment:
     with lang="both" an article can appear twice, once in each language. Every word of the
     query must occur (in any order). exact=True matches Vietnamese diacritics as written.
-    Raises SearchError for a query with no word, SearchUnavailable on a database other than SQLite.
+    Raises SearchError for a query with no word, SearchUnavailable on a database other than
+    SQLite or PostgreSQL.
     """
     if lang not in LANGS:
         raise SearchError(f"unknown language {lang!r}: use vi, en or both")
@@ -233,11 +252,11 @@ def search(
         raise SearchError("the query is empty: give at least one word")
     if limit < 1:
         raise SearchError(f"limit must be at least 1, not {limit}")
-    if engine.dialect.name != "sqlite":
+    if engine.dialect.name not in BACKENDS:
         raise SearchUnavailable(
-            "search needs a SQLite warehouse for now (it uses SQLite's FTS5); "
-            f"this one is {engine.dialect.name}"
+            f"search needs a SQLite or PostgreSQL warehouse; this one is {engine.dialect.name}"
         )
+    _phrases(query)  # a query with no word is refused alike on both backends
     languages = ("vi", "en") if lang == "both" else (lang,)
     with engine.connect() as connection:
         hits = [hit for one in languages for hit in _search_one(connection, one, query, limit, exact)]

@@ -1,11 +1,12 @@
 """Keep the search index in step with the warehouse: called wherever titles or segments change.
 
-The index (migration 0004) is SQLite FTS5 tables reading from `search_docs`: one row per
-article title and per non-title segment, in each language that has text, holding the text and
-its folded copy. Whoever changes an article's text calls `refresh_search_index` with its id in
-the same transaction, so a reader never sees the index disagree with the tables. On another
-database (PostgreSQL, which has no FTS5) this does nothing: loading goes on, search says it
-needs SQLite.
+The index is `search_docs`: one row per article title and per non-title segment, in each
+language that has text, holding the text and its folded copy. On SQLite (migration 0004) FTS5
+tables read from it through triggers; on PostgreSQL (migration 0007) each row also carries its
+words as tsvectors (warehouse/search_terms.py), under GIN indexes. Whoever changes an article's
+text calls `refresh_search_index` with its id in the same transaction, so a reader never sees
+the index disagree with the tables. On any other database this does nothing: loading goes on,
+and search says it is not available there.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy import Connection, bindparam, select, text
 
 from warehouse.folding import fold
 from warehouse.models import Article, Segment
+from warehouse.search_terms import tsvector_literal
 
 # Every table the index adds (FTS5 adds its shadow tables search_vi_data, …): not part of the models.
 SEARCH_TABLE_PREFIX = "search_"
@@ -24,6 +26,12 @@ _CHUNK = 500  # article ids per statement, well under SQLite's limit on bound pa
 _INSERT = text(
     "INSERT INTO search_docs (article_id, seq, lang, title, body, title_folded, body_folded) "
     "VALUES (:article_id, :seq, :lang, :title, :body, :title_folded, :body_folded)"
+)
+# On PostgreSQL the row carries its words too: folded (and stemmed for English), and as written.
+_INSERT_POSTGRES = text(
+    "INSERT INTO search_docs (article_id, seq, lang, title, body, title_folded, body_folded, words, "
+    "exact_words) VALUES (:article_id, :seq, :lang, :title, :body, :title_folded, :body_folded, "
+    "CAST(:words AS tsvector), CAST(:exact_words AS tsvector))"
 )
 _DELETE = text("DELETE FROM search_docs WHERE article_id IN :ids").bindparams(
     bindparam("ids", expanding=True)
@@ -36,8 +44,19 @@ def is_search_table(name: str) -> bool:
 
 
 def has_search_index(connection: Connection) -> bool:
-    """Return True if this database can hold the index (SQLite with FTS5)."""
-    return connection.dialect.name == "sqlite"
+    """Return True if this database can hold the index (SQLite with FTS5, or PostgreSQL)."""
+    return connection.dialect.name in ("sqlite", "postgresql")
+
+
+def _with_words(doc: dict[str, Any]) -> dict[str, Any]:
+    """Return an index row with its tsvectors, for PostgreSQL."""
+    content, title = (doc["title"], True) if doc["seq"] is None else (doc["body"], False)
+    english = doc["lang"] == "en"
+    return {
+        **doc,
+        "words": tsvector_literal(content, "english" if english else "folded", title),
+        "exact_words": None if english else tsvector_literal(content, "exact", title),
+    }
 
 
 def _doc(article_id: str, seq: int | None, lang: str, content: str) -> dict[str, Any]:
@@ -88,10 +107,13 @@ def refresh_search_index(connection: Connection, article_ids: Iterable[str]) -> 
     """
     if not has_search_index(connection):
         return
+    postgres = connection.dialect.name == "postgresql"
     for chunk in _chunks(article_ids):
         connection.execute(_DELETE, {"ids": chunk})
         rows = list(_docs(connection, chunk))
-        if rows:
+        if rows and postgres:
+            connection.execute(_INSERT_POSTGRES, [_with_words(row) for row in rows])
+        elif rows:
             connection.execute(_INSERT, rows)
 
 

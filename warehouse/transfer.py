@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, 
 
 from warehouse.engine import upgrade_to_head
 from warehouse.models import Base
+from warehouse.search_index import rebuild_search_index
 
 # Rows read and written at a time: memory stays flat, and each INSERT carries enough rows to be cheap.
 BATCH_ROWS = 5_000
@@ -92,8 +93,9 @@ def copy_warehouse(
 ) -> list[CopiedTable]:
     """Copy every table of source into target (both migrated to the latest schema first).
 
-    A target that holds rows is refused unless replace, which empties it first. Raises
-    CountsDiffer if any table's count differs afterwards.
+    The target's search index is then rebuilt from the rows copied. A target that holds rows is
+    refused unless replace, which empties it first. Raises CountsDiffer if any table's count
+    differs afterwards.
     """
     upgrade_to_head(source)
     upgrade_to_head(target)
@@ -107,6 +109,9 @@ def copy_warehouse(
                 connection.execute(delete(table))
     for table in _tables():
         _copy_table(source, target, table, batch_rows)
+    # The search index is derived data, not copied: the target indexes what it now holds.
+    with target.begin() as connection:
+        rebuild_search_index(connection)
     expected, found = row_counts(source), row_counts(target)
     if expected != found:
         differ = ", ".join(f"{t}: {expected[t]} → {found[t]}" for t in expected if expected[t] != found[t])

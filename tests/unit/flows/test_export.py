@@ -1,4 +1,4 @@
-"""Exports of a real warehouse: JSON Lines reads back as the tables, HTML and Markdown show text as text."""
+"""Exports of a real warehouse (SQLite, PostgreSQL): JSON Lines reads back as the tables, HTML is inert."""
 
 import json
 import re
@@ -26,12 +26,13 @@ HOSTILE_TEXT = (
 
 
 @pytest.fixture
-def warehouse(tmp_path, seed_text):
-    engine = make_engine(f"sqlite:///{tmp_path / 'w.sqlite'}")
+def warehouse(warehouse_url, seed_text):
+    engine = make_engine(warehouse_url)
     upgrade_to_head(engine)
     load_text(engine, seed_text, "seeds/seed.txt", "a" * 64)
     translate_all(engine, lambda vietnamese: f"English of {len(vietnamese)} characters.")
-    return engine
+    yield engine
+    engine.dispose()
 
 
 def table_rows(engine, model, *where, order):

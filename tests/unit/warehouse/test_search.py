@@ -1,4 +1,4 @@
-"""Search on a real SQLite warehouse, kept up to date by the load and by stored translations."""
+"""Search on a real warehouse (SQLite, PostgreSQL), kept up to date by the load and by stored translations."""
 
 from datetime import date
 from unittest import mock
@@ -6,7 +6,7 @@ from unittest import mock
 import pytest
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, text
+from sqlalchemy import inspect, text
 
 from flows.steps.extract.article import extract_article
 from flows.steps.ingest.formats import parse_document
@@ -21,10 +21,11 @@ SEED_TITLE = "Hà Nội thí điểm người đứng đầu lựa chọn bổ n
 
 
 @pytest.fixture
-def engine(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'w.sqlite'}")
+def engine(warehouse_url):
+    engine = make_engine(warehouse_url)
     upgrade_to_head(engine)
-    return engine
+    yield engine
+    engine.dispose()
 
 
 def load_text(engine, content: str, path: str, sha: str) -> str:
@@ -180,23 +181,69 @@ def test_limit_keeps_the_best_hits(engine):
     assert len(search(engine, "duong", limit=2)) == 2
 
 
+def test_a_query_word_joined_by_punctuation_is_a_phrase_of_its_words(seeded):
+    assert len(search(seeded, "thành-ủy/HÀ.nội")) == 1
+    assert search(seeded, "nội-hà") == []  # the words must stand in that order, side by side
+    assert len(search(seeded, "nội hà")) == 1  # apart, they may stand anywhere
+
+
 def test_the_migration_indexes_what_the_warehouse_already_held(seeded):
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with seeded.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, "0003")
-    with seeded.connect() as connection:
-        tables = connection.execute(text("SELECT name FROM sqlite_master WHERE name LIKE 'search%'")).all()
-    assert tables == []
+    assert [name for name in inspect(seeded).get_table_names() if name.startswith("search")] == []
     upgrade_to_head(seeded)
     assert len(search(seeded, "thanh uy ha noi")) == 1
+    assert len(search(seeded, "Thành ủy", exact=True)) == 1
 
 
-def test_search_on_another_database_says_it_needs_sqlite():
-    engine = create_engine("postgresql+psycopg://tintuc@127.0.0.1:1/tintuc")  # never connected
-    with pytest.raises(SearchUnavailable, match="needs a SQLite warehouse"):
-        search(engine, "Hà Nội")
+@pytest.fixture
+def both_backends(tmp_path, postgres_warehouse_url, seed_text):
+    """Return a SQLite and a PostgreSQL warehouse holding the same articles and English."""
+    engines = [make_engine(f"sqlite:///{tmp_path / 'w.sqlite'}"), make_engine(postgres_warehouse_url)]
+    for engine in engines:
+        upgrade_to_head(engine)
+        load_text(engine, seed_text, "seeds/seed.txt", "a" * 64)
+        for number, word in enumerate(["đường", "dương"]):
+            load_text(engine, street_article(word), f"{number}.txt", str(number) * 64)
+        translate_all(
+            engine, lambda vietnamese: f"The Party disciplined members in Ha Noi ({len(vietnamese)})."
+        )
+    yield engines
+    for engine in engines:
+        engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("query", "options"),
+    [
+        ("thanh uy ha noi dinh tien dung", {}),
+        ("duong", {"lang": "vi"}),
+        ("đường", {"exact": True}),
+        ("disciplines", {"lang": "en"}),
+        ("Hà Nội", {}),
+        ("5 km Đống-Đa", {"lang": "vi"}),
+    ],
+)
+def test_sqlite_and_postgresql_find_the_same_rows_and_mark_the_same_words(both_backends, query, options):
+    sqlite, postgresql = (
+        sorted(
+            (hit.article_id, hit.lang, hit.segment_id, hit.snippet)
+            for hit in search(engine, query, **options)
+        )
+        for engine in both_backends
+    )
+    assert sqlite and postgresql == sqlite
+
+
+def test_search_on_another_database_says_which_it_needs():
+    mysql = mock.Mock()
+    mysql.dialect.name = "mysql"
+    with pytest.raises(SearchUnavailable, match="needs a SQLite or PostgreSQL warehouse; this one is mysql"):
+        search(mysql, "Hà Nội")
+    mysql.connect.assert_not_called()
 
 
 def test_a_long_segment_shows_a_window_around_its_first_match():
@@ -210,9 +257,9 @@ def test_a_long_segment_shows_a_window_around_its_first_match():
     assert len(shown) <= SNIPPET_CHARS + 2
 
 
-def test_the_index_is_left_alone_on_a_database_without_fts5():
-    postgresql = mock.Mock()
-    postgresql.dialect.name = "postgresql"
-    refresh_search_index(postgresql, ["7c71cd58ddfc0ad2"])
-    rebuild_search_index(postgresql)
-    postgresql.execute.assert_not_called()
+def test_the_index_is_left_alone_on_a_database_without_one():
+    mysql = mock.Mock()
+    mysql.dialect.name = "mysql"
+    refresh_search_index(mysql, ["7c71cd58ddfc0ad2"])
+    rebuild_search_index(mysql)
+    mysql.execute.assert_not_called()

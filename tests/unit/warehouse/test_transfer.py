@@ -15,6 +15,7 @@ from warehouse.load import insert_rejects
 from warehouse.memory import TranslationMemory
 from warehouse.models import Base
 from warehouse.runs import finish_run, start_run
+from warehouse.search import search
 from warehouse.transfer import TargetNotEmpty, copy_warehouse
 
 
@@ -58,6 +59,20 @@ def test_the_copy_holds_every_row_of_every_table_and_the_views_read_it(seeded, t
     with target.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM articles_en")).scalar_one() == 1
         assert connection.execute(text("SELECT count(*) FROM segments_bilingual")).scalar_one() == 17
+
+
+def test_the_copy_is_searchable_as_the_source_is(seeded, target):
+    copy_warehouse(seeded, target)
+    for query in ("thanh uy ha noi", "dinh tien dung"):
+        [found] = search(target, query)
+        [expected] = search(seeded, query)
+        assert (found.article_id, found.segment_id, found.snippet) == (
+            expected.article_id,
+            expected.segment_id,
+            expected.snippet,
+        )
+    copy_warehouse(seeded, target, replace=True)  # replacing leaves one copy in the index too
+    assert len(search(target, "thanh uy ha noi")) == 1
 
 
 def test_a_target_that_holds_rows_is_refused_unless_replacing_is_asked(seeded, target):

@@ -4,7 +4,7 @@ Revision ID: 0004
 Revises: 0003
 Create Date: 2026-11-28
 
-SQLite only: PostgreSQL has no FTS5, and tintuc's search says it needs SQLite there for now.
+SQLite only: PostgreSQL has no FTS5; it gets its own index (tsvectors) in 0007.
 The index is derived data (warehouse/search_index.py keeps it), filled here from what the
 warehouse already holds.
 """
