@@ -20,7 +20,7 @@ import pytest
 
 from flows.window_work import translator_loads
 from tests.integration.test_crash_and_concurrency import write_articles
-from tests.integration.test_serve import leftovers
+from tests.integration.test_serve import SHUTDOWN_TIMEOUT_S, leftovers, serve_env, wait_for
 from tests.integration.tintuc_process import PROJECT, RUN_TIMEOUT_S, child_env, query_url
 from tests.support.processes import Process, descendants, kill_groups
 
@@ -77,10 +77,10 @@ class DaskCluster:
             process.wait(timeout=STOP_TIMEOUT_S)
 
 
-@pytest.fixture
-def data_with_model(tmp_path: Path, fixture_package: Path) -> Path:
+@pytest.fixture(scope="module")
+def data_with_model(tmp_path_factory: pytest.TempPathFactory, fixture_package: Path) -> Path:
     """Install the fixture model with `tintuc models install --file`, as on each worker machine."""
-    data = tmp_path / "data"
+    data = tmp_path_factory.mktemp("shared") / "data"
     installed = subprocess.run(
         [sys.executable, "-m", "flows", "models", "install", "--file", str(fixture_package)],
         cwd=PROJECT,
@@ -93,19 +93,23 @@ def data_with_model(tmp_path: Path, fixture_package: Path) -> Path:
     return data
 
 
-@pytest.fixture
-def dask_cluster(tmp_path: Path, data_with_model: Path) -> Iterator[DaskCluster]:
-    """Start `dask scheduler` and two `dask worker`s (one process, one thread each); kill what is left."""
+@pytest.fixture(scope="module")
+def dask_cluster(tmp_path_factory: pytest.TempPathFactory, data_with_model: Path) -> Iterator[DaskCluster]:
+    """Start `dask scheduler` and two `dask worker`s (one process, one thread each); kill what is left.
+
+    For the module: the tests share the cluster, as runs share a cluster that stays up.
+    """
     from distributed import Client
 
+    logs = tmp_path_factory.mktemp("dask")
     port = free_port()
     cluster = DaskCluster(f"tcp://127.0.0.1:{port}")
     env = child_env(data_with_model)
     try:
-        cluster.start(["scheduler", "--port", str(port)], env, tmp_path / "scheduler.log")
+        cluster.start(["scheduler", "--port", str(port)], env, logs / "scheduler.log")
         for number in (1, 2):
             worker = ["worker", cluster.address, "--nworkers", "1", "--nthreads", "1"]
-            cluster.start(worker, env, tmp_path / f"worker-{number}.log")
+            cluster.start(worker, env, logs / f"worker-{number}.log")
         with Client(cluster.address, timeout=WORKERS_TIMEOUT_S) as client:
             client.wait_for_workers(2, timeout=WORKERS_TIMEOUT_S)
         yield cluster
@@ -166,6 +170,60 @@ def test_tintuc_run_on_a_dask_cluster_of_processes_loads_each_article_once_trans
         loads = list(client.run(translator_loads).values())
     assert len(loads) == 2 and max(loads) == 1, loads
 
+
+def test_tintuc_serve_runs_its_scheduled_runs_windows_on_the_dask_cluster_and_stops_leaving_no_process(
+    tmp_path, dask_cluster, data_with_model, postgres_warehouse_url
+):
+    inbox = tmp_path / "inbox"
+    write_articles(inbox, range(3))
+    env = serve_env(data_with_model) | {
+        "TINTUC_DASK_ADDRESS": dask_cluster.address,
+        "TINTUC_DATABASE_URL": postgres_warehouse_url,
+        "PREFECT_RUNNER_POLL_FREQUENCY": "2",
+    }
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        serve = subprocess.Popen(
+            [sys.executable, "-m", "flows", "serve", str(inbox), "--interval", "5"],
+            cwd=PROJECT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    family: list[Process] = []
+    try:
+        [(run_id, loaded)] = wait_for(
+            "completed run", lambda: completed_runs(postgres_warehouse_url), serve, log
+        )
+        family = descendants(serve.pid)
+        serve.send_signal(signal.SIGTERM)
+        assert serve.wait(timeout=SHUTDOWN_TIMEOUT_S) == 0, log.read_text()
+        assert leftovers(family, {serve.pid, *(p.group for p in family)}) == []
+    finally:
+        kill_groups({serve.pid, *(p.group for p in family)})
+        serve.wait()
+    assert loaded == 3
+    held = query_url(postgres_warehouse_url, f"SELECT count(*) FROM articles WHERE run_id = '{run_id}'")
+    assert held == [(3,)]
+    assert query_url(postgres_warehouse_url, "SELECT count(*) FROM segments WHERE text_en IS NULL") == [(0,)]
+
+
+def completed_runs(url: str) -> list[tuple]:
+    """Return the completed runs' ids and articles loaded ([] before the first run made the tables)."""
+    from sqlalchemy.exc import ProgrammingError
+
+    try:
+        return query_url(
+            url,
+            "SELECT run_id, articles_loaded FROM runs WHERE status = 'completed' ORDER BY started_at LIMIT 1",
+        )
+    except ProgrammingError:  # no schema yet
+        return []
+
+
+def test_the_dask_commands_stop_on_sigterm_leaving_no_process(dask_cluster):
+    # Last in the module: it stops the cluster the tests above share (alone, it starts one to stop).
     family = dask_cluster.family()
     dask_cluster.stop()
     assert leftovers(family, {process.pid for process in dask_cluster.processes}) == []
