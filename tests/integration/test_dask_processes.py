@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ import pytest
 
 from flows.window_work import translator_loads
 from tests.integration.test_crash_and_concurrency import write_articles
-from tests.integration.test_serve import SHUTDOWN_TIMEOUT_S, leftovers, serve_env, wait_for
+from tests.integration.test_serve import SHUTDOWN_TIMEOUT_S, leftovers, serve_env
 from tests.integration.tintuc_process import PROJECT, RUN_TIMEOUT_S, child_env, query_url
 from tests.support.processes import Process, descendants, kill_groups
 
@@ -193,9 +194,7 @@ def test_tintuc_serve_runs_its_scheduled_runs_windows_on_the_dask_cluster_and_st
         )
     family: list[Process] = []
     try:
-        [(run_id, loaded)] = wait_for(
-            "completed run", lambda: completed_runs(postgres_warehouse_url), serve, log
-        )
+        [(run_id, loaded)] = first_completed_run(postgres_warehouse_url, serve, log)
         family = descendants(serve.pid)
         serve.send_signal(signal.SIGTERM)
         assert serve.wait(timeout=SHUTDOWN_TIMEOUT_S) == 0, log.read_text()
@@ -209,17 +208,24 @@ def test_tintuc_serve_runs_its_scheduled_runs_windows_on_the_dask_cluster_and_st
     assert query_url(postgres_warehouse_url, "SELECT count(*) FROM segments WHERE text_en IS NULL") == [(0,)]
 
 
-def completed_runs(url: str) -> list[tuple]:
-    """Return the completed runs' ids and articles loaded ([] before the first run made the tables)."""
+def first_completed_run(url: str, serve: subprocess.Popen[bytes], log: Path) -> list[tuple]:
+    """Wait for the first completed run in the warehouse at url; return its id and articles loaded."""
     from sqlalchemy.exc import ProgrammingError
 
-    try:
-        return query_url(
-            url,
-            "SELECT run_id, articles_loaded FROM runs WHERE status = 'completed' ORDER BY started_at LIMIT 1",
-        )
-    except ProgrammingError:  # no schema yet
-        return []
+    deadline = time.monotonic() + RUN_TIMEOUT_S  # the server's start, then a run, on a busy machine
+    query = "SELECT run_id, articles_loaded FROM runs WHERE status = 'completed' ORDER BY started_at LIMIT 1"
+    while time.monotonic() < deadline:
+        try:
+            if found := query_url(url, query):
+                return found
+        except ProgrammingError:  # no schema yet
+            pass
+        if serve.poll() is not None:
+            pytest.fail(
+                f"tintuc serve exited ({serve.returncode}) before a run completed:\n{log.read_text()}"
+            )
+        time.sleep(1)
+    pytest.fail(f"no run completed within {RUN_TIMEOUT_S} s:\n{log.read_text()}")
 
 
 def test_the_dask_commands_stop_on_sigterm_leaving_no_process(dask_cluster):
