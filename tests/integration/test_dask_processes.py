@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -182,6 +183,7 @@ def test_tintuc_serve_runs_its_scheduled_runs_windows_on_the_dask_cluster_and_st
         "TINTUC_DATABASE_URL": postgres_warehouse_url,
         "PREFECT_RUNNER_POLL_FREQUENCY": "2",
     }
+    before = tasks_run_on(dask_cluster)
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
         serve = subprocess.Popen(
@@ -203,9 +205,23 @@ def test_tintuc_serve_runs_its_scheduled_runs_windows_on_the_dask_cluster_and_st
         kill_groups({serve.pid, *(p.group for p in family)})
         serve.wait()
     assert loaded == 3
+    assert tasks_run_on(dask_cluster) > before  # the served runs' windows ran on the workers
     held = query_url(postgres_warehouse_url, f"SELECT count(*) FROM articles WHERE run_id = '{run_id}'")
     assert held == [(3,)]
     assert query_url(postgres_warehouse_url, "SELECT count(*) FROM segments WHERE text_en IS NULL") == [(0,)]
+
+
+def tasks_run_on(cluster: DaskCluster) -> int:
+    """Return how many tasks the cluster's workers have run, all told."""
+    from distributed import Client
+
+    with Client(cluster.address, timeout=WORKERS_TIMEOUT_S) as client:
+        return sum(client.run(tasks_executed).values())
+
+
+def tasks_executed(dask_worker: Any) -> int:
+    """Return how many tasks this worker has run (run on each worker by Client.run)."""
+    return int(dask_worker.state.executed_count)
 
 
 def first_completed_run(url: str, serve: subprocess.Popen[bytes], log: Path) -> list[tuple]:
