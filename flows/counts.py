@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields
 
 from flows.steps.translate.bilingual import TranslatedWindow
 from flows.steps.window import ReadWindow
+from warehouse.load import WindowLoad
 
 
 @dataclass
@@ -21,16 +22,19 @@ class RunCounts:
     memory_misses: int = 0
     rejected: int = 0
 
-    def add(self, read: ReadWindow, translated: TranslatedWindow, loaded: int, rejected: int) -> None:
-        """Count one more committed window."""
+    def add(self, read: ReadWindow, translated: TranslatedWindow, loaded: WindowLoad, rejected: int) -> None:
+        """Count one more committed window; rejected counts the rejects it handed to loading.
+
+        A file another run loaded meanwhile counts as unchanged, as if this run had read it later.
+        """
         self.files_seen += read.files_seen
-        self.files_skipped += read.skipped
-        self.articles_loaded += loaded
+        self.files_skipped += read.skipped + loaded.files_taken
+        self.articles_loaded += loaded.articles
         self.segments_translated += translated.segments_translated
         self.segments_flagged += translated.segments_flagged
         self.memory_hits += translated.memory_hits
         self.memory_misses += translated.memory_misses
-        self.rejected += rejected
+        self.rejected += rejected + loaded.turned_down - loaded.rejects_left
 
     def merge(self, other: RunCounts) -> None:
         """Count another window's counts in (one a worker sent back)."""

@@ -4,8 +4,9 @@ With TINTUC_DASK_ADDRESS set, the flow plans windows as before (files listed laz
 each as one task, `window-N`, that does the window's whole work on a worker
 (flows/window_work.py). At most `windows_in_flight` are submitted and unfinished at once, so the
 flow's memory stays flat however long the listing; their counts come back as they finish.
-A worker that dies mid-window: Dask runs the task again elsewhere, and the files it had loaded
-are skipped there (their processed marks are in the warehouse).
+A worker that dies mid-window: Dask runs the task again elsewhere, which loads again, in place,
+the files the first attempt had committed (flows/window_work.py, done_elsewhere), so the counts
+it sends back are the whole window's, each article once.
 """
 
 # No `from __future__ import annotations`: Prefect reads the task's annotations as objects.

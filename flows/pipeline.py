@@ -41,7 +41,7 @@ from flows.translation import NO_MODEL_HINT, RunTranslation
 from flows.window_work import for_workers, window_files
 from schemas.tables import ArticleTables
 from warehouse.engine import Warehouse, make_engine, upgrade_to_head
-from warehouse.load import load_window, processed_among
+from warehouse.load import WindowLoad, load_window, processed_among
 from warehouse.runs import (
     finish_run,
     heartbeat,
@@ -137,7 +137,7 @@ def load_articles(
     window: ReadWindow,
     articles: dict[str, ArticleTables],
     rejects: list[Reject],
-) -> int:
+) -> WindowLoad:
     """Load each file of the window atomically: its articles, its rejects, and its processed mark."""
     return load_window(engine, run_id, *window_files(window, articles, rejects))
 
@@ -189,7 +189,7 @@ def windows_in_process(
         progress.window_started(summary.windows, len(paths))
         read = read_files(summary.windows, paths, engine, settings, seen)
         if not read.sources and not read.rejects:  # every file done before: nothing to do
-            summary.add(read, TranslatedWindow({}), 0, 0)
+            summary.add(read, TranslatedWindow({}), WindowLoad(), 0)
             progress.window_done()
             continue
         extracted = extract_articles(summary.windows, read, run_id, seen)

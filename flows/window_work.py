@@ -13,11 +13,13 @@ import functools
 import logging
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from flows.counts import RunCounts
 from flows.settings import Settings
+from flows.steps.ingest.files import display_path
 from flows.steps.records import Reject
 from flows.steps.translate.argos import find_package
 from flows.steps.translate.bilingual import TranslatedWindow, person_names, translate_window
@@ -27,7 +29,8 @@ from flows.steps.window import ReadWindow, SeenThisRun, extract_window, read_win
 from flows.translation import toolkit_for, translator_for
 from schemas.tables import ArticleTables
 from warehouse.engine import Warehouse, make_engine
-from warehouse.load import WindowFile, file_of, load_window, processed_among
+from warehouse.load import WindowFile, WindowLoad, file_of, load_window
+from warehouse.source_files import processed_by
 
 logger = logging.getLogger(__name__)
 _translators: dict[tuple[str, int, str], PackageTranslator] = {}
@@ -80,10 +83,10 @@ def process_window(paths: list[Path], settings: Settings, run_id: str) -> Window
     """
     engine = process_engine(settings.resolved_database_url)
     seen = SeenThisRun()  # this window's own copies; other windows' are the warehouse's to find
-    read = read_window(paths, settings.max_file_bytes, lambda hashes: processed_among(engine, hashes), seen)
+    read = read_window(paths, settings.max_file_bytes, done_elsewhere(engine, run_id, paths), seen)
     counts = RunCounts()
     if not read.sources and not read.rejects:
-        counts.add(read, TranslatedWindow({}), 0, 0)
+        counts.add(read, TranslatedWindow({}), WindowLoad(), 0)
         return WindowDone(counts)
     extracted = extract_window(read.sources, run_id, seen)
     articles, invalid = validate_records(extracted.records)
@@ -103,10 +106,25 @@ def process_window(paths: list[Path], settings: Settings, run_id: str) -> Window
     rejects = read.rejects + extracted.rejects + invalid + translated.rejects
     files, unread = window_files(read, translated.articles, rejects)
     loaded = load_window(engine, run_id, files, unread, first_copy_wins=True)
-    # Articles the load itself turned down: duplicates of another window's (or a file the warehouse refused).
-    duplicates = sum(len(file.articles) for file in files) - loaded
-    counts.add(read, translated, loaded, len(rejects) + duplicates)
+    counts.add(read, translated, loaded, len(rejects))
     return WindowDone(counts, translator.model_name if translator else None)
+
+
+def done_elsewhere(engine: Warehouse, run_id: str, paths: list[Path]) -> Callable[[list[str]], set[str]]:
+    """Return the question a window asks the warehouse: which contents were processed, not by it?
+
+    A window run again (its worker died, or it raised) does again what its first attempt had
+    loaded, in place, so its counts are the whole window's, each article once, as if it had run
+    once; the first attempt's counts died with it. Contents other runs processed, or this run under
+    another path, are skipped as before.
+    """
+    ours = {display_path(path) for path in paths}
+
+    def processed(hashes: list[str]) -> set[str]:
+        marks = processed_by(engine, hashes)
+        return {sha for sha, (by, path) in marks.items() if by != run_id or file_of(path) not in ours}
+
+    return processed
 
 
 def window_files(

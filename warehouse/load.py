@@ -100,13 +100,18 @@ def _replace_article(connection: Connection, frames: ArticleTables) -> None:
 
 
 def _take_turns(connection: Connection, keys: list[str]) -> None:
-    """On PostgreSQL, wait for any other transaction loading the same file or article to commit.
+    """Wait for any other transaction loading the same content, file or article to commit.
 
-    SQLite's one writer at a time does this by itself. On PostgreSQL two runs loading one file
-    would each delete nothing (the other's rows are not committed yet) and insert, and the second
-    would fail on the primary key; taking turns, the second deletes the first's copy and
-    replaces it. Locks are taken in key order, so two transactions never wait for each other.
+    On SQLite, by taking the write lock first (BEGIN IMMEDIATE; the driver would begin only at
+    the first write), so what the transaction reads before writing is still true when it writes.
+    On PostgreSQL two runs loading one file would each delete nothing (the other's rows are not
+    committed yet) and insert, and the second would fail on the primary key; taking turns, the
+    second sees the first's copy. Locks are taken in key order, so two transactions never wait
+    for each other.
     """
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        return
     if connection.dialect.name != "postgresql":
         return
     for key in sorted(set(keys)):
@@ -123,7 +128,7 @@ def load_file(
     articles: list[ArticleTables],
     rejects: list[dict[str, str]],
     first_copy_wins: bool = False,
-) -> int:
+) -> int | None:
     """Load a file's articles and rejects, mark its content processed, atomically; return articles loaded.
 
     What the file gave before is replaced as a whole: an article it no longer holds goes, from
@@ -132,12 +137,18 @@ def load_file(
     already (same id, or same text) is rejected as a duplicate here, inside the transaction:
     windows that load at once, on several machines, share no memory, and the warehouse decides
     which copy came first.
+
+    None when another run processed the same content after this run read it (overlapping runs,
+    several machines): the file stays as that run loaded it and nothing is written here, so each
+    run counts the articles the warehouse holds from it. A file this run loaded before (a window
+    run again after its worker died) is loaded again in its place and counted again.
     """
     with engine.begin() as connection:
-        _take_turns(connection, [source_path, *(frames.article_id for frames in articles)])
+        _take_turns(connection, [content_sha256, source_path, *(frames.article_id for frames in articles)])
+        if _processed_by_another_run(connection, content_sha256, run_id):
+            return None
         replaced = list(connection.scalars(_file_articles(source_path)))
-        # A write, so SQLite holds its write lock from here, before the duplicate checks read:
-        # two files cannot both find themselves first.
+        # Two files cannot both find themselves first: the transaction has its turn (above).
         _delete_articles(connection, replaced)
         if first_copy_wins:
             _one_run_decides_at_a_time(connection, run_id)
@@ -163,6 +174,13 @@ def load_file(
             )
         )
     return len(loaded)
+
+
+def _processed_by_another_run(connection: Connection, content_sha256: str, run_id: str) -> bool:
+    """Return whether another run has marked this content processed (it read it after we did)."""
+    marked = select(SourceFileRow.run_id).where(SourceFileRow.content_sha256 == content_sha256)
+    by = connection.execute(marked).scalar()
+    return by is not None and by != run_id
 
 
 def _one_run_decides_at_a_time(connection: Connection, run_id: str) -> None:
@@ -243,6 +261,18 @@ def file_of(source_path: str) -> str:
     return source_path.split("#", 1)[0]
 
 
+@dataclass
+class WindowLoad:
+    """What loading a window did, for the run's counts."""
+
+    articles: int = 0  # articles loaded, each once
+    # Rejects the load itself stored: copies of another file's article (first_copy_wins), and
+    # files the warehouse refused (one reject each).
+    turned_down: int = 0
+    files_taken: int = 0  # files another run loaded first: left as it loaded them
+    rejects_left: int = 0  # the rejects of those files, stored by that run, not by this one
+
+
 @dataclass(frozen=True)
 class WindowFile:
     """One file of a window as the loader sees it: its path, its content hash, what it gave."""
@@ -259,18 +289,18 @@ def load_window(
     files: list[WindowFile],
     unread: list[dict[str, str]],
     first_copy_wins: bool = False,
-) -> int:
-    """Load each file of a window in its own transaction; return the articles loaded.
+) -> WindowLoad:
+    """Load each file of a window in its own transaction; return what it loaded.
 
     unread holds the rejects of files that could not be read at all: stored without a processed
     mark, so the next run tries them again. A file the database refuses (a constraint no schema
     caught) is rejected with the database's words; the window's other files still load.
     first_copy_wins: see load_file.
     """
-    loaded = 0
+    outcome = WindowLoad()
     for file in files:
         try:
-            loaded += load_file(
+            loaded = load_file(
                 engine,
                 content_sha256=file.content_sha256,
                 source_path=file.source_path,
@@ -280,6 +310,7 @@ def load_window(
                 first_copy_wins=first_copy_wins,
             )
         except (IntegrityError, DataError) as error:
+            outcome.turned_down += 1
             refused = {
                 "source_path": file.source_path,
                 "table_name": "files",
@@ -289,9 +320,16 @@ def load_window(
                 "loaded. This is a bug in tintuc: please report it with this file",
             }
             insert_rejects(engine, run_id, file.source_path, [refused])
+            continue
+        if loaded is None:
+            outcome.files_taken += 1
+            outcome.rejects_left += len(file.rejects)
+        else:
+            outcome.articles += loaded
+            outcome.turned_down += len(file.articles) - loaded
     by_file: dict[str, list[dict[str, str]]] = defaultdict(list)
     for reject in unread:
         by_file[file_of(reject["source_path"])].append(reject)
     for source_path, rejects in by_file.items():
         insert_rejects(engine, run_id, source_path, rejects)
-    return loaded
+    return outcome

@@ -16,6 +16,17 @@ def processed_among(engine: Engine, hashes: list[str]) -> set[str]:
         return set(connection.scalars(query))
 
 
+def processed_by(engine: Engine, hashes: list[str]) -> dict[str, tuple[str, str]]:
+    """Return the run and the path that processed each of these content hashes (one query a window)."""
+    if not hashes:
+        return {}
+    with engine.connect() as connection:
+        query = select(SourceFileRow.content_sha256, SourceFileRow.run_id, SourceFileRow.source_path).where(
+            SourceFileRow.content_sha256.in_(hashes)
+        )
+        return {sha: (run_id, path) for sha, run_id, path in connection.execute(query)}
+
+
 def known_hashes(engine: Engine) -> set[str]:
     """Return the content hashes of every file already processed."""
     with engine.connect() as connection:

@@ -159,3 +159,15 @@ def test_two_runs_started_together_on_a_fresh_warehouse_both_finish_without_dupl
     assert [status for status, *_ in runs] == ["completed", "completed"]
     (_, start_1, end_1), (_, start_2, end_2) = runs
     assert start_1 < end_2 and start_2 < end_1  # they really ran at the same time
+    # Each run counts the articles the warehouse holds from it: a shared file the other loaded first
+    # is unchanged to this one, never loaded by both.
+    counted = query_url(
+        warehouse_url,
+        "SELECT run_id, files_seen, files_skipped, articles_loaded, rejected,"
+        " (SELECT count(*) FROM articles a WHERE a.run_id = r.run_id) FROM runs r",
+    )
+    printed = "\n".join(result.stdout for result in results.values())
+    for run_id, seen, skipped, loaded, rejected, held in counted:
+        assert (seen, skipped + loaded, loaded, rejected) == (6, 6, held, 0)
+        assert f"run {run_id}: 6 files seen, {skipped} unchanged, {loaded} articles loaded" in printed
+    assert sum(loaded for *_, loaded, _, _ in counted) == 8

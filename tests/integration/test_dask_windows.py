@@ -142,6 +142,11 @@ def test_a_worker_killed_mid_window_leaves_each_article_once_and_every_file_proc
     articles = rows(dask, "SELECT count(DISTINCT title_vi) AS titles, count(*) AS n FROM articles")
     assert articles == [{"titles": 8, "n": 8}]
     assert [r["check_name"] for r in rows(dask, "SELECT check_name FROM rejects")] == ["duplicate_article"]
+    # The killed window ran again elsewhere: the run counts each article it loaded once, by either attempt.
+    recorded = rows(dask, "SELECT files_skipped, articles_loaded, rejected FROM runs")
+    held = rows(dask, f"SELECT count(*) AS n FROM articles WHERE run_id = '{summary.run_id}'")
+    assert recorded == [{"files_skipped": 0, "articles_loaded": held[0]["n"], "rejected": 1}]
+    assert (summary.files_skipped, summary.articles_loaded) == (0, 8)
 
 
 def wait_for_pid(path: Path) -> int:

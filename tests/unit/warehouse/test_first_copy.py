@@ -70,3 +70,21 @@ def test_a_later_run_replaces_the_article_as_before(engine, seed_text):
     assert load(engine, later, "in/b.txt", "b" * 64, run_id="run2") == 1
     assert stored(engine, "SELECT source_path FROM articles") == [("in/b.txt",)]
     assert count(engine, "rejects") == 0
+
+
+def test_a_file_another_run_loaded_meanwhile_stays_that_runs_and_loads_nothing_here(engine, seed_text):
+    # Both runs read the file before either loaded it (two machines, overlapping inputs); run1 commits first.
+    frames = frames_for(seed_text, "in/a.txt")
+    assert load(engine, frames, "in/a.txt", "a" * 64, run_id="run1") == 1
+    assert load(engine, frames, "in/a.txt", "a" * 64, run_id="run2") is None
+    assert stored(engine, "SELECT run_id FROM articles") == [("run1",)]
+    assert stored(engine, "SELECT run_id, outcome FROM source_files") == [("run1", "loaded")]
+    assert count(engine, "rejects") == 0
+
+
+def test_a_file_this_run_loaded_before_is_loaded_again_in_place(engine, seed_text):
+    # A window run again (its worker died after committing this file) replaces what it loaded.
+    frames = frames_for(seed_text, "in/a.txt")
+    assert load(engine, frames, "in/a.txt", "a" * 64) == 1
+    assert load(engine, frames, "in/a.txt", "a" * 64) == 1
+    assert stored(engine, "SELECT run_id FROM articles") == [("run1",)]
