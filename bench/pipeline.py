@@ -27,6 +27,9 @@ Figures (per run unless said):
   maxrss_mb: getrusage's ru_maxrss for the child and the children it waited for (the largest
   single process) as a cross-check. rss_ratio: peak_rss_mb at N × scale over N; target ≤ 1.25
   (maxrss_ratio: the same of maxrss_mb; the sum includes Prefect's server, which does not grow).
+  largest_process_mb, largest_process: the largest VmHWM (a process's own peak, kept by the kernel,
+  so a spike between two samples counts) of any process of the run seen while sampling, and its
+  command line.
 - shared_segment_share: segments whose Vietnamese text occurs in more than one article (~0).
 - extraction.articles_per_s: read, parse, extract and validate of the N articles in this process
   (flows.steps.ingest.files, extract, validate), after one warm-up article; issue 8 asks ≥ 20.
@@ -59,7 +62,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -296,6 +299,23 @@ class Watch:
 
     peak_rss_bytes: int = 0
     first_commit_s: float | None = None
+    # Each process's own high-water mark (VmHWM), which catches a peak between two samples.
+    high_water: dict[int, tuple[int, str]] = field(default_factory=dict)
+
+    def note_high_water(self, pids: set[int]) -> None:
+        """Keep each process's largest VmHWM seen so far, with its command line."""
+        for pid in pids:
+            with contextlib.suppress(OSError, ValueError, StopIteration):
+                status = Path(f"/proc/{pid}/status").read_text()
+                line = next(line for line in status.splitlines() if line.startswith("VmHWM:"))
+                kib = int(line.split()[1])
+                if kib * 1024 > self.high_water.get(pid, (0, ""))[0]:
+                    command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
+                    self.high_water[pid] = (kib * 1024, command.decode(errors="replace").strip()[:120])
+
+    def largest_process(self) -> tuple[int, str]:
+        """Return the largest high-water mark of any process of the run, and its command line."""
+        return max(self.high_water.values(), default=(0, ""))
 
 
 def process_tree(root: int) -> set[int]:
@@ -417,7 +437,9 @@ def watch_run(pid: int, database: Path, started: float) -> tuple[int, Any, Watch
         done, status, usage = os.wait4(pid, os.WNOHANG)
         if done:
             return status, usage, watch
-        watch.peak_rss_bytes = max(watch.peak_rss_bytes, rss_bytes(process_tree(pid)))
+        pids = process_tree(pid)
+        watch.peak_rss_bytes = max(watch.peak_rss_bytes, rss_bytes(pids))
+        watch.note_high_water(pids)
         if watch.first_commit_s is None and (article_count(database) or 0) > 0:
             watch.first_commit_s = time.perf_counter() - started
         time.sleep(SAMPLE_S)
@@ -458,6 +480,8 @@ def run_tintuc(folder: Path, data_dir: Path, logs: Path, prefect: PrefectAt) -> 
         "first_commit_share": None if first is None else round(first / seconds, 4),
         "peak_rss_mb": round(watch.peak_rss_bytes / MEBIBYTE, 1),
         "maxrss_mb": round(usage.ru_maxrss / 1024, 1),
+        "largest_process_mb": round(watch.largest_process()[0] / MEBIBYTE, 1),
+        "largest_process": watch.largest_process()[1],
         "stages": stage_seconds(prefect.database(data_dir), started_at, ended_at),
         "prefect_server_pid": prefect.pid,  # the kept server's (None: the run's own temporary one)
     }
@@ -589,6 +613,7 @@ def print_table(report: dict[str, Any]) -> None:
         "first_commit_share",
         "peak_rss_mb",
         "maxrss_mb",
+        "largest_process_mb",
         "shared_segment_share",
         "exit_code",
     ]

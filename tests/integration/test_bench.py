@@ -90,25 +90,7 @@ def test_numbered_variants_of_every_input_share_no_sentence(tmp_path):
 
 
 def test_the_pipeline_benchmark_reports_every_figure_of_both_runs(tmp_path):
-    out = tmp_path / "pipeline.json"
-    finished = subprocess.run(
-        [
-            sys.executable,
-            str(PROJECT / "bench" / "pipeline.py"),
-            "--articles=3",
-            "--scale=2",
-            "--shape=fixture",
-            f"--corpus={tmp_path / 'no-corpus'}",  # the seed alone: the test above reads the corpus
-            f"--cache-dir={tmp_path / 'cache'}",
-            f"--json={out}",
-        ],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        timeout=1200,
-    )
-    assert finished.returncode == 0, finished.stderr[-3000:]
-    report = json.loads(out.read_text())
+    report = run_pipeline_bench(tmp_path, "--articles=3", "--scale=2")
     small, large = report["runs"]
     assert (small["articles_generated"], large["articles_generated"]) == (3, 6)
     for run in (small, large):
@@ -117,6 +99,7 @@ def test_the_pipeline_benchmark_reports_every_figure_of_both_runs(tmp_path):
         assert run["shared_segment_share"] == 0.0
         assert 0 < run["first_commit_s"] <= run["seconds"]
         assert run["peak_rss_mb"] > 0 and run["maxrss_mb"] > 0
+        assert run["largest_process_mb"] > 0 and run["largest_process"]
         # Where the time went, from the run's own Prefect database: every step, none longer than the run.
         stages = run["stages"]
         assert set(stages) == {f"{step}_s" for step in STEPS} | {"before_flow_s", "after_flow_s"}
@@ -131,26 +114,7 @@ def test_the_pipeline_benchmark_reports_every_figure_of_both_runs(tmp_path):
 
 
 def test_with_a_kept_server_every_run_reports_its_own_steps_and_no_server_is_left(tmp_path):
-    out = tmp_path / "pipeline.json"
-    finished = subprocess.run(
-        [
-            sys.executable,
-            str(PROJECT / "bench" / "pipeline.py"),
-            "--articles=2",
-            "--scale=2",
-            "--shape=fixture",
-            "--kept-server",
-            f"--corpus={tmp_path / 'no-corpus'}",
-            f"--cache-dir={tmp_path / 'cache'}",
-            f"--json={out}",
-        ],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        timeout=1200,
-    )
-    assert finished.returncode == 0, finished.stderr[-3000:]
-    report = json.loads(out.read_text())
+    report = run_pipeline_bench(tmp_path, "--articles=2", "--scale=2", "--kept-server")
     assert report["prefect_server"] == "kept"
     for run in report["runs"]:
         assert run["articles_loaded"] == run["articles_generated"]
@@ -170,3 +134,25 @@ def _gone_within(pid: int, seconds: float) -> bool:
             return False
         time.sleep(0.2)
     return True
+
+
+def run_pipeline_bench(tmp_path: Path, *options: str) -> dict:
+    """Run bench/pipeline.py on the fixture model and the seed alone; return its JSON report."""
+    out = tmp_path / "pipeline.json"
+    finished = subprocess.run(
+        [
+            sys.executable,
+            str(PROJECT / "bench" / "pipeline.py"),
+            *options,
+            "--shape=fixture",
+            f"--corpus={tmp_path / 'no-corpus'}",  # the seed alone: the test above reads the corpus
+            f"--cache-dir={tmp_path / 'cache'}",
+            f"--json={out}",
+        ],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    assert finished.returncode == 0, finished.stderr[-3000:]
+    return json.loads(out.read_text())
