@@ -16,7 +16,6 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -216,12 +215,9 @@ def tasks_run_on(cluster: DaskCluster) -> int:
     from distributed import Client
 
     with Client(cluster.address, timeout=WORKERS_TIMEOUT_S) as client:
-        return sum(client.run(tasks_executed).values())
-
-
-def tasks_executed(dask_worker: Any) -> int:
-    """Return how many tasks this worker has run (run on each worker by Client.run)."""
-    return int(dask_worker.state.executed_count)
+        # A lambda, so cloudpickle sends it by value: a worker started as a user starts one cannot
+        # import this test module (`tests` there is argos-translate-lt's package, not ours).
+        return sum(client.run(lambda dask_worker: int(dask_worker.state.executed_count)).values())
 
 
 def first_completed_run(url: str, serve: subprocess.Popen[bytes], log: Path) -> list[tuple]:

@@ -201,29 +201,29 @@ CLAUSE = "Bộ Công an và ông Nguyễn Văn An, Bí thư Thành ủy Hà Nộ
 def run_on_sentence_seconds(size: int) -> float:
     """Return the seconds extracting an article of one run-on sentence of `size` clauses takes."""
     data = ("Tiêu đề\n" + CLAUSE * size).encode()
-    return best_of_three(lambda: extract_alone("run_on.txt", data))
+    return best_of_five(lambda: extract_alone("run_on.txt", data))
 
 
 def flattened_page_seconds(size: int) -> float:
     """Return the seconds cutting a flattened page of `size` sentences into segments takes."""
     lines = [SourceLine(1, "Tin", "title"), SourceLine(2, "Hà Nội họp. " * size, "body")]
     document = SourceDocument("page.txt", "scraped_page", lines, flattened=True)
-    return best_of_three(lambda: build_segments(document))
+    return best_of_five(lambda: build_segments(document))
 
 
 def numbers_in_a_sentence_seconds(size: int) -> float:
     """Return the seconds finding the facts of one sentence of `size` numbers after a "(" takes."""
     sentence = "Có 5 người (" + "1 " * size
-    return best_of_three(lambda: find_facts(sentence))
+    return best_of_five(lambda: find_facts(sentence))
 
 
-def best_of_three(work: Callable[[], object]) -> float:
-    """Return the shortest of three timings of work (the machine is shared)."""
+def best_of_five(work: Callable[[], object]) -> float:
+    """Return the shortest of five timings of work (the machine is shared)."""
     best = float("inf")
     gc.collect()
     gc.disable()  # a collection's cost grows with the objects alive, not with this work's steps
     try:
-        for _ in range(3):
+        for _ in range(5):
             start = time.perf_counter()
             work()
             best = min(best, time.perf_counter() - start)
@@ -234,7 +234,12 @@ def best_of_three(work: Callable[[], object]) -> float:
 
 @pytest.mark.parametrize(
     ("seconds", "size"),
-    [(run_on_sentence_seconds, 250), (flattened_page_seconds, 16_000), (numbers_in_a_sentence_seconds, 500)],
+    # Sizes whose smaller timing is 20 ms or more: a few milliseconds are mostly the machine's noise.
+    [
+        (run_on_sentence_seconds, 250),
+        (flattened_page_seconds, 16_000),
+        (numbers_in_a_sentence_seconds, 2_000),
+    ],
     ids=["run_on_sentence", "flattened_page", "numbers_in_a_sentence"],
 )
 def test_time_grows_linearly(seconds, size):
