@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, bindparam, select, text
 from flows.steps.ingest.normalize import normalize_line
 from warehouse.folding import MATCH_END, MATCH_START, fold
 from warehouse.models import Article
+from warehouse.search_index import SEARCH_BACKENDS
 from warehouse.search_postgres import postgres_matches
 from warehouse.search_terms import WORD, Match
 
@@ -28,7 +29,6 @@ SNIPPET_CHARS = 240
 HIGHLIGHT = ("«", "»")
 # A title match weighs this many times a segment match.
 TITLE_WEIGHT = 10.0
-BACKENDS = ("sqlite", "postgresql")
 
 
 class SearchError(ValueError):
@@ -252,7 +252,7 @@ def search(
         raise SearchError("the query is empty: give at least one word")
     if limit < 1:
         raise SearchError(f"limit must be at least 1, not {limit}")
-    if engine.dialect.name not in BACKENDS:
+    if engine.dialect.name not in SEARCH_BACKENDS:
         raise SearchUnavailable(
             f"search needs a SQLite or PostgreSQL warehouse; this one is {engine.dialect.name}"
         )

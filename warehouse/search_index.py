@@ -22,6 +22,8 @@ from warehouse.search_terms import tsvector_literal
 
 # Every table the index adds (FTS5 adds its shadow tables search_vi_data, …): not part of the models.
 SEARCH_TABLE_PREFIX = "search_"
+# The databases that hold an index: SQLite (FTS5, migration 0004) and PostgreSQL (tsvectors, 0007).
+SEARCH_BACKENDS = ("sqlite", "postgresql")
 _CHUNK = 500  # article ids per statement, well under SQLite's limit on bound parameters
 _INSERT = text(
     "INSERT INTO search_docs (article_id, seq, lang, title, body, title_folded, body_folded) "
@@ -45,7 +47,7 @@ def is_search_table(name: str) -> bool:
 
 def has_search_index(connection: Connection) -> bool:
     """Return True if this database can hold the index (SQLite with FTS5, or PostgreSQL)."""
-    return connection.dialect.name in ("sqlite", "postgresql")
+    return connection.dialect.name in SEARCH_BACKENDS
 
 
 def _with_words(doc: dict[str, Any]) -> dict[str, Any]:

@@ -9,11 +9,7 @@ from warehouse.models import SourceFileRow
 
 def processed_among(engine: Engine, hashes: list[str]) -> set[str]:
     """Return which of these content hashes were processed by an earlier run (one query a window)."""
-    if not hashes:
-        return set()
-    with engine.connect() as connection:
-        query = select(SourceFileRow.content_sha256).where(SourceFileRow.content_sha256.in_(hashes))
-        return set(connection.scalars(query))
+    return set(processed_by(engine, hashes))
 
 
 def processed_by(engine: Engine, hashes: list[str]) -> dict[str, tuple[str, str]]:
