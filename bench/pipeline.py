@@ -71,7 +71,7 @@ from typing import Any
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))  # tests.support is ours, not argos-translate-lt's `tests`
 
-from flows.server_record import recorded_server  # noqa: E402
+from flows.prefect_server.record import recorded_server  # noqa: E402
 from flows.settings import Settings  # noqa: E402
 from flows.steps.extract.article import extract_article  # noqa: E402
 from flows.steps.extract.sentences import split_sentences  # noqa: E402

@@ -17,8 +17,8 @@ from rich.table import Table
 from flows.settings import ARGOS_VI_EN_BYTES, Settings
 
 if TYPE_CHECKING:  # SQLAlchemy and Alembic cost a second to import: only the commands that read pay it
-    from flows.local_server import LocalServer
-    from flows.server_record import KnownServer
+    from flows.prefect_server.local import LocalServer
+    from flows.prefect_server.record import KnownServer
     from warehouse.engine import Warehouse
 
 app = typer.Typer(help="Vietnamese news in, a bilingual SQLite warehouse out.", no_args_is_help=True)
@@ -99,7 +99,7 @@ def _answered_nothing_new(paths: list[Path], settings: Settings) -> bool:
     reaches Prefect's UI.
     """
     from flows.nothing_new import count_if_nothing_new, record_nothing_new, report_to_prefect
-    from flows.server_record import running_server
+    from flows.prefect_server.record import running_server
     from warehouse.engine import make_engine
 
     engine = make_engine(settings.resolved_database_url)
@@ -128,15 +128,15 @@ def _use_prefect_server(settings: Settings) -> None:
     """
     if "PREFECT_API_URL" in os.environ:
         return  # a server of the user's own
-    from flows.server_record import running_server
+    from flows.prefect_server.record import running_server
 
     known = running_server(settings.prefect_home)
     if known is not None:
         os.environ["PREFECT_API_URL"] = known.api_url
         return
-    from flows.local_server import ServerFailed
-    from flows.server_record import starting_alone
-    from flows.temporary_server import start_temporary_server
+    from flows.prefect_server.local import ServerFailed
+    from flows.prefect_server.record import starting_alone
+    from flows.prefect_server.temporary import start_temporary_server
 
     try:
         # One start at a time per data folder: each new server migrates Prefect's database, and
@@ -161,8 +161,8 @@ def serve(
         raise typer.BadParameter("give exactly one of --cron or --interval", param_hint="--cron/--interval")
     settings = _settings()
     paths = _existing(paths or [Path("seeds")])
-    from flows.local_server import ServerFailed, lock_data_folder, stop_children, stop_server
-    from flows.server_record import KnownServer, forget_server
+    from flows.prefect_server.local import ServerFailed, lock_data_folder, stop_children, stop_server
+    from flows.prefect_server.record import KnownServer, forget_server
 
     # Until Prefect's runner installs its own handler, SIGTERM stops tintuc the way Ctrl-C does,
     # so the server it started is stopped too.
@@ -193,8 +193,8 @@ def _start_unless_running(settings: Settings) -> LocalServer | None:
 
     Return the server started here (to stop it at the end), or None.
     """
-    from flows.local_server import start_server, stop_server
-    from flows.server_record import KnownServer, record_server, running_server
+    from flows.prefect_server.local import start_server, stop_server
+    from flows.prefect_server.record import KnownServer, record_server, running_server
 
     known = running_server(settings.prefect_home)
     if known is not None:
@@ -223,7 +223,9 @@ def _serve_until_stopped(
     paths: list[Path], settings: Settings, cron: str | None, interval: int | None, own_server: bool
 ) -> None:
     """Serve the pipeline on the server PREFECT_API_URL names until SIGTERM or Ctrl-C."""
-    from flows.serving import serve_pipeline  # imports Prefect: PREFECT_API_URL must be set by now
+    from flows.prefect_server.serving import (
+        serve_pipeline,
+    )  # imports Prefect: PREFECT_API_URL must be set by now
 
     ui = os.environ["PREFECT_API_URL"].removesuffix("/").removesuffix("/api")
     when = f"on cron {cron!r}" if cron else f"every {interval} s"
@@ -242,8 +244,8 @@ def _serve_until_stopped(
 def server_start() -> None:
     """Start a local Prefect server that outlives this command; every run uses it until `server stop`."""
     settings = _settings()
-    from flows.local_server import ServerFailed, start_server, stop_server
-    from flows.server_record import KnownServer, record_server, running_server, starting_alone
+    from flows.prefect_server.local import ServerFailed, start_server, stop_server
+    from flows.prefect_server.record import KnownServer, record_server, running_server, starting_alone
 
     with starting_alone(settings.prefect_home):  # two starts at once would leave one server unrecorded
         known = running_server(settings.prefect_home)
@@ -267,8 +269,8 @@ def server_start() -> None:
 def server_stop() -> None:
     """Stop the server `tintuc server start` started (runs then start a temporary one each time)."""
     settings = _settings()
-    from flows.local_server import data_folder_served
-    from flows.server_record import forget_server, recorded_server, running_server, stop_known_server
+    from flows.prefect_server.local import data_folder_served
+    from flows.prefect_server.record import forget_server, recorded_server, running_server, stop_known_server
 
     known = running_server(settings.prefect_home)
     if known is None:
@@ -290,7 +292,7 @@ def server_stop() -> None:
 @server_app.command("status")
 def server_status() -> None:
     """Say whether a tintuc Prefect server is running, where, and where its UI is; exit 1 if none."""
-    from flows.server_record import running_server
+    from flows.prefect_server.record import running_server
 
     known = running_server(_settings().prefect_home)
     if known is None:

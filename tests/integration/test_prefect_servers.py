@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from flows.server_record import RECORD_NAME
+from flows.prefect_server.record import RECORD_NAME
 from tests.conftest import SEED
 from tests.integration.tintuc_process import PROJECT, child_env, finish, kill_group, start_tintuc
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, browser_or_skip

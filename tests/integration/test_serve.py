@@ -21,7 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-from flows.server_record import recorded_server
+from flows.prefect_server.record import recorded_server
 from tests.conftest import SEED
 from tests.support.processes import Process, descendants, in_groups, kill_groups, still_alive
 

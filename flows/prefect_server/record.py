@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from flows.local_server import is_healthy
+from flows.prefect_server.local import is_healthy
 
 RECORD_NAME = "tintuc-server.json"
 # Long enough for a server that is up but busy, short enough that a dead one costs a run nothing.

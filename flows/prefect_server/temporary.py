@@ -19,7 +19,7 @@ from typing import Any
 from prefect.server.api import server as prefect_server
 from prefect.settings import PREFECT_API_URL
 
-from flows.local_server import die_with_parent, free_port, wait_for_health
+from flows.prefect_server.local import die_with_parent, free_port, wait_for_health
 
 
 class _SubprocessFor(types.ModuleType):

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.local_server import HOST, free_port
-from flows.server_record import (
+from flows.prefect_server.local import HOST, free_port
+from flows.prefect_server.record import (
     RECORD_NAME,
     KnownServer,
     forget_server,
