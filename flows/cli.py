@@ -456,7 +456,7 @@ def read(
     lang: Annotated[str, typer.Option(help="en, vi or both.")] = "en",
 ) -> None:
     """Print an article as a reader sees it: title, then paragraphs and captions in order."""
-    from flows.reading import render_article
+    from flows.reader.reading import render_article
     from warehouse.queries import article_for_reading
 
     if lang not in {"en", "vi", "both"}:
@@ -489,7 +489,7 @@ def browse(
     if not database.exists():
         console.print(f"[red]{database}: no warehouse yet[/red]; run `tintuc run` first")
         raise typer.Exit(1)
-    from flows.browse.server import free_port, make_datasette, serve
+    from flows.reader.browse import free_port, make_datasette, serve
 
     chosen = free_port(host, port)
     address = f"http://{host}:{chosen}/"
@@ -676,7 +676,7 @@ def export(
     ] = False,
 ) -> None:
     """Export an article, a search's articles or the whole warehouse as HTML, Markdown or JSON Lines."""
-    from flows.export import FORMATS, LANGS, html_document, jsonl_lines, markdown_document
+    from flows.reader.export import FORMATS, LANGS, html_document, jsonl_lines, markdown_document
     from warehouse.export import article_records
     from warehouse.search import SearchError, SearchHit, SearchUnavailable
     from warehouse.search import search as search_warehouse

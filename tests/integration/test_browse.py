@@ -360,7 +360,7 @@ def test_browse_cannot_write_the_warehouse_even_by_sql(reader):
 
 
 def test_the_reader_database_refuses_to_open_a_writing_connection(reader):
-    from flows.browse.server import make_datasette
+    from flows.reader.browse import make_datasette
 
     datasette = make_datasette(reader.database, reader.settings.resolved_database_url)
     warehouse = datasette.get_database("tintuc")

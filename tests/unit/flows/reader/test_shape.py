@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flows.browse.shape import (
+from flows.reader.shape import (
     FLAG_MEANINGS,
     Part,
     clickable_url,

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from flows.browse.pages import SEARCH_MISSING
-from flows.browse.server import make_datasette
+from flows.reader.browse import make_datasette
+from flows.reader.pages import SEARCH_MISSING
 from warehouse.engine import make_engine, upgrade_to_head
 
 

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pytest
 from sqlalchemy import select
 
-from flows.export import html_document, jsonl_lines, markdown_document
+from flows.reader.export import html_document, jsonl_lines, markdown_document
 from tests.unit.warehouse.test_search import load_text, translate_all
 from warehouse.engine import make_engine, upgrade_to_head
 from warehouse.export import article_records

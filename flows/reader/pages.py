@@ -12,7 +12,7 @@ from typing import Any
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 
-from flows.browse import reads, shape
+from flows.reader import reads, shape
 
 DATABASE = "tintuc"  # the warehouse's name in Datasette's URLs (/tintuc/articles), whatever its file
 PLUGIN = "tintuc-browse"

@@ -14,7 +14,7 @@ from datasette.app import Datasette
 from datasette.database import Database
 from datasette.plugins import pm
 
-from flows.browse import pages
+from flows.reader import pages
 
 HERE = Path(__file__).parent
 DEFAULT_PORT = 8001  # Datasette's own default

@@ -1,1 +1,0 @@
-"""`tintuc browse`: a read-only web reader over the warehouse, as pages added to Datasette."""
