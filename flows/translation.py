@@ -12,10 +12,10 @@ from dataclasses import replace
 from typing import Any
 
 from flows.settings import Settings
-from flows.steps.extract.transliterate import without_diacritics
+from flows.steps.text.glossary import Glossary, load_glossary
+from flows.steps.text.transliterate import without_diacritics
 from flows.steps.translate.argos import find_package, package_label
 from flows.steps.translate.ctranslate import DecodingOptions, PackageTranslator
-from flows.steps.translate.glossary import Glossary, load_glossary
 from flows.steps.translate.protect import Protector
 from flows.steps.translate.texts import GIVE_UP_AFTER, Toolkit
 from warehouse.engine import Warehouse

@@ -12,10 +12,10 @@ from flows.steps.extract.facts import find_facts
 from flows.steps.extract.org_groups import expand
 from flows.steps.extract.outlets import find_outlet
 from flows.steps.extract.segments import ArticleText, Segment, build_segments
-from flows.steps.extract.transliterate import without_diacritics
 from flows.steps.ingest.formats import SourceDocument
 from flows.steps.ingest.language import vietnamese_score
 from flows.steps.records import ArticleRecords, Reject, Row, short_id
+from flows.steps.text.transliterate import without_diacritics
 
 NO_BODY = "article_has_body"
 NO_TITLE = "article_has_title"

@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from flows.steps.extract import gazetteer
 from flows.steps.extract.places import without_head
-from flows.steps.extract.transliterate import without_diacritics
-from flows.steps.translate.glossary import load_glossary
+from flows.steps.text.glossary import load_glossary
+from flows.steps.text.transliterate import without_diacritics
 
 # Places the English-language press names otherwise than by dropping diacritics.
 ENGLISH_PLACES = {

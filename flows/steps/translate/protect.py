@@ -16,9 +16,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from flows.steps.extract.transliterate import without_diacritics
+from flows.steps.text.glossary import Glossary
+from flows.steps.text.transliterate import without_diacritics
 from flows.steps.translate.ctranslate import Decoded
-from flows.steps.translate.glossary import Glossary
 
 NAME = "name"
 TERM = "term"

@@ -1,5 +1,5 @@
+from flows.steps.text.glossary import load_glossary
 from flows.steps.translate.ctranslate import Decoded, SourcePiece
-from flows.steps.translate.glossary import load_glossary
 from flows.steps.translate.protect import Protector, place_spans, restyle_names
 
 PROTECTOR = Protector(load_glossary(), {"Đinh Tiến Dũng": "Dinh Tien Dung"})

@@ -2,7 +2,7 @@ import pandas as pd
 import pandera.errors
 import pytest
 
-from flows.steps.translate.glossary import load_glossary
+from flows.steps.text.glossary import load_glossary
 from flows.steps.translate.protect import Protector
 from flows.steps.translate.quality import quality_flags
 from schemas.segments import TranslatedSegmentsSchema

@@ -5,9 +5,9 @@ Real CTranslate2 throughout; the test double wraps the real translator to watch 
 
 import pytest
 
+from flows.steps.text.glossary import load_glossary
 from flows.steps.translate.argos import find_package, package_label
 from flows.steps.translate.ctranslate import DecodingOptions, PackageTranslator
-from flows.steps.translate.glossary import load_glossary
 from flows.steps.translate.long_sentences import split_to_fit
 from flows.steps.translate.models import install_file
 from flows.steps.translate.protect import Protector

@@ -2,9 +2,9 @@
 
 import pytest
 
+from flows.steps.text.glossary import load_glossary
 from flows.steps.translate.argos import find_package, package_label
 from flows.steps.translate.ctranslate import DecodingOptions, PackageTranslator
-from flows.steps.translate.glossary import load_glossary
 from flows.steps.translate.models import install_file
 from flows.steps.translate.protect import Protector
 from flows.steps.translate.texts import Toolkit, translate_texts

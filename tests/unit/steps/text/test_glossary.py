@@ -1,6 +1,6 @@
 import pytest
 
-from flows.steps.translate.glossary import GlossaryError, load_glossary
+from flows.steps.text.glossary import GlossaryError, load_glossary
 
 
 def test_the_shipped_glossary_knows_party_titles_and_discipline():
