@@ -9,7 +9,8 @@ from alembic.config import Config
 from typer.testing import CliRunner
 
 import flows.translate_pending
-from flows.cli import EXIT_REJECTS, app
+from flows.cli import app
+from flows.cli.common import EXIT_REJECTS
 from flows.settings import Settings
 from flows.steps.translate.models import install_file
 from flows.steps.translate.texts import GIVE_UP_AFTER

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from flows.cli import _settings
+from flows.cli.common import _settings
 
 READ_TIMEOUT = (
     "from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS as timeout; "
