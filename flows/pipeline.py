@@ -9,9 +9,7 @@ one task ("window-3") on that Dask cluster, several at once (flows/on_dask.py).
 
 # No `from __future__ import annotations`: a served run gets the flow function by value (cloudpickle), with
 # only the globals its code uses, so annotations must be objects already, not names to look up later.
-import uuid
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +18,7 @@ from prefect import Flow, flow, get_run_logger, task
 from prefect.cache_policies import NONE
 from prefect.states import Completed, State
 
+from flows.bookkeeping import recorded_run
 from flows.counts import RunCounts
 from flows.on_dask import windows_on_dask
 from flows.progress import RunProgress, run_progress
@@ -42,14 +41,7 @@ from flows.window_work import for_workers, window_files
 from schemas.tables import ArticleTables
 from warehouse.engine import Warehouse, make_engine, upgrade_to_head
 from warehouse.load import WindowLoad, load_window, processed_among
-from warehouse.runs import (
-    finish_run,
-    heartbeat,
-    holding_run_lock,
-    mark_dead_runs,
-    record_counts,
-    start_run,
-)
+from warehouse.runs import finish_run, record_counts
 
 # The name of the flow's final state when the run completed but some records were rejected.
 COMPLETED_WITH_REJECTS = "CompletedWithRejects"
@@ -63,28 +55,6 @@ class RunSummary(RunCounts):
     status: str = ""
     windows: int = 0
     translation_model: str | None = None
-
-
-@contextmanager
-def recorded_run(engine: Warehouse, settings: Settings, kind: str = "pipeline") -> Iterator[str]:
-    """Record a run in `runs` and keep its heartbeat; a run that raises is recorded as failed, then raises.
-
-    Runs left `running` by a process that died (SIGKILL, power cut), here or on another machine, are
-    recorded as crashed first.
-    """
-    locks = settings.run_locks_dir
-    crashed = mark_dead_runs(engine, locks, settings.heartbeat_timeout_s)
-    if crashed:
-        get_run_logger().warning("runs %s had crashed; their unfinished files load now", ", ".join(crashed))
-    run_id = uuid.uuid4().hex[:16]
-    with holding_run_lock(locks, run_id):
-        start_run(engine, run_id, utc_now(), kind)
-        try:
-            with heartbeat(engine, run_id, settings.heartbeat_s):
-                yield run_id
-        except BaseException:
-            finish_run(engine, run_id, "failed", utc_now())
-            raise
 
 
 @task(task_run_name="read-window-{number}", cache_policy=NONE, retries=2, retry_delay_seconds=1)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from prefect import flow, get_run_logger
 
-from flows.pipeline import recorded_run
+from flows.bookkeeping import recorded_run
 from flows.progress import counting, translation_progress
 from flows.settings import Settings
 from flows.steps.records import utc_now
