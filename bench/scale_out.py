@@ -82,7 +82,7 @@ def on_cluster(workers: int, folder: Path, settings: Settings) -> dict[str, Any]
         Client(cluster) as client,
     ):
         figures = timed_run(folder, settings.model_copy(update={"dask_address": cluster.scheduler_address}))
-        from flows.window_work import translator_loads
+        from flows.translation import translator_loads
 
         figures["model_loads_per_worker"] = sorted(client.run(translator_loads).values())
     return figures

@@ -9,42 +9,32 @@ one task ("window-3") on that Dask cluster, several at once (flows/on_dask.py).
 
 # No `from __future__ import annotations`: a served run gets the flow function by value (cloudpickle), with
 # only the globals its code uses, so annotations must be objects already, not names to look up later.
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
-from prefect import Flow, flow, get_run_logger, task
+from prefect import Flow, Task, flow, get_run_logger, task
 from prefect.cache_policies import NONE
 from prefect.states import Completed, State
 
+from flows import window_work
 from flows.bookkeeping import recorded_run
 from flows.counts import RunCounts
 from flows.on_dask import windows_on_dask
 from flows.progress import RunProgress, run_progress
 from flows.settings import Settings
 from flows.steps.ingest.files import iter_files
-from flows.steps.records import ArticleRecords, Reject, utc_now
-from flows.steps.translate.bilingual import TranslatedWindow, person_names, translate_window
-from flows.steps.validate import validate_records
-from flows.steps.window import (
-    ExtractedWindow,
-    ReadWindow,
-    SeenThisRun,
-    WindowLimits,
-    extract_window,
-    plan_windows,
-    read_window,
-)
-from flows.translation import NO_MODEL_HINT, RunTranslation
-from flows.window_work import for_workers, window_files
-from schemas.tables import ArticleTables
+from flows.steps.records import utc_now
+from flows.steps.window import SeenThisRun, WindowLimits, plan_windows
+from flows.window_work import Window, WindowDone, WindowSteps, for_workers, work_window
 from warehouse.engine import Warehouse, make_engine, upgrade_to_head
-from warehouse.load import WindowLoad, load_window, processed_among
 from warehouse.runs import finish_run, record_counts
 
 # The name of the flow's final state when the run completed but some records were rejected.
 COMPLETED_WITH_REJECTS = "CompletedWithRejects"
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @dataclass
@@ -56,60 +46,36 @@ class RunSummary(RunCounts):
     windows: int = 0
     translation_model: str | None = None
 
-
-@task(task_run_name="read-window-{number}", cache_policy=NONE, retries=2, retry_delay_seconds=1)
-def read_files(
-    number: int, paths: list[Path], engine: Warehouse, settings: Settings, seen: SeenThisRun
-) -> ReadWindow:
-    """Read the window's files whose content has not been processed before."""
-    return read_window(paths, settings.max_file_bytes, lambda hashes: processed_among(engine, hashes), seen)
+    def count(self, done: WindowDone) -> None:
+        """Count one more window done, and the package that translated it."""
+        self.windows += 1
+        self.merge(done.counts)
+        self.translation_model = self.translation_model or done.translation_model
 
 
-@task(task_run_name="extract-window-{number}", cache_policy=NONE)
-def extract_articles(number: int, window: ReadWindow, run_id: str, seen: SeenThisRun) -> ExtractedWindow:
-    """Extract every article's rows; files without an article become rejects."""
-    return extract_window(window.sources, run_id, seen)
+def window_task(step: Callable[P, R], retries: int = 0) -> Task[P, R]:
+    """Return a window's step as a task named after it: "read-window-3" in Prefect's UI is `read`.
+
+    Retries only for the steps that do I/O (reading files, loading the warehouse).
+    """
+    name = f"{step.__name__}-window"
+    return task(
+        name=name,
+        task_run_name=name + "-{window.number}",
+        cache_policy=NONE,
+        retries=retries,
+        retry_delay_seconds=1,
+    )(step)
 
 
-@task(task_run_name="validate-window-{number}", cache_policy=NONE)
-def validate_articles(
-    number: int, records: list[ArticleRecords]
-) -> tuple[dict[str, ArticleTables], list[Reject]]:
-    """Validate every table lazily with pandera; failing rows become rejects."""
-    return validate_records(records)
-
-
-@task(task_run_name="translate-window-{number}", cache_policy=NONE)
-def translate_articles(
-    number: int, articles: dict[str, ArticleTables], translation: RunTranslation, progress: RunProgress
-) -> TranslatedWindow:
-    """Translate the window's text vi→en, or leave it pending when no model is installed."""
-    toolkit = translation.for_window(person_names(articles)) if articles else None
-    if toolkit is None:
-        if articles and number == 1:
-            get_run_logger().info(NO_MODEL_HINT)  # info, not a warning: the CLI prints the hint itself
-        return TranslatedWindow(articles)
-    translated = translate_window(articles, toolkit, progress.sentences)
-    if translated.given_up:
-        get_run_logger().warning(
-            "%d texts left pending: they failed to translate twice before; "
-            "`tintuc translate --retry-failed` tries them again",
-            translated.given_up,
-        )
-    return translated
-
-
-@task(task_run_name="load-window-{number}", cache_policy=NONE, retries=2, retry_delay_seconds=1)
-def load_articles(
-    number: int,
-    engine: Warehouse,
-    run_id: str,
-    window: ReadWindow,
-    articles: dict[str, ArticleTables],
-    rejects: list[Reject],
-) -> WindowLoad:
-    """Load each file of the window atomically: its articles, its rejects, and its processed mark."""
-    return load_window(engine, run_id, *window_files(window, articles, rejects))
+# Each step of each window a task of its own, in the one order flows/window_work.py gives them.
+WINDOW_TASKS = WindowSteps(
+    read=window_task(window_work.read, retries=2),
+    extract=window_task(window_work.extract),
+    validate=window_task(window_work.validate),
+    translate=window_task(window_work.translate),
+    load=window_task(window_work.load, retries=2),
+)
 
 
 @flow(name="tintuc-pipeline", log_prints=False)
@@ -123,10 +89,11 @@ def pipeline(paths: list[Path], settings: Settings) -> State[RunSummary]:
     upgrade_to_head(engine)
     windows = plan_windows(iter_files(paths), WindowLimits(settings.window_files, settings.window_bytes))
     with recorded_run(engine, settings) as run_id, run_progress() as progress:
-        if settings.dask_address:
-            summary = windows_on_cluster(windows, settings, engine, run_id, progress)
-        else:
-            summary = windows_in_process(windows, settings, engine, run_id, progress)
+        summary = RunSummary(run_id=run_id)
+        for done in worked_windows(windows, settings, engine, run_id, progress):
+            summary.count(done)
+            record_counts(engine, run_id, **counted(summary))
+            progress.window_done()
         summary.status = "completed_with_rejects" if summary.rejected else "completed"
         finish_run(engine, run_id, summary.status, utc_now(), **counted(summary))
     if summary.rejected:
@@ -149,39 +116,21 @@ def counted(summary: RunSummary) -> dict[str, Any]:
     return {name: value for name, value in asdict(summary).items() if name in RunCounts.__dataclass_fields__}
 
 
+def worked_windows(
+    windows: Iterable[list[Path]], settings: Settings, engine: Warehouse, run_id: str, progress: RunProgress
+) -> Iterator[WindowDone]:
+    """Yield each window as it is done: on the Dask cluster when TINTUC_DASK_ADDRESS names one, else here."""
+    if settings.dask_address:
+        return windows_on_dask(windows, for_workers(settings), run_id)
+    return windows_in_process(windows, settings, engine, run_id, progress)
+
+
 def windows_in_process(
     windows: Iterable[list[Path]], settings: Settings, engine: Warehouse, run_id: str, progress: RunProgress
-) -> RunSummary:
+) -> Iterator[WindowDone]:
     """Work through the windows here, one after another, each step of each a task of its own."""
-    summary, seen = RunSummary(run_id=run_id), SeenThisRun()
-    translation = RunTranslation(settings, engine, run_id)
-    for summary.windows, paths in enumerate(windows, 1):
-        progress.window_started(summary.windows, len(paths))
-        read = read_files(summary.windows, paths, engine, settings, seen)
-        if not read.sources and not read.rejects:  # every file done before: nothing to do
-            summary.add(read, TranslatedWindow({}), WindowLoad(), 0)
-            progress.window_done()
-            continue
-        extracted = extract_articles(summary.windows, read, run_id, seen)
-        articles, invalid = validate_articles(summary.windows, extracted.records)
-        translated = translate_articles(summary.windows, articles, translation, progress)
-        rejects = read.rejects + extracted.rejects + invalid + translated.rejects
-        loaded = load_articles(summary.windows, engine, run_id, read, translated.articles, rejects)
-        summary.add(read, translated, loaded, len(rejects))
-        record_counts(engine, run_id, **counted(summary))
-        progress.window_done()
-    summary.translation_model = translation.model_name
-    return summary
-
-
-def windows_on_cluster(
-    windows: Iterable[list[Path]], settings: Settings, engine: Warehouse, run_id: str, progress: RunProgress
-) -> RunSummary:
-    """Hand the windows to the Dask cluster, several at once, and count each as it comes back."""
-    summary = RunSummary(run_id=run_id)
-    for summary.windows, done in enumerate(windows_on_dask(windows, for_workers(settings), run_id), 1):
-        summary.merge(done.counts)
-        summary.translation_model = summary.translation_model or done.translation_model
-        record_counts(engine, run_id, **counted(summary))
-        progress.window_done()
-    return summary
+    seen, log = SeenThisRun(), get_run_logger()
+    for number, paths in enumerate(windows, 1):
+        progress.window_started(number, len(paths))
+        window = Window(number, paths, run_id, settings, engine, seen, sentences=progress.sentences, log=log)
+        yield work_window(window, WINDOW_TASKS)

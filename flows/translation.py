@@ -6,13 +6,15 @@ stays pending (never faked).
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
 from collections.abc import Iterable
-from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from flows.settings import Settings
-from flows.steps.text.glossary import Glossary, load_glossary
+from flows.steps.text.glossary import load_glossary
 from flows.steps.text.transliterate import without_diacritics
 from flows.steps.translate.argos import find_package, package_label
 from flows.steps.translate.ctranslate import DecodingOptions, PackageTranslator
@@ -22,6 +24,7 @@ from warehouse.engine import Warehouse
 from warehouse.failures import TranslationFailures
 from warehouse.memory import TranslationMemory
 
+logger = logging.getLogger(__name__)
 NO_MODEL_HINT = (
     "No vi→en translation model installed: Vietnamese loaded, translations pending. "
     "Install one with `tintuc models install` (or `--file PACKAGE.argosmodel`), then run "
@@ -37,6 +40,43 @@ def load_translator(settings: Settings) -> PackageTranslator | None:
     """Return a translator for the installed vi→en package, or None when there is none."""
     package = find_package(settings.argos_dir, settings.source_lang, settings.target_lang)
     return None if package is None else translator_for(package, settings)
+
+
+# The translator this process loaded last, by what decides it: the package's folder and mtime (a
+# package installed again is loaded again) and the decoding options. One only: a process translates
+# for one installed package at a time, and a model holds hundreds of megabytes.
+_loaded: dict[tuple[str, int, str], PackageTranslator] = {}
+_loaded_lock = threading.Lock()  # a worker with several threads loads a package once, not once each
+_loads = 0
+
+
+def loaded_translator(settings: Settings) -> PackageTranslator | None:
+    """Return this process's translator for the installed package, loading it on first use only.
+
+    Every window of every run in the process shares it: the in-process flow's and a Dask worker's.
+    """
+    global _loads
+    package = find_package(settings.argos_dir, settings.source_lang, settings.target_lang)
+    if package is None:
+        return None
+    path = Path(package.package_path)
+    decoding = settings.model_dump_json(
+        include={"beam_size", "batch_tokens", "inter_threads", "intra_threads", "device"}
+    )
+    key = (str(path), path.stat().st_mtime_ns, decoding)
+    with _loaded_lock:
+        if key not in _loaded:
+            translator = translator_for(package, settings)
+            _loaded.clear()
+            _loaded[key] = translator
+            _loads += 1
+            logger.info("process %d loaded translation package %s", os.getpid(), path)
+        return _loaded[key]
+
+
+def translator_loads() -> int:
+    """Return how many times this process has loaded a translation package (tests and the bench ask)."""
+    return _loads
 
 
 def translator_for(package: Any, settings: Settings) -> PackageTranslator:
@@ -126,35 +166,3 @@ def toolkit_for(
     memory = TranslationMemory(engine, translator.model_name, decoding_key(translator, settings))
     failures = TranslationFailures(engine, translator.model_name, run_id, GIVE_UP_AFTER)
     return Toolkit(translator, protector, memory, failures, retry_failed)
-
-
-class RunTranslation:
-    """A run's translation toolkit, loaded at the first window that has articles to translate.
-
-    The model is loaded once per run and kept across windows (a rerun with nothing new loads
-    none); each window protects the names of the people its own articles mention.
-    """
-
-    def __init__(self, settings: Settings, engine: Warehouse, run_id: str) -> None:
-        self._settings = settings
-        self._engine = engine
-        self._run_id = run_id
-        self._loaded = False
-        self._toolkit: Toolkit | None = None
-        self._glossary: Glossary | None = None
-
-    def for_window(self, person_names: Iterable[str]) -> Toolkit | None:
-        """Return the toolkit protecting these names, or None without a model."""
-        if not self._loaded:
-            self._toolkit = load_toolkit(self._settings, self._engine, (), self._run_id)
-            self._glossary = load_glossary(self._settings.glossary_path)
-            self._loaded = True
-        if self._toolkit is None or self._glossary is None:
-            return None
-        names = styled_names(person_names, self._settings.name_style)
-        return replace(self._toolkit, protector=Protector(self._glossary, names))
-
-    @property
-    def model_name(self) -> str | None:
-        """Return the package label, or None when no model is installed (or none was needed yet)."""
-        return self._toolkit.translator.model_name if self._toolkit else None

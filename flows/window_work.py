@@ -1,41 +1,64 @@
-"""One window's whole work as a plain function — read, extract, validate, translate, load — for a Dask worker.
+"""One window's work — read, extract, validate, translate, load — the one sequence every run follows.
 
-A worker runs many windows, of many runs: it keeps one engine per warehouse URL and one
-translator per installed package (its path and mtime: a package installed again is loaded
-again) for as long as the process lives, instead of loading the model once per window.
-Windows on different workers share no memory: an article two windows both hold is decided by
-the warehouse, inside the loading transaction (warehouse.load.load_file, first_copy_wins).
+work_window runs the five steps in order. The in-process flow hands it its Prefect tasks, each a
+thin wrapper of the plain step here, so each step of each window shows in Prefect's UI
+("translate-window-3", flows/pipeline.py); a Dask worker runs the plain steps themselves, the
+whole window one task ("window-3", flows/on_dask.py). A worker runs many windows, of many runs:
+it keeps one engine per warehouse URL for as long as the process lives, and every process keeps
+the translator it loaded (flows/translation.py, loaded_translator), so a model is loaded once per
+process, not once per window. Windows on different workers share no memory: an article two
+windows both hold is decided by the warehouse, inside the loading transaction
+(warehouse.load.load_file, first_copy_wins).
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-import os
-import threading
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from flows.counts import RunCounts
 from flows.settings import Settings
 from flows.steps.ingest.files import display_path
-from flows.steps.records import Reject
-from flows.steps.translate.argos import find_package
+from flows.steps.records import ArticleRecords, Reject
 from flows.steps.translate.bilingual import TranslatedWindow, person_names, translate_window
-from flows.steps.translate.ctranslate import PackageTranslator
 from flows.steps.validate import validate_records
-from flows.steps.window import ReadWindow, SeenThisRun, extract_window, read_window
-from flows.translation import toolkit_for, translator_for
+from flows.steps.window import ExtractedWindow, ReadWindow, SeenThisRun, extract_window, read_window
+from flows.translation import NO_MODEL_HINT, loaded_translator, toolkit_for
 from schemas.tables import ArticleTables
 from warehouse.engine import Warehouse, make_engine
 from warehouse.load import WindowFile, WindowLoad, file_of, load_window
 from warehouse.source_files import processed_by
 
+GIVEN_UP = (
+    "%d texts left pending: they failed to translate twice before; "
+    "`tintuc translate --retry-failed` tries them again"
+)
 logger = logging.getLogger(__name__)
-_translators: dict[tuple[str, int, str], PackageTranslator] = {}
-_translators_lock = threading.Lock()  # a worker with several threads loads a package once, not once each
-_loads = 0
+
+
+@dataclass
+class Window:
+    """One window of a run, and what all its steps share.
+
+    seen holds what earlier windows of the run read (a worker's window sees only its own);
+    first_copy_wins lets the warehouse decide between copies that windows loading at once both
+    hold (see warehouse.load.load_file); sentences(total) returns the callback that counts the
+    sentences translated, for a progress bar.
+    """
+
+    number: int
+    paths: list[Path]
+    run_id: str
+    settings: Settings
+    engine: Warehouse
+    seen: SeenThisRun = field(default_factory=SeenThisRun)
+    first_copy_wins: bool = False
+    sentences: Callable[[int], Callable[[int], None]] | None = None
+    log: logging.Logger | logging.LoggerAdapter[Any] = logger
 
 
 @dataclass
@@ -46,68 +69,91 @@ class WindowDone:
     translation_model: str | None = None
 
 
+def read(window: Window) -> ReadWindow:
+    """Read the window's files whose content has not been processed before."""
+    processed = done_elsewhere(window.engine, window.run_id, window.paths)
+    return read_window(window.paths, window.settings.max_file_bytes, processed, window.seen)
+
+
+def extract(window: Window, files: ReadWindow) -> ExtractedWindow:
+    """Extract every article's rows; files without an article become rejects."""
+    return extract_window(files.sources, window.run_id, window.seen)
+
+
+def validate(window: Window, records: list[ArticleRecords]) -> tuple[dict[str, ArticleTables], list[Reject]]:
+    """Validate every table lazily with pandera; failing rows become rejects."""
+    return validate_records(records)
+
+
+def translate(window: Window, articles: dict[str, ArticleTables]) -> TranslatedWindow:
+    """Translate the window's text vi→en, or leave it pending when no model is installed."""
+    translator = loaded_translator(window.settings) if articles else None
+    if translator is None:
+        if articles and window.number == 1:
+            window.log.info(NO_MODEL_HINT)  # info, not a warning: the CLI prints the hint itself
+        return TranslatedWindow(articles)
+    names = person_names(articles)
+    toolkit = toolkit_for(translator, window.settings, names, window.engine, window.run_id)
+    translated = translate_window(articles, toolkit, window.sentences)
+    if translated.given_up:
+        window.log.warning(GIVEN_UP, translated.given_up)
+    return translated
+
+
+def load(
+    window: Window, files: ReadWindow, articles: dict[str, ArticleTables], rejects: list[Reject]
+) -> WindowLoad:
+    """Load each file of the window atomically: its articles, its rejects, and its processed mark."""
+    by_file, unread = window_files(files, articles, rejects)
+    return load_window(window.engine, window.run_id, by_file, unread, first_copy_wins=window.first_copy_wins)
+
+
+@dataclass(frozen=True)
+class WindowSteps:
+    """The five steps of a window: the plain functions above, or the flow's tasks around them."""
+
+    read: Callable[[Window], ReadWindow] = read
+    extract: Callable[[Window, ReadWindow], ExtractedWindow] = extract
+    validate: Callable[[Window, list[ArticleRecords]], tuple[dict[str, ArticleTables], list[Reject]]] = (
+        validate
+    )
+    translate: Callable[[Window, dict[str, ArticleTables]], TranslatedWindow] = translate
+    load: Callable[[Window, ReadWindow, dict[str, ArticleTables], list[Reject]], WindowLoad] = load
+
+
+PLAIN_STEPS = WindowSteps()
+
+
+def work_window(window: Window, steps: WindowSteps = PLAIN_STEPS) -> WindowDone:
+    """Read, extract, validate, translate and load one window; return what it did."""
+    counts = RunCounts()
+    files = steps.read(window)
+    if not files.sources and not files.rejects:  # every file done before: nothing to do
+        counts.add(files, TranslatedWindow({}), WindowLoad(), 0)
+        return WindowDone(counts)
+    extracted = steps.extract(window, files)
+    articles, invalid = steps.validate(window, extracted.records)
+    translated = steps.translate(window, articles)
+    rejects = files.rejects + extracted.rejects + invalid + translated.rejects
+    loaded = steps.load(window, files, translated.articles, rejects)
+    counts.add(files, translated, loaded, len(rejects))
+    return WindowDone(counts, translated.translation_model)
+
+
 @functools.cache
 def process_engine(url: str) -> Warehouse:
     """Return this process's engine for the warehouse at url (one pool per worker, not per window)."""
     return make_engine(url)
 
 
-def process_translator(settings: Settings) -> PackageTranslator | None:
-    """Return this process's translator for the installed package, loading it on first use only."""
-    global _loads
-    package = find_package(settings.argos_dir, settings.source_lang, settings.target_lang)
-    if package is None:
-        return None
-    path = Path(package.package_path)
-    decoding = settings.model_dump_json(
-        include={"beam_size", "batch_tokens", "inter_threads", "intra_threads", "device"}
-    )
-    key = (str(path), path.stat().st_mtime_ns, decoding)
-    with _translators_lock:
-        if key not in _translators:
-            _translators[key] = translator_for(package, settings)
-            _loads += 1
-            logger.info("process %d loaded translation package %s", os.getpid(), path)
-        return _translators[key]
-
-
-def translator_loads() -> int:
-    """Return how many times this process has loaded a translation package (tests and the bench ask)."""
-    return _loads
-
-
-def process_window(paths: list[Path], settings: Settings, run_id: str) -> WindowDone:
-    """Read, extract, validate, translate and load one window; run again, it skips the files it loaded.
+def process_window(number: int, paths: list[Path], settings: Settings, run_id: str) -> WindowDone:
+    """Do one window's whole work in this process (a Dask worker); run again, it skips the files it loaded.
 
     settings must name the warehouse and the data folder absolutely: they are read on the worker.
     """
     engine = process_engine(settings.resolved_database_url)
-    seen = SeenThisRun()  # this window's own copies; other windows' are the warehouse's to find
-    read = read_window(paths, settings.max_file_bytes, done_elsewhere(engine, run_id, paths), seen)
-    counts = RunCounts()
-    if not read.sources and not read.rejects:
-        counts.add(read, TranslatedWindow({}), WindowLoad(), 0)
-        return WindowDone(counts)
-    extracted = extract_window(read.sources, run_id, seen)
-    articles, invalid = validate_records(extracted.records)
-    translator = process_translator(settings) if articles else None
-    if translator is None:
-        translated = TranslatedWindow(articles)
-    else:
-        translated = translate_window(
-            articles, toolkit_for(translator, settings, person_names(articles), engine, run_id)
-        )
-        if translated.given_up:
-            logger.warning(
-                "%d texts left pending: they failed to translate twice before; "
-                "`tintuc translate --retry-failed` tries them again",
-                translated.given_up,
-            )
-    rejects = read.rejects + extracted.rejects + invalid + translated.rejects
-    files, unread = window_files(read, translated.articles, rejects)
-    loaded = load_window(engine, run_id, files, unread, first_copy_wins=True)
-    counts.add(read, translated, loaded, len(rejects))
-    return WindowDone(counts, translator.model_name if translator else None)
+    # Only this window's own copies are seen here; other windows' are the warehouse's to find.
+    return work_window(Window(number, paths, run_id, settings, engine, first_copy_wins=True))
 
 
 def done_elsewhere(engine: Warehouse, run_id: str, paths: list[Path]) -> Callable[[list[str]], set[str]]:

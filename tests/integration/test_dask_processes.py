@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.window_work import translator_loads
+from flows.translation import translator_loads
 from tests.integration.test_crash_and_concurrency import write_articles
 from tests.integration.test_serve import SHUTDOWN_TIMEOUT_S, leftovers, serve_env
 from tests.integration.tintuc_process import PROJECT, RUN_TIMEOUT_S, child_env, query_url

@@ -21,7 +21,7 @@ import pytest
 
 from flows.pipeline import pipeline, pipeline_for
 from flows.settings import Settings
-from flows.window_work import translator_loads
+from flows.translation import translator_loads
 from tests.conftest import PROJECT
 from tests.integration.test_bench import bench_pipeline
 from tests.integration.warehouse_reads import rows

@@ -42,14 +42,14 @@ def test_a_text_whose_decode_raises_stays_pending_with_a_reject_and_the_rest_is_
 ):
     install_file(fixture_package, settings.argos_dir)
     breaking = next(line for line in seed_text_lines(seed_dir) if len(line) > 80)
-    real_loader = flows.translation.load_translator
+    real_loader = flows.translation.translator_for
 
-    def breaking_translator(settings_):
-        translator = real_loader(settings_)
+    def breaking_translator(package, settings_):
+        translator = real_loader(package, settings_)
         record_decodes(translator, breaks_on=[breaking])
         return translator
 
-    monkeypatch.setattr(flows.translation, "load_translator", breaking_translator)
+    monkeypatch.setattr(flows.translation, "translator_for", breaking_translator)
     state = pipeline([seed_dir], settings, return_state=True)
 
     assert state.name == COMPLETED_WITH_REJECTS

@@ -84,19 +84,19 @@ def patch_barriers(hooks: dict[str, Any]) -> None:
 
 def patch_failure(message: str) -> None:
     """Make the flow's validation raise, as a bug would."""
-    import flows.pipeline
+    import flows.window_work
 
     def validate_records(_records: Any) -> Any:
         raise RuntimeError(message)
 
-    flows.pipeline.validate_records = validate_records  # type: ignore[assignment]
+    flows.window_work.validate_records = validate_records  # type: ignore[assignment]
 
 
 def patch_window_pause(hooks: dict[str, Any]) -> None:
     """Make the flow stop and wait before it reads window N."""
-    import flows.pipeline
+    import flows.window_work
 
-    original = flows.pipeline.read_window
+    original = flows.window_work.read_window
     windows = 0
 
     def read_window(*args: Any, **kwargs: Any) -> Any:
@@ -107,7 +107,7 @@ def patch_window_pause(hooks: dict[str, Any]) -> None:
             time.sleep(3600)  # the parent kills us here, between two windows
         return original(*args, **kwargs)
 
-    flows.pipeline.read_window = read_window  # type: ignore[assignment]
+    flows.window_work.read_window = read_window  # type: ignore[assignment]
 
 
 def main() -> None:

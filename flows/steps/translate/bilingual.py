@@ -107,6 +107,7 @@ class TranslatedWindow:
     memory_misses: int = 0
     repaired: int = 0
     given_up: int = 0  # texts not tried: they failed twice in earlier runs
+    translation_model: str | None = None  # the package that translated them; None: left pending
 
 
 def translate_window(
@@ -139,6 +140,7 @@ def translate_window(
         memory_misses=result.memory_misses,
         repaired=result.repaired,
         given_up=len(result.given_up),
+        translation_model=toolkit.translator.model_name,
     )
 
 

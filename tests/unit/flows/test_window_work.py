@@ -58,19 +58,19 @@ def test_a_window_run_again_after_its_worker_died_counts_each_article_it_loaded_
 
     monkeypatch.setattr(flows.window_work, "load_window", load_one_file_then_die)
     with pytest.raises(WorkerDied):
-        process_window(paths, worker_settings, "run1")
+        process_window(1, paths, worker_settings, "run1")
     assert articles_of(worker_settings, "run1") == 1  # the first attempt committed one file
     monkeypatch.setattr(flows.window_work, "load_window", load_window)
 
-    again = process_window(paths, worker_settings, "run1").counts
+    again = process_window(1, paths, worker_settings, "run1").counts
     assert (again.files_seen, again.files_skipped, again.articles_loaded, again.rejected) == (3, 0, 3, 0)
     assert articles_of(worker_settings, "run1") == 3
 
 
 def test_a_window_of_files_another_run_loaded_counts_them_unchanged_not_loaded(tmp_path, worker_settings):
     paths = write_articles(tmp_path / "in", 3)
-    process_window(paths[:2], worker_settings, "earlier")
+    process_window(1, paths[:2], worker_settings, "earlier")
 
-    counts = process_window(paths, worker_settings, "run1").counts
+    counts = process_window(1, paths, worker_settings, "run1").counts
     assert (counts.files_skipped, counts.articles_loaded) == (2, 1)
     assert (articles_of(worker_settings, "earlier"), articles_of(worker_settings, "run1")) == (2, 1)
