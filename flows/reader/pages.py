@@ -137,7 +137,7 @@ def _search_engine(database_url: str) -> Any:
 
 async def _page(datasette: Any, request: Any, template: str, context: dict[str, Any]) -> Response:
     """Render one of the reader's templates (autoescaped: article text is never markup)."""
-    context = {**context, "database": DATABASE}
+    context = {**context, "database": DATABASE, "pending": shape.PENDING}
     return Response.html(await datasette.render_template(template, context, request=request))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
@@ -18,6 +19,9 @@ FLAG_MEANINGS = {
     "repetition": "words repeat in a loop, as a failing model does",
 }
 VIEWS = ("side", "interlinear", "en", "vi")
+LANGS = ("vi", "en", "both")
+# What English not translated yet shows as, in every page, export and printout.
+PENDING = "(translation pending)"
 # How a search snippet wraps a matched term, unless warehouse.search says otherwise (SNIPPET_MARKS).
 SNIPPET_MARKS = ("[", "]")
 
@@ -107,15 +111,35 @@ def sentence(segment: dict[str, Any], mentions: list[dict[str, Any]]) -> Sentenc
     return Sentence(segment["seq"], vi, en, parse_flags(segment["quality_flags"]), unplaced)
 
 
+def languages(lang: str) -> tuple[str, ...]:
+    """Return the languages shown for vi, en or both, Vietnamese first."""
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}: use vi, en or both")
+    return ("vi", "en") if lang == "both" else (lang,)
+
+
+def paragraph_groups(segments: Iterable[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Group an article's segments (in reading order) by paragraph, as (kind, sentences)."""
+    return [
+        (sentences[0]["kind"], sentences)
+        for sentences in (list(group) for _, group in groupby(segments, key=lambda s: s["paragraph_no"]))
+    ]
+
+
+def paragraph_text(sentences: list[dict[str, Any]], lang: str) -> str | None:
+    """Return a paragraph in one language, or None while any of its sentences lacks it."""
+    texts = [sentence[f"text_{lang}"] for sentence in sentences]
+    return None if any(text is None for text in texts) else " ".join(texts)
+
+
 def paragraphs(segments: list[dict[str, Any]], mentions: list[dict[str, Any]]) -> list[Paragraph]:
     """Group an article's segments (in reading order) into paragraphs of aligned sentences."""
     by_seq: dict[int, list[dict[str, Any]]] = {}
     for mention in mentions:
         by_seq.setdefault(mention["seq"], []).append(mention)
-    grouped = groupby(segments, key=lambda s: s["paragraph_no"])
     return [
-        Paragraph(group[0]["kind"], [sentence(s, by_seq.get(s["seq"], [])) for s in group])
-        for group in (list(g) for _, g in grouped)
+        Paragraph(kind, [sentence(s, by_seq.get(s["seq"], [])) for s in group])
+        for kind, group in paragraph_groups(segments)
     ]
 
 
