@@ -9,17 +9,14 @@ from typing import Any
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
+from schemas.english import TRANSLATED, TRANSLATED_FIELDS, article_status, english_title
 from warehouse.engine import retry_when_busy
 from warehouse.models import Article, Entity, Fact, Mention, Segment
 from warehouse.search_index import refresh_search_index
 
-# (model, Vietnamese column, English column) of every translated field.
-_FIELDS: tuple[tuple[Any, str, str], ...] = (
-    (Segment, "text_vi", "text_en"),
-    (Mention, "role_vi", "role_en"),
-    (Fact, "label_vi", "label_en"),
-    (Entity, "name_vi", "name_en"),
-)
+# (model, Vietnamese column, English column) of every translated field: schemas/english.py names them.
+_MODELS: dict[str, Any] = {model.__tablename__: model for model in (Segment, Mention, Fact, Entity)}
+_FIELDS = tuple((_MODELS[table], source, target) for table, source, target in TRANSLATED_FIELDS)
 
 
 def pending_texts(engine: Engine) -> list[str]:
@@ -102,16 +99,15 @@ def _segment_extras(
 
 
 def _refresh_articles(session: Session) -> None:
-    """Apply the pipeline's rule to every article not yet translated (flows/steps/translate/bilingual.py).
+    """Apply the English rule (schemas/english.py) to every article not yet translated.
 
-    The English title is set once every title segment has English; the article is `translated`
-    once every segment has.
+    Only articles whose every title segment has English can change: their title and status.
     """
     pending = select(Segment.article_id).where(Segment.text_en.is_(None)).distinct()
     title_pending = select(Segment.article_id).where(Segment.kind == "title", Segment.text_en.is_(None))
     candidates = session.scalars(
         select(Article.article_id).where(
-            Article.status != "translated", Article.article_id.not_in(title_pending)
+            Article.status != TRANSLATED, Article.article_id.not_in(title_pending)
         )
     ).all()
     complete = set(session.scalars(select(Article.article_id).where(Article.article_id.not_in(pending))))
@@ -121,9 +117,8 @@ def _refresh_articles(session: Session) -> None:
             .where(Segment.article_id == article_id, Segment.kind == "title")
             .order_by(Segment.seq)
         ).all()
-        status = "translated" if article_id in complete else "pending_translation"
         session.execute(
             update(Article)
             .where(Article.article_id == article_id)
-            .values(title_en=" ".join(t for t in title if t) or None, status=status)
+            .values(title_en=english_title(title), status=article_status(article_id in complete))
         )

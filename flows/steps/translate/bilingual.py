@@ -11,12 +11,11 @@ import pandas as pd
 from flows.steps.records import Reject
 from flows.steps.translate.texts import Toolkit, translate_texts
 from schemas.articles import ArticlesSchema
-from schemas.entities import EntitiesSchema, MentionsSchema
-from schemas.facts import FactsSchema
+from schemas.english import TRANSLATED, TRANSLATED_FIELDS, article_status, english_title
+from schemas.entities import EntitiesSchema
 from schemas.segments import SegmentsSchema, TranslatedSegmentsSchema
 from schemas.tables import ArticleTables
 
-TRANSLATED = "translated"
 TRANSLATION_DECODES = "translation_decodes"
 
 
@@ -33,12 +32,8 @@ def texts_to_translate(articles: list[ArticleTables]) -> list[str]:
     """Return every distinct Vietnamese text of the articles that still lacks English."""
     texts: dict[str, None] = {}
     for frames in articles:
-        for frame, source, target in (
-            (frames.segments, SegmentsSchema.text_vi, SegmentsSchema.text_en),
-            (frames.mentions, MentionsSchema.role_vi, MentionsSchema.role_en),
-            (frames.facts, FactsSchema.label_vi, FactsSchema.label_en),
-            (frames.entities, EntitiesSchema.name_vi, EntitiesSchema.name_en),
-        ):
+        for table, source, target in TRANSLATED_FIELDS:
+            frame = getattr(frames, table)
             pending = frame[frame[source].notna() & frame[target].isna()]
             texts.update(dict.fromkeys(pending[source]))
     return list(texts)
@@ -60,7 +55,11 @@ def apply_translations(
 
     assess(vietnamese, english) returns a segment's quality flags.
     """
-    segments = _fill(frames.segments, SegmentsSchema.text_vi, SegmentsSchema.text_en, english)
+    filled = {
+        table: _fill(getattr(frames, table), source, target, english)
+        for table, source, target in TRANSLATED_FIELDS
+    }
+    segments = filled["segments"]
     translated = segments[SegmentsSchema.text_en].map(lambda text: isinstance(text, str))
     segments[SegmentsSchema.translation_model] = translated.map(lambda done: model if done else None)
     segments[SegmentsSchema.quality_flags] = [
@@ -69,19 +68,11 @@ def apply_translations(
             segments[SegmentsSchema.text_vi], segments[SegmentsSchema.text_en], translated, strict=True
         )
     ]
-    complete = segments[SegmentsSchema.text_en].notna().all()
     title = segments[segments[SegmentsSchema.kind] == "title"][SegmentsSchema.text_en]
     article = frames.articles.copy()
-    article[ArticlesSchema.title_en] = " ".join(title.dropna()) if title.notna().all() else None
-    article[ArticlesSchema.status] = TRANSLATED if complete else "pending_translation"
-    return replace(
-        frames,
-        articles=article,
-        segments=segments,
-        mentions=_fill(frames.mentions, MentionsSchema.role_vi, MentionsSchema.role_en, english),
-        facts=_fill(frames.facts, FactsSchema.label_vi, FactsSchema.label_en, english),
-        entities=_fill(frames.entities, EntitiesSchema.name_vi, EntitiesSchema.name_en, english),
-    )
+    article[ArticlesSchema.title_en] = english_title(list(title))
+    article[ArticlesSchema.status] = article_status(bool(segments[SegmentsSchema.text_en].notna().all()))
+    return replace(frames, articles=article, **filled)
 
 
 def validate_translated(articles: list[ArticleTables]) -> None:
