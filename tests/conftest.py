@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -24,6 +25,10 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "600")
 
 from flows.settings import Settings  # noqa: E402
 from tests.support.argos_fixture import build_fixture_package  # noqa: E402
+from warehouse.engine import Warehouse  # noqa: E402
+
+if TYPE_CHECKING:
+    from warehouse.engine import Warehouse
 
 PROJECT = Path(__file__).resolve().parents[1]
 SEED = PROJECT / "seeds" / "000_77085cdb11bdb593.txt"
@@ -127,6 +132,17 @@ def warehouse_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[st
         return
     with fresh_postgres_database() as url:
         yield url
+
+
+@pytest.fixture
+def engine(warehouse_url: str) -> Iterator[Warehouse]:
+    """Return an engine on an empty, migrated warehouse: SQLite, and PostgreSQL where a server is given."""
+    from warehouse.engine import make_engine, upgrade_to_head
+
+    engine = make_engine(warehouse_url)
+    upgrade_to_head(engine)
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture

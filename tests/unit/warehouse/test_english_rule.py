@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from flows.steps.translate.bilingual import apply_translations
-from tests.unit.warehouse.test_load import engine, frames_for, load  # noqa: F401 - the fixture
+from tests.unit.warehouse.test_load import frames_for, load
 
 
 def title_only(frames) -> dict[str, str]:
@@ -14,7 +14,7 @@ def title_only(frames) -> dict[str, str]:
     return {vi: f"EN {vi}" for vi in segments[segments["kind"] == "title"]["text_vi"]}
 
 
-def test_a_translated_title_over_a_pending_body_gets_its_english_title_either_way(engine, seed_text):  # noqa: F811
+def test_a_translated_title_over_a_pending_body_gets_its_english_title_either_way(engine, seed_text):
     from warehouse.translations import store_translations
 
     frames = frames_for(seed_text)

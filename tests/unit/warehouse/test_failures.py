@@ -9,19 +9,10 @@ from flows.steps.translate.models import install_file
 from flows.steps.translate.protect import Protector
 from flows.steps.translate.texts import GIVE_UP_AFTER, Toolkit, translate_texts
 from tests.support.decoder_doubles import INJECTED, record_decodes
-from warehouse.engine import make_engine, upgrade_to_head
 from warehouse.failures import TranslationFailures, failure_counts
 from warehouse.memory import TranslationMemory
 
 FAILED, GIVEN_UP = "texts failed to translate", "texts given up on"
-
-
-@pytest.fixture
-def engine(warehouse_url):
-    engine = make_engine(warehouse_url)
-    upgrade_to_head(engine)
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture

@@ -2,19 +2,10 @@
 
 import json
 
-import pytest
 from sqlalchemy import text
 
 from tests.unit.warehouse.test_load import count, frames_for
-from warehouse.engine import make_engine, upgrade_to_head
 from warehouse.load import load_file
-
-
-@pytest.fixture
-def engine(warehouse_url):  # on SQLite and, where a server is given, PostgreSQL
-    engine = make_engine(warehouse_url)
-    upgrade_to_head(engine)
-    return engine
 
 
 def load(engine, frames, path: str, sha: str, run_id: str = "run1") -> int:

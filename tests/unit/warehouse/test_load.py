@@ -10,17 +10,9 @@ from sqlalchemy.exc import IntegrityError
 from flows.steps.extract.article import extract_article
 from flows.steps.ingest.formats import parse_document
 from flows.steps.validate import validate_records
-from warehouse.engine import make_engine, upgrade_to_head
+from warehouse.engine import upgrade_to_head
 from warehouse.load import load_file
 from warehouse.source_files import known_hashes
-
-
-@pytest.fixture
-def engine(warehouse_url):
-    engine = make_engine(warehouse_url)
-    upgrade_to_head(engine)
-    yield engine
-    engine.dispose()
 
 
 def frames_for(text: str, path: str = "seeds/seed.txt", sha: str = "a" * 64):

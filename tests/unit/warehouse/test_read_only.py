@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.warehouse.test_load import count, engine, frames_for, load  # noqa: F401 - the fixture
+from tests.unit.warehouse.test_load import count, frames_for, load
 from warehouse.engine import make_engine, make_read_only_engine, upgrade_to_head
 from warehouse.queries import QueryFailed, run_sql
 
@@ -18,7 +18,7 @@ WRITES = (
 
 
 @pytest.mark.parametrize("sql", WRITES)
-def test_a_write_through_the_read_only_engine_fails_saying_so_and_changes_nothing(engine, seed_text, sql):  # noqa: F811
+def test_a_write_through_the_read_only_engine_fails_saying_so_and_changes_nothing(engine, seed_text, sql):
     load(engine, frames_for(seed_text))
     reader = make_read_only_engine(engine.url.render_as_string(hide_password=False))
     with pytest.raises(QueryFailed, match=r"(?i)read-?only"):
@@ -27,7 +27,7 @@ def test_a_write_through_the_read_only_engine_fails_saying_so_and_changes_nothin
     assert (count(engine, "articles"), count(engine, "segments")) == (1, 17)
 
 
-def test_a_read_through_the_read_only_engine_returns_columns_and_rows(engine, seed_text):  # noqa: F811
+def test_a_read_through_the_read_only_engine_returns_columns_and_rows(engine, seed_text):
     load(engine, frames_for(seed_text))
     reader = make_read_only_engine(engine.url.render_as_string(hide_password=False))
     assert run_sql(reader, "SELECT count(*) AS n FROM segments_bilingual") == (["n"], [(17,)])

@@ -5,22 +5,12 @@ from __future__ import annotations
 import time
 from datetime import datetime, timedelta
 
-import pytest
 from sqlalchemy import text, update
 
-from warehouse.engine import make_engine, upgrade_to_head
 from warehouse.models import Run
 from warehouse.runs import database_now, heartbeat, holding_run_lock, mark_dead_runs, start_run
 
 TIMEOUT_S = 600
-
-
-@pytest.fixture
-def engine(warehouse_url):
-    engine = make_engine(warehouse_url)
-    upgrade_to_head(engine)
-    yield engine
-    engine.dispose()
 
 
 def statuses(engine) -> dict[str, str]:

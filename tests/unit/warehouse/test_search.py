@@ -20,14 +20,6 @@ from warehouse.translations import pending_texts, store_translations
 SEED_TITLE = "Hà Nội thí điểm người đứng đầu lựa chọn bổ nhiệm cấp phó của mình"
 
 
-@pytest.fixture
-def engine(warehouse_url):
-    engine = make_engine(warehouse_url)
-    upgrade_to_head(engine)
-    yield engine
-    engine.dispose()
-
-
 def load_text(engine, content: str, path: str, sha: str) -> str:
     """Load one article file's text through extraction, validation and the loader; return its id."""
     [document] = parse_document(path, content)
