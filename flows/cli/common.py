@@ -73,7 +73,7 @@ def _read_only_engine(settings: Settings) -> Warehouse:
     return engine
 
 
-def _current_read_only_engine(settings: Settings) -> Warehouse:
+def _current_read_only_engine(settings: Settings, then: str = "it builds the search index") -> Warehouse:
     """Return a read-only engine on a warehouse at the current schema, or exit saying what to do."""
     from warehouse.engine import schema_at_head
 
@@ -81,7 +81,7 @@ def _current_read_only_engine(settings: Settings) -> Warehouse:
     if not schema_at_head(engine):
         console.print(
             f"[red]the warehouse {settings.resolved_database_url} was made by an older tintuc[/red]; "
-            "run `tintuc run` once to bring it up to date (it builds the search index)"
+            f"run `tintuc run` once to bring it up to date ({then})"
         )
         raise typer.Exit(1)
     return engine

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from flows.cli.common import _read_only_engine, _settings, console
+from flows.cli.common import _current_read_only_engine, _read_only_engine, _settings, console
 
 app = typer.Typer()
 
@@ -69,18 +69,10 @@ def migrate_warehouse(
 def status() -> None:
     """Show counts, pending and failed translations, recent rejects and the last runs (writes nothing)."""
     from flows.steps.translate.texts import GIVE_UP_AFTER
-    from warehouse.engine import schema_at_head
     from warehouse.failures import GIVEN_UP_TEXTS, failure_counts
     from warehouse.queries import recent_rejects, recent_runs, status_counts
 
-    settings = _settings()
-    engine = _read_only_engine(settings)
-    if not schema_at_head(engine):
-        console.print(
-            f"[red]the warehouse {settings.resolved_database_url} was made by an older tintuc[/red]; "
-            "run `tintuc run` once to bring it up to date, then `tintuc status` again"
-        )
-        raise typer.Exit(1)
+    engine = _current_read_only_engine(_settings(), then="then `tintuc status` again")
     counts = Table("what", "count", title="warehouse")
     failures = failure_counts(engine, GIVE_UP_AFTER)
     for name, value in {**status_counts(engine), **failures}.items():

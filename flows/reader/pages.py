@@ -39,14 +39,12 @@ async def article(datasette: Any, request: Any) -> Response:
     """Show an article, Vietnamese and English aligned sentence by sentence, with entities and facts."""
     db = datasette.get_database(DATABASE)
     article_id = request.url_vars["article_id"]
-    found = await reads.rows(db, reads.ARTICLE, article_id=article_id)
-    if not found:
-        raise NotFound(f"no article {article_id}")
+    found = await _one(db, reads.ARTICLE, "article", article_id=article_id)
     segments = await reads.rows(db, reads.SEGMENTS, article_id=article_id)
     mentions = await reads.rows(db, reads.MENTIONS, article_id=article_id)
     context = {
-        "article": found[0],
-        "source_url": shape.clickable_url(found[0]["url"]),
+        "article": found,
+        "source_url": shape.clickable_url(found["url"]),
         "paragraphs": shape.paragraphs(segments, mentions),
         "facts": shape.fact_bars(await reads.rows(db, reads.FACTS, article_id=article_id)),
         "removed": await reads.rows(db, reads.REMOVED, article_id=article_id),
@@ -60,16 +58,22 @@ async def entity(datasette: Any, request: Any) -> Response:
     """Show a person, organisation or place: every article naming it, roles by date, whom it meets."""
     db = datasette.get_database(DATABASE)
     entity_id = request.url_vars["entity_id"]
-    found = await reads.rows(db, reads.ENTITY, entity_id=entity_id)
-    if not found:
-        raise NotFound(f"no entity {entity_id}")
+    found = await _one(db, reads.ENTITY, "entity", entity_id=entity_id)
     timeline = await reads.rows(db, reads.TIMELINE, entity_id=entity_id)
     met = {
         kind: await reads.rows(db, reads.MET_WITH, entity_id=entity_id, kind=kind, limit=10)
         for kind in ("person", "organization")
     }
-    context = {"entity": found[0], "timeline": _by_article(timeline), "met": met}
+    context = {"entity": found, "timeline": _by_article(timeline), "met": met}
     return await _page(datasette, request, "tintuc_entity.html", context)
+
+
+async def _one(db: Any, sql: str, what: str, **key: str) -> dict[str, Any]:
+    """Return the one row sql finds by key, or answer 404 naming what was not found."""
+    found = await reads.rows(db, sql, **key)
+    if not found:
+        raise NotFound(f"no {what} {' '.join(key.values())}")
+    return found[0]
 
 
 def _by_article(timeline: list[dict[str, Any]]) -> list[dict[str, Any]]:
