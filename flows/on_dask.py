@@ -25,7 +25,7 @@ from flows.settings import Settings
 from flows.window_work import WindowDone, process_window
 
 
-@task(task_run_name="window-{number}", cache_policy=NONE, retries=2, retry_delay_seconds=1)
+@task(name="window", task_run_name="window-{number}", cache_policy=NONE, retries=2, retry_delay_seconds=1)
 def run_window(number: int, paths: list[Path], settings: Settings, run_id: str) -> WindowDone:
     """Read, extract, validate, translate and load one window on a worker; return its counts."""
     return process_window(number, paths, settings, run_id)

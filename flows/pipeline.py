@@ -2,9 +2,10 @@
 
 Each window is committed before the next is read (flows/steps/window.py says how windows are
 planned), so memory stays flat however large the input, a run killed after k windows keeps
-those k, and the next run does the rest. Each step of each window is a task named after its
-window ("translate-window-3") in Prefect's UI. With TINTUC_DASK_ADDRESS, each window is instead
-one task ("window-3") on that Dask cluster, several at once (flows/on_dask.py).
+those k, and the next run does the rest. A window's work is one sequence (flows/window_work.py);
+here each of its steps is a task named after the step and its window ("translate-window-3") in
+Prefect's UI. With TINTUC_DASK_ADDRESS, each window is instead one task ("window-3") on that Dask
+cluster, several at once (flows/on_dask.py).
 """
 
 # No `from __future__ import annotations`: a served run gets the flow function by value (cloudpickle), with
