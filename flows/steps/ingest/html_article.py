@@ -1,0 +1,188 @@
+"""Find the article in an HTML page with trafilatura, the field's reference extractor, and its metadata.
+
+trafilatura finds the main text (its own boilerplate removal, with jusText and readability as
+fallbacks) and the metadata: title, date (htmldate), authors, site name, canonical URL, tags,
+language. tintuc keeps two answers of its own parser (flows/steps/ingest/html_page.py) where they
+measured better on the development pages (bench/html_extraction.py):
+
+- the title is the page's `og:title` when it has one (trafilatura prefers a headline it finds in
+  the page, which on some templates is the section's, or written in capitals);
+- the date is `article:published_time` when the page states it (a publisher's own timestamp,
+  with its time and zone), else htmldate's;
+- the description becomes the lead only when the text does not already hold it (trafilatura
+  leaves out the sapo some templates set apart) and reads as the same story.
+
+A page trafilatura finds no text in falls back to the `<p>` paragraphs of the old parser, so an
+unusual page still loads rather than being refused. The lines then carry the shapes of
+flows/steps/ingest/html_blocks.py for the furniture layer.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from flows.steps.ingest.html_blocks import Block, page_blocks
+from flows.steps.ingest.html_page import read_html
+
+logger = logging.getLogger(__name__)
+# Below this share of its word trigrams in the text, a description is a sapo the text left out.
+SAME_STORY_SHARE = 0.3
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass
+class PageArticle:
+    """What a page says about its article: its text as shaped lines, and its metadata."""
+
+    title: str | None
+    lead: str | None
+    blocks: list[Block]
+    url: str | None
+    outlet: str | None
+    published: str | None
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def read_article(text: str, url: str | None = None) -> PageArticle:
+    """Return the title, lead, shaped lines and metadata of the article in an HTML page."""
+    tree = _parse(text)
+    own = page_meta(tree) if tree is not None else {}
+    document = _extract(tree, url) if tree is not None else None
+    blocks = page_blocks(document.body) if document is not None and document.body is not None else []
+    title = own.get("og:title") or (document.title if document is not None else None) or own.get("h1")
+    title = title or own.get("title")
+    blocks = _without_title(_without_title(blocks, title), own.get("h1"))
+    if len(blocks) <= 1:
+        old = read_html(text)  # its own parser reads what lxml gives up on (nesting past 256 levels)
+        blocks = _paragraphs_instead(blocks, old.paragraphs)
+        title = title or old.title
+    description = own.get("og:description") or own.get("description")
+    return PageArticle(
+        title=title,
+        lead=description if description and _missing_from(description, blocks) else None,
+        blocks=blocks,
+        url=own.get("og:url")
+        or own.get("canonical")
+        or (document.url if document is not None else None)
+        or url,
+        outlet=own.get("og:site_name") or (document.sitename if document is not None else None),
+        published=_published(own) or (document.date if document is not None else None),
+        meta=_metadata(document),
+    )
+
+
+def _paragraphs_instead(blocks: list[Block], paragraphs: list[str]) -> list[Block]:
+    """Return the page's <p> paragraphs where trafilatura found no article, or ran them into one.
+
+    On a page it finds no main text in, trafilatura falls back to the page's whole text as one
+    paragraph; the same words as the page's own paragraphs keep their breaks.
+    """
+    if not blocks:
+        return [Block(paragraph, "p") for paragraph in paragraphs]
+    merged = _trigrams(blocks[0].text)
+    if len(paragraphs) > 1 and merged and len(merged & _trigrams(" ".join(paragraphs))) >= 0.8 * len(merged):
+        return [Block(paragraph, "p") for paragraph in paragraphs]
+    return blocks
+
+
+def _parse(text: str) -> Any:
+    """Parse the page with lxml once (trafilatura works on the same tree); None if it is no HTML."""
+    from trafilatura.utils import load_html  # a second to import: only runs that read HTML pay it
+
+    return load_html(text)
+
+
+def page_meta(tree: Any) -> dict[str, str]:
+    """Return the page's own statements: meta tags (first of each), canonical link, first h1, title."""
+    found: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        content = " ".join((meta.get("content") or "").split())
+        if key and content:
+            found.setdefault(key, content)
+    for link in tree.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            found.setdefault("canonical", link.get("href"))
+    for tag in ("h1", "title"):
+        element = next(tree.iter(tag), None)
+        if element is not None and (text := " ".join(element.text_content().split())):
+            found[tag] = text
+    return found
+
+
+def _published(meta: dict[str, str]) -> str | None:
+    """Return the publisher's own timestamp of the article, when the page states one."""
+    return meta.get("article:published_time") or meta.get("pubdate") or meta.get("datepublished")
+
+
+def _extract(tree: Any, url: str | None) -> Any:
+    """Run trafilatura on the parsed page; None when it finds no article or fails on the page."""
+    from trafilatura import bare_extraction
+
+    # Its fallbacks (readability, jusText) log their own failures as warnings: trafilatura goes on
+    # with its own answer, and the user has nothing to do about them.
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    try:
+        return bare_extraction(
+            tree,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=True,  # images mark captions and related boxes (html_blocks.py)
+            deduplicate=False,
+        )
+    except (ValueError, TypeError, AttributeError) as error:  # a page its parser chokes on
+        logger.warning("trafilatura failed on a page (%s); its <p> paragraphs are read instead", error)
+        return None
+
+
+def _without_title(blocks: list[Block], title: str | None) -> list[Block]:
+    """Drop the headline the text opens with (the title, or the page's <h1>): the title segment holds it."""
+    if not blocks or not title:
+        return blocks
+    first, heading = blocks[0], " ".join(title.split())
+    if first.text.casefold() == heading.casefold():
+        return blocks[1:]
+    if first.text.startswith(heading + " "):
+        return [Block(first.text[len(heading) + 1 :], first.tag, first.shape), *blocks[1:]]
+    return blocks
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    """Return the word trigrams of text, case folded."""
+    words = _WORDS.findall(text.casefold())
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def _missing_from(description: str, blocks: list[Block]) -> bool:
+    """Tell whether the description is a lead the text lacks.
+
+    A description the text holds (most of its word trigrams) is there already; one that shares
+    some but not most is the sapo rewritten for search engines, and the text's own opening is
+    the lead. Only one the text does not hold at all is a sapo the extraction left out.
+    """
+    wanted = _trigrams(description.removesuffix("..."))
+    if not wanted:
+        return False
+    text = set().union(*(_trigrams(block.text) for block in blocks)) if blocks else set()
+    return len(wanted & text) / len(wanted) < SAME_STORY_SHARE
+
+
+def _metadata(document: Any) -> dict[str, str]:
+    """Return trafilatura's metadata worth keeping beside the article (authors, tags, language…)."""
+    if document is None:
+        return {}
+    fields = {
+        "author": getattr(document, "author", None),
+        "sitename": getattr(document, "sitename", None),
+        "tags": ", ".join(getattr(document, "tags", None) or []),
+        "categories": ", ".join(getattr(document, "categories", None) or []),
+        "language": getattr(document, "language", None),
+        "canonical_url": getattr(document, "url", None),
+        "date_found": getattr(document, "date", None),
+    }
+    return {key: str(value) for key, value in fields.items() if value}
