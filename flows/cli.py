@@ -58,21 +58,40 @@ def _existing(paths: list[Path]) -> list[Path]:
     return paths
 
 
+TARGETS_HELP = "Files, folders, WARC files, or page, feed and sitemap URLs (default: seeds/)."
+INPUT_FILE_HELP = "A file of URLs to fetch, one a line (# comments), e.g. your feeds."
+REFETCH_HELP = "Fetch again the pages fetched before (feeds are always asked again, conditionally)."
+
+
+def _targets(arguments: list[str] | None, input_file: Path | None) -> tuple[list[Path], list[str]]:
+    """Return the command line's paths and URLs (with its --input-file's), or exit naming what is missing."""
+    from flows.steps.fetch.urls import read_url_file, split_targets
+
+    paths, urls = split_targets(arguments or [])
+    if input_file is not None:
+        urls += read_url_file(_existing([input_file])[0])
+    if not paths and not urls:
+        paths = [Path("seeds")]
+    return _existing(paths), urls
+
+
 @app.command()
 def run(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: seeds/).")] = None,
+    targets: Annotated[list[str] | None, typer.Argument(help=TARGETS_HELP, show_default=False)] = None,
+    input_file: Annotated[Path | None, typer.Option("-i", "--input-file", help=INPUT_FILE_HELP)] = None,
+    refetch: Annotated[bool, typer.Option("--refetch", help=REFETCH_HELP)] = False,
 ) -> None:
-    """Run the pipeline on article files and load them into the warehouse."""
+    """Run the pipeline on article files, crawl archives and URLs, and load them into the warehouse."""
     settings = _settings()
-    paths = _existing(paths or [Path("seeds")])
-    if _answered_nothing_new(paths, settings):
+    paths, urls = _targets(targets, input_file)
+    if not urls and _answered_nothing_new(paths, settings):
         return
     _use_prefect_server(settings)
     from flows.pipeline import COMPLETED_WITH_REJECTS, RunSummary, pipeline_for
     from flows.translation import NO_MODEL_HINT
 
     # The exit code follows the flow's final state: Completed 0, CompletedWithRejects 3, Failed 1.
-    final = pipeline_for(settings)(paths, settings, return_state=True)
+    final = pipeline_for(settings)(paths, settings, urls, refetch, return_state=True)
     if not final.is_completed():
         error = final.result(raise_on_failure=False)
         console.print(f"[red]run failed:[/red] {type(error).__name__}: {error}")
@@ -152,15 +171,16 @@ def _use_prefect_server(settings: Settings) -> None:
 
 @app.command()
 def serve(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: seeds/).")] = None,
+    targets: Annotated[list[str] | None, typer.Argument(help=TARGETS_HELP, show_default=False)] = None,
     cron: Annotated[str | None, typer.Option(help='A cron schedule, e.g. "0 * * * *".')] = None,
     interval: Annotated[int | None, typer.Option(min=1, help="Seconds between runs.")] = None,
+    input_file: Annotated[Path | None, typer.Option("-i", "--input-file", help=INPUT_FILE_HELP)] = None,
 ) -> None:
     """Run the pipeline on a schedule until SIGTERM or Ctrl-C, on a Prefect server of its own by default."""
     if (cron is None) == (interval is None):
         raise typer.BadParameter("give exactly one of --cron or --interval", param_hint="--cron/--interval")
     settings = _settings()
-    paths = _existing(paths or [Path("seeds")])
+    paths, urls = _targets(targets, input_file)
     from flows.local_server import ServerFailed, lock_data_folder, stop_children, stop_server
     from flows.server_record import KnownServer, forget_server
 
@@ -173,7 +193,7 @@ def serve(
         if tintucs_server:
             lock = lock_data_folder(settings.prefect_home)  # noqa: F841 - held until tintuc exits
             server = _start_unless_running(settings)
-        _serve_until_stopped(paths, settings, cron, interval, own_server=tintucs_server)
+        _serve_until_stopped(paths, urls, settings, cron, interval, own_server=tintucs_server)
     except ServerFailed as error:
         console.print(f"[red]could not start the Prefect server:[/red] {error}")
         raise typer.Exit(1) from error
@@ -220,7 +240,12 @@ def _interrupt(signum: int, _frame: object) -> None:
 
 
 def _serve_until_stopped(
-    paths: list[Path], settings: Settings, cron: str | None, interval: int | None, own_server: bool
+    paths: list[Path],
+    urls: list[str],
+    settings: Settings,
+    cron: str | None,
+    interval: int | None,
+    own_server: bool,
 ) -> None:
     """Serve the pipeline on the server PREFECT_API_URL names until SIGTERM or Ctrl-C."""
     from flows.serving import serve_pipeline  # imports Prefect: PREFECT_API_URL must be set by now
@@ -228,11 +253,12 @@ def _serve_until_stopped(
     ui = os.environ["PREFECT_API_URL"].removesuffix("/").removesuffix("/api")
     when = f"on cron {cron!r}" if cron else f"every {interval} s"
     console.print(
-        f"serving the pipeline on {', '.join(map(str, paths))} {when} → {settings.resolved_database_url}\n"
+        f"serving the pipeline on {', '.join([*map(str, paths), *urls])} {when} "
+        f"→ {settings.resolved_database_url}\n"
         f"watch the runs at {ui}/runs ; stop with Ctrl-C or SIGTERM"
     )
     try:
-        serve_pipeline(paths, settings, cron, interval, own_server)
+        serve_pipeline(paths, settings, cron, interval, own_server, urls)
     except ValueError as error:  # pydantic's ValidationError: Prefect refused the schedule
         console.print(f"[red]invalid schedule:[/red] {error}")
         raise typer.Exit(2) from error

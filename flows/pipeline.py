@@ -24,7 +24,8 @@ from flows.counts import RunCounts
 from flows.on_dask import windows_on_dask
 from flows.progress import RunProgress, run_progress
 from flows.settings import Settings
-from flows.steps.ingest.files import iter_files
+from flows.steps.fetch.crawl import run_sources
+from flows.steps.ingest.sources import Source
 from flows.steps.records import ArticleRecords, Reject, utc_now
 from flows.steps.translate.bilingual import TranslatedWindow, person_names, translate_window
 from flows.steps.validate import validate_records
@@ -89,7 +90,7 @@ def recorded_run(engine: Warehouse, settings: Settings, kind: str = "pipeline") 
 
 @task(task_run_name="read-window-{number}", cache_policy=NONE, retries=2, retry_delay_seconds=1)
 def read_files(
-    number: int, paths: list[Path], engine: Warehouse, settings: Settings, seen: SeenThisRun
+    number: int, paths: list[Source], engine: Warehouse, settings: Settings, seen: SeenThisRun
 ) -> ReadWindow:
     """Read the window's files whose content has not been processed before."""
     return read_window(paths, settings.max_file_bytes, lambda hashes: processed_among(engine, hashes), seen)
@@ -143,15 +144,21 @@ def load_articles(
 
 
 @flow(name="tintuc-pipeline", log_prints=False)
-def pipeline(paths: list[Path], settings: Settings) -> State[RunSummary]:
-    """Ingest articles under paths, one window at a time: extract, validate, translate and load each.
+def pipeline(
+    paths: list[Path], settings: Settings, urls: list[str] | None = None, refetch: bool = False
+) -> State[RunSummary]:
+    """Ingest articles under paths and at urls, a window at a time: extract, validate, translate, load each.
+
+    URLs (pages, feeds, sitemaps) are fetched as the windows need them (flows/steps/fetch/crawl.py);
+    refetch fetches again pages fetched before.
 
     The final state is Completed, Completed named CompletedWithRejects, or Failed (the run raised);
     calling the flow returns the RunSummary.
     """
     engine = make_engine(settings.resolved_database_url)  # the run's one engine, handed to every step
     upgrade_to_head(engine)
-    windows = plan_windows(iter_files(paths), WindowLimits(settings.window_files, settings.window_bytes))
+    sources = run_sources(paths, urls or [], settings, engine, refetch)
+    windows = plan_windows(sources, WindowLimits(settings.window_files, settings.window_bytes))
     with recorded_run(engine, settings) as run_id, run_progress() as progress:
         if settings.dask_address:
             summary = windows_on_cluster(windows, settings, engine, run_id, progress)
@@ -164,7 +171,7 @@ def pipeline(paths: list[Path], settings: Settings) -> State[RunSummary]:
     return Completed(data=summary)
 
 
-def pipeline_for(settings: Settings) -> Flow[[list[Path], Settings], State[RunSummary]]:
+def pipeline_for(settings: Settings) -> Flow[..., State[RunSummary]]:
     """Return the pipeline flow, its tasks on the Dask cluster at TINTUC_DASK_ADDRESS when that is set."""
     if not settings.dask_address:
         return pipeline
@@ -180,7 +187,7 @@ def counted(summary: RunSummary) -> dict[str, Any]:
 
 
 def windows_in_process(
-    windows: Iterable[list[Path]], settings: Settings, engine: Warehouse, run_id: str, progress: RunProgress
+    windows: Iterable[list[Source]], settings: Settings, engine: Warehouse, run_id: str, progress: RunProgress
 ) -> RunSummary:
     """Work through the windows here, one after another, each step of each a task of its own."""
     summary, seen = RunSummary(run_id=run_id), SeenThisRun()
@@ -205,7 +212,7 @@ def windows_in_process(
 
 
 def windows_on_cluster(
-    windows: Iterable[list[Path]], settings: Settings, engine: Warehouse, run_id: str, progress: RunProgress
+    windows: Iterable[list[Source]], settings: Settings, engine: Warehouse, run_id: str, progress: RunProgress
 ) -> RunSummary:
     """Hand the windows to the Dask cluster, several at once, and count each as it comes back."""
     summary = RunSummary(run_id=run_id)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from flows.counts import RunCounts
 from flows.settings import Settings
-from flows.steps.ingest.files import display_path
+from flows.steps.ingest.sources import Source, source_name
 from flows.steps.records import Reject
 from flows.steps.translate.argos import find_package
 from flows.steps.translate.bilingual import TranslatedWindow, person_names, translate_window
@@ -76,7 +76,7 @@ def translator_loads() -> int:
     return _loads
 
 
-def process_window(paths: list[Path], settings: Settings, run_id: str) -> WindowDone:
+def process_window(paths: list[Source], settings: Settings, run_id: str) -> WindowDone:
     """Read, extract, validate, translate and load one window; run again, it skips the files it loaded.
 
     settings must name the warehouse and the data folder absolutely: they are read on the worker.
@@ -110,7 +110,7 @@ def process_window(paths: list[Path], settings: Settings, run_id: str) -> Window
     return WindowDone(counts, translator.model_name if translator else None)
 
 
-def done_elsewhere(engine: Warehouse, run_id: str, paths: list[Path]) -> Callable[[list[str]], set[str]]:
+def done_elsewhere(engine: Warehouse, run_id: str, paths: list[Source]) -> Callable[[list[str]], set[str]]:
     """Return the question a window asks the warehouse: which contents were processed, not by it?
 
     A window run again (its worker died, or it raised) does again what its first attempt had
@@ -118,7 +118,7 @@ def done_elsewhere(engine: Warehouse, run_id: str, paths: list[Path]) -> Callabl
     once; the first attempt's counts died with it. Contents other runs processed, or this run under
     another path, are skipped as before.
     """
-    ours = {display_path(path) for path in paths}
+    ours = {source_name(path) for path in paths}
 
     def processed(hashes: list[str]) -> set[str]:
         marks = processed_by(engine, hashes)

@@ -12,6 +12,7 @@ from pathlib import Path
 from flows.steps.ingest.decode import UndecodableFile, decode_bytes
 from flows.steps.ingest.formats import RecordProblem, SourceDocument, UnknownShape, parse_document
 from flows.steps.ingest.normalize import normalize_text
+from flows.steps.ingest.warc import is_warc
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".json", ".html", ".htm"})
 MEBIBYTE = 1 << 20
@@ -23,6 +24,8 @@ class SourceFile:
 
     source_path: str
     data: bytes
+    url: str | None = None  # where the bytes were fetched from (a WARC record's target), if known
+    is_html: bool = False  # the server said the bytes are an HTML page
 
     @cached_property  # asked for by reading, duplicate checks, extraction and loading: hash once
     def content_sha256(self) -> str:
@@ -85,7 +88,7 @@ def _walk(folder: Path) -> Iterator[Path]:
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False):  # a linked folder could loop back on itself
             yield from _walk(path)
-        elif entry.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
+        elif entry.is_file() and (path.suffix.lower() in ARTICLE_SUFFIXES or is_warc(path)):
             yield path
 
 
@@ -135,6 +138,6 @@ def parse_source(source: SourceFile) -> list[SourceDocument | RecordProblem]:
     if not normalize_text(text[:4096]).strip() and not normalize_text(text).strip():
         raise UnreadableSource("the file holds only white space, no text")
     try:
-        return parse_document(source.source_path, text)
+        return parse_document(source.source_path, text, source.url, source.is_html)
     except UnknownShape as error:
         raise UnreadableSource(str(error)) from error
