@@ -37,7 +37,9 @@ def write_warc(path: Path, records: list[tuple[str, str, int, str, bytes]], gzip
                     [("Content-Type", content_type)] if content_type else [],
                     protocol="HTTP/1.1",
                 )
-                record = writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers)
+                record = writer.create_warc_record(
+                    uri, "response", payload=io.BytesIO(body), http_headers=headers
+                )
             else:
                 record = writer.create_warc_record(uri, kind, payload=io.BytesIO(body))
             writer.write_record(record)
@@ -46,4 +48,10 @@ def write_warc(path: Path, records: list[tuple[str, str, int, str, bytes]], gzip
 
 def page_record(number: int, status: int = 200, content_type: str = "text/html; charset=utf-8"):
     """Return a response record of article page number."""
-    return ("response", f"https://bao.example/tin-{number}.html", status, content_type, article_html(number).encode())
+    return (
+        "response",
+        f"https://bao.example/tin-{number}.html",
+        status,
+        content_type,
+        article_html(number).encode(),
+    )

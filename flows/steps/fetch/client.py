@@ -141,9 +141,15 @@ class PoliteClient:
         """Fetch url, following redirects; return the final response, whatever its status."""
         current, hops = url, list[str]()
         for _ in range(self.settings.fetch_max_redirects + 1):
-            self._check_scheme(current, url)
-            self._check_robots(current)
-            response = self._with_retries(current, headers or {})
+            try:
+                self._check_scheme(current)
+                self._address(current)  # before robots.txt: a refused site is not asked even for that
+                self._check_robots(current)
+                response = self._with_retries(current, headers or {})
+            except FetchFailed as error:
+                if current == url:
+                    raise
+                raise FetchFailed(f"{url}: redirected to {error}") from error
             location = response.header("Location")
             if response.status not in REDIRECT_STATUSES or not location:
                 response.redirects = hops
@@ -155,12 +161,11 @@ class PoliteClient:
             "a redirect loop: check the URL in a browser, or raise TINTUC_FETCH_MAX_REDIRECTS"
         )
 
-    def _check_scheme(self, current: str, asked: str) -> None:
+    def _check_scheme(self, current: str) -> None:
         """Refuse any scheme but http and https (a redirect to file:// or ftp:// included)."""
         scheme = urlsplit(current).scheme.lower()
         if scheme not in SCHEMES:
-            behind = "" if current == asked else f" (a redirect of {asked})"
-            raise FetchFailed(f"{current}{behind}: only http and https URLs are fetched, not {scheme}://")
+            raise FetchFailed(f"{current}: only http and https URLs are fetched, not {scheme}://")
 
     def _check_robots(self, url: str) -> None:
         """Refuse a URL the site's robots.txt disallows for tintuc."""
@@ -202,7 +207,7 @@ class PoliteClient:
         """Fetch url (robots.txt) following redirects, without asking robots.txt about it."""
         current = url
         for _ in range(self.settings.fetch_max_redirects + 1):
-            self._check_scheme(current, url)
+            self._check_scheme(current)
             response = self._with_retries(current, {}, max_bytes)
             location = response.header("Location")
             if response.status not in REDIRECT_STATUSES or not location:
@@ -234,12 +239,7 @@ class PoliteClient:
         """Send one GET to the checked address of url's host, after this host's turn; read it capped."""
         parts = urlsplit(url)
         host, port = parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
-        try:
-            address = checked_address(
-                host, port, self.settings.fetch_allow_private, self.allowed, self.resolver
-            )
-        except AddressRefused as error:
-            raise FetchFailed(f"{url}: {error}") from error
+        address = self._address(url)
         self._wait_turn(host)
         pinned = f"[{address}]" if ":" in address else address
         target = urlunsplit((parts.scheme, f"{pinned}:{port}", parts.path or "/", parts.query, ""))
@@ -277,6 +277,17 @@ class PoliteClient:
         received.archived = self.on_response(received)
         return received
 
+    def _address(self, url: str) -> str:
+        """Return the checked address to connect to for url's host, or raise saying why it is refused."""
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        try:
+            return checked_address(
+                parts.hostname or "", port, self.settings.fetch_allow_private, self.allowed, self.resolver
+            )
+        except AddressRefused as error:
+            raise FetchFailed(f"{url}: {error}") from error
+
     def _wait_turn(self, host: str) -> None:
         """Sleep until this host's delay has passed since its last request."""
         delay = max(self.settings.fetch_delay_s, self.delays.get(host, 0.0))
@@ -310,7 +321,8 @@ class PoliteClient:
                 raise FetchFailed(f"{url}: its compressed body is damaged ({error})") from error
             body += piece
             if len(body) > max_bytes or (decoder is not None and decoder.unconsumed_tail):
-                raise FetchFailed(_too_large(url, "unpacks to more (a gzip bomb?)", max_bytes, ""))
+                what = "unpacks to more (a gzip bomb?)" if decoder is not None else "is longer"
+                raise FetchFailed(_too_large(url, what, max_bytes, ""))
         return bytes(body)
 
 

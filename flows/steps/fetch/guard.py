@@ -37,7 +37,7 @@ def networks(allowed: Iterable[str]) -> list[Network]:
 
 def kind_of_address(address: Address) -> str | None:
     """Return what makes an address not public ("loopback", "private"…), or None for a global one."""
-    for kind in ("loopback", "private", "link_local", "multicast", "reserved", "unspecified"):
+    for kind in ("loopback", "link_local", "multicast", "unspecified", "reserved", "private"):
         if getattr(address, f"is_{kind}"):
             return kind.replace("_", "-")
     mapped = getattr(address, "ipv4_mapped", None)

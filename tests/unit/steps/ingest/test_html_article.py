@@ -54,7 +54,9 @@ def test_the_headline_the_text_opens_with_is_not_read_twice():
 
 def test_og_title_is_the_title_when_the_page_states_one():
     head = '<meta property="og:title" content="Hà Nội họp khẩn về cây xanh">'
-    assert parsed(page("".join(f"<p>{p}</p>" for p in PARAGRAPHS), head)).title == "Hà Nội họp khẩn về cây xanh"
+    assert (
+        parsed(page("".join(f"<p>{p}</p>" for p in PARAGRAPHS), head)).title == "Hà Nội họp khẩn về cây xanh"
+    )
 
 
 def test_a_photo_row_of_a_table_makes_the_row_under_it_a_caption():
@@ -62,7 +64,11 @@ def test_a_photo_row_of_a_table_makes_the_row_under_it_a_caption():
         "<table class='image'><tr><td><img src='/a.jpg' alt='cây'></td></tr>"
         "<tr><td>Hàng cây trên phố Nguyễn Chí Thanh trước khi bị chặt - Ảnh: V.D</td></tr></table>"
     )
-    body = f"<article><p>{PARAGRAPHS[0]}</p>{figure}" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:]) + "</article>"
+    body = (
+        f"<article><p>{PARAGRAPHS[0]}</p>{figure}"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:])
+        + "</article>"
+    )
     document = parsed(page(body))
     caption = [line for line in document.lines if "Nguyễn Chí Thanh" in line.text]
     assert [line.shape for line in caption] == ["caption"]
