@@ -23,20 +23,27 @@ def site():
         yield running
 
 
+FETCHING = {
+    "fetch_delay_s": 0,
+    "fetch_retries": 1,
+    "fetch_read_timeout_s": 1.0,
+    "fetch_connect_timeout_s": 2.0,
+    "fetch_max_bytes": 1 << 20,
+    "fetch_max_transfer_bytes": 2 << 20,
+    "fetch_allowed_addresses": "127.0.0.1/32",
+}
+
+
+@pytest.fixture
+def fetching_anywhere(warehouse_settings: Settings) -> Settings:
+    """FETCHING settings on a SQLite or a PostgreSQL warehouse."""
+    return warehouse_settings.model_copy(update=FETCHING)
+
+
 @pytest.fixture
 def fetching(settings: Settings) -> Settings:
     """Settings that reach the test site by its address (the guard kept for every other) and wait little."""
-    return settings.model_copy(
-        update={
-            "fetch_delay_s": 0,
-            "fetch_retries": 1,
-            "fetch_read_timeout_s": 1.0,
-            "fetch_connect_timeout_s": 2.0,
-            "fetch_max_bytes": 1 << 20,
-            "fetch_max_transfer_bytes": 2 << 20,
-            "fetch_allowed_addresses": "127.0.0.1/32",
-        }
-    )
+    return settings.model_copy(update=FETCHING)
 
 
 def test_a_feed_with_every_fault_loads_its_pages_and_rejects_each_fault_by_url(site, fetching):
@@ -56,7 +63,8 @@ def test_a_feed_with_every_fault_loads_its_pages_and_rejects_each_fault_by_url(s
     assert len(archives) == 1 and archives[0].stat().st_size > 0
 
 
-def test_a_second_run_fetches_no_page_again_and_asks_the_feed_conditionally(site, fetching):
+def test_a_second_run_fetches_no_page_again_and_asks_the_feed_conditionally(site, fetching_anywhere):
+    fetching = fetching_anywhere
     feed = f"{site.base}/feed.xml"
     first = pipeline([], fetching, [feed])
     assert first.articles_loaded == 3

@@ -37,11 +37,13 @@ def networks(allowed: Iterable[str]) -> list[Network]:
 
 def kind_of_address(address: Address) -> str | None:
     """Return what makes an address not public ("loopback", "private"…), or None for a global one."""
+    mapped = getattr(address, "ipv4_mapped", None)  # ::ffff:10.0.0.1 reaches 10.0.0.1
+    if mapped is not None:
+        return kind_of_address(mapped)
     for kind in ("loopback", "link_local", "multicast", "unspecified", "reserved", "private"):
         if getattr(address, f"is_{kind}"):
             return kind.replace("_", "-")
-    mapped = getattr(address, "ipv4_mapped", None)
-    return kind_of_address(mapped) if mapped is not None else None
+    return None
 
 
 def checked_address(

@@ -7,7 +7,8 @@ from flows.steps.ingest.formats import SourceDocument, parse_document
 from flows.steps.records import ArticleRecords
 
 PARAGRAPHS = [
-    "Sáng 12/3, Ủy ban nhân dân thành phố Hà Nội đã họp bàn về việc cải tạo hệ thống cây xanh trên nhiều tuyến phố.",
+    "Sáng 12/3, Ủy ban nhân dân thành phố Hà Nội đã họp bàn về việc cải tạo hệ thống cây xanh "
+    "trên nhiều tuyến phố.",
     "Theo báo cáo của Sở Xây dựng, đề án được triển khai từ đầu năm với tổng kinh phí hơn 70 tỷ đồng.",
     "Nhiều người dân bày tỏ lo ngại vì những hàng cây lâu năm bị chặt hạ mà không được thông báo trước.",
     "Chủ tịch thành phố yêu cầu các sở ngành kiểm tra toàn diện và báo cáo kết quả trong vòng 30 ngày.",
@@ -79,7 +80,8 @@ def test_a_photo_row_of_a_table_makes_the_row_under_it_a_caption():
 
 def test_boxes_after_a_closing_byline_are_removed_with_their_reason():
     teasers = "".join(
-        f"<div class='box'><img src='/t{n}.jpg'><h4><a href='/t{n}'>Tin khác số {n} về giao thông Hà Nội</a></h4>"
+        f"<div class='box'><img src='/t{n}.jpg'>"
+        f"<h4><a href='/t{n}'>Tin khác số {n} về giao thông Hà Nội</a></h4>"
         f"<p>Tóm tắt ngắn của tin khác số {n}.</p></div>"
         for n in range(3)
     )
