@@ -129,3 +129,26 @@ def test_a_warc_loads_its_pages_and_a_cut_off_record_is_a_reject_naming_its_offs
     assert "cut off or damaged" in reject["failure"]
     urls = {row["url"] for row in rows(fetching, "SELECT url FROM articles")}
     assert urls == {"https://bao.example/tin-1.html", "https://bao.example/tin-4.html"}
+
+
+def test_the_first_window_is_planned_before_the_feed_is_fetched_and_windows_travel_as_offsets(site, fetching):
+    import pickle
+
+    from flows.steps.fetch.crawl import run_sources
+    from flows.steps.window import WindowLimits, plan_windows
+    from flows.window_work import for_workers, process_window
+    from warehouse.engine import make_engine, upgrade_to_head
+
+    settings = fetching.model_copy(update={"feed_max_items": 40})
+    engine = make_engine(settings.resolved_database_url)
+    upgrade_to_head(engine)
+    asked = len(site.requests)
+    windows = plan_windows(
+        run_sources([], [f"{site.base}/feed-1000.xml"], settings, engine), WindowLimits(8, 1 << 22)
+    )
+    first = next(windows)
+    assert len(site.requests) - asked <= 4  # robots.txt, the feed, the first page or two: not 40 pages
+    assert len(pickle.dumps(first)) < 1000  # names and offsets, not bytes: what a Dask worker is sent
+    done = process_window(first, for_workers(settings), "run-on-a-worker")
+    assert done.counts.articles_loaded == len(first)
+    engine.dispose()

@@ -179,8 +179,9 @@ def _missing_from(description: str, blocks: list[Block]) -> bool:
 
     A description the text holds (most of its word trigrams, anywhere) is there already; one the
     text's opening mostly says is the sapo rewritten for search engines, and the opening is the
-    lead. Otherwise the extraction left the sapo out (some templates set it apart from the text,
-    and a photo story opens with captions that only share its words here and there).
+    lead. One that shares no word trigram with the text is the site's blurb, not a sapo. Otherwise
+    the extraction left the sapo out (some templates set it apart from the text, and a photo story
+    opens with captions that share its words here and there).
     """
     wanted = _trigrams(description.removesuffix("..."))
     if not wanted:
@@ -188,7 +189,8 @@ def _missing_from(description: str, blocks: list[Block]) -> bool:
     whole = set().union(*(_trigrams(block.text) for block in blocks)) if blocks else set()
     opening = set().union(*(_trigrams(block.text) for block in blocks[:3])) if blocks else set()
     held, opened = len(wanted & whole) / len(wanted), len(wanted & opening) / len(wanted)
-    return held < HELD_SHARE and opened < REWRITTEN_SHARE
+    # Sharing nothing at all, it is not this story's sapo but the site's own blurb ("Tin tức 24h…").
+    return 0 < held < HELD_SHARE and opened < REWRITTEN_SHARE
 
 
 def _metadata(document: Any) -> dict[str, str]:

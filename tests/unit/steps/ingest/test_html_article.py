@@ -112,6 +112,9 @@ def test_a_description_the_text_lacks_becomes_the_lead_and_one_it_holds_does_not
     assert [line.text for line in lacking.lines if line.field == "lead"] == [sapo]
     holding = parsed(page(body, f'<meta name="description" content="{PARAGRAPHS[0]}">'))
     assert not [line for line in holding.lines if line.field == "lead"]
+    blurb = "Báo Mẫu: tin tức 24h, đọc báo online mới nhất về kinh doanh, giải trí, thể thao."
+    site_blurb = parsed(page(body, f'<meta name="description" content="{blurb}">'))
+    assert not [line for line in site_blurb.lines if line.field == "lead"]
 
 
 def test_a_published_time_the_page_states_wins_over_the_date_found_elsewhere():
