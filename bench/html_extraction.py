@@ -14,6 +14,8 @@ its last words after them. Each extractor's body (its title left out) is scored 
   pages print some text twice (a photo story's captions again in its hidden viewer): counted with
   repeats, a reference would hold text no reader sees twice;
 - title: the extracted title is the gold's (white space and case aside);
+- dates: the publication day found is the gold's (for the old extractor, the day main's tintuc
+  found from its metadata, URL and dateline);
 - pages/s: pages through the extractor per second of wall time, best of --repeat passes (for
   tintuc: decode, trafilatura, its own layers and the article's extraction, without a model).
 
@@ -99,6 +101,7 @@ class Extracted:
 
     title: str | None
     body: str | None
+    published: str | None = None  # the publication day found, ISO
 
 
 def tintuc(html: bytes, name: str) -> Extracted:
@@ -119,7 +122,8 @@ def tintuc(html: bytes, name: str) -> Extracted:
     if not isinstance(records, ArticleRecords):
         return Extracted(document.title, None)
     body = " ".join(str(row["text_vi"]) for row in records.segments if row["kind"] != "title")
-    return Extracted(str(records.article["title_vi"]), body)
+    published = records.article["published_on"]
+    return Extracted(str(records.article["title_vi"]), body, str(published) if published else None)
 
 
 def trafilatura_alone(html: bytes, name: str) -> Extracted:
@@ -129,17 +133,19 @@ def trafilatura_alone(html: bytes, name: str) -> Extracted:
     document = bare_extraction(html, with_metadata=True)
     if document is None:
         return Extracted(None, None)
-    return Extracted(document.title, document.text or None)
+    return Extracted(document.title, document.text or None, document.date)
 
 
 def current_extractor(html: bytes, name: str) -> Extracted:
     """Run the old standard-library extractor: og:title, description and every <p>."""
+    from flows.steps.extract.dates import find_date
     from flows.steps.ingest.decode import decode_bytes
     from flows.steps.ingest.html_page import read_html
 
     page = read_html(decode_bytes(html))
     body = "\n".join([*([page.lead] if page.lead else []), *page.paragraphs])
-    return Extracted(page.title, body or None)
+    found = find_date(page.published, page.url, page.paragraphs[:4], page.paragraphs).value
+    return Extracted(page.title, body or None, str(found) if found else None)
 
 
 EXTRACTORS: dict[str, Callable[[bytes, str], Extracted]] = {
@@ -158,6 +164,7 @@ class Score:
     start_found: int = 0
     end_found: int = 0
     titles: int = 0
+    dates: int = 0
     precision: float = 0.0
     recall: float = 0.0
     pages_per_s: float = 0.0
@@ -169,6 +176,7 @@ def score_page(score: Score, name: str, found: Extracted, gold: dict[str, str], 
     score.pages += 1
     if found.title and " ".join(found.title.split()).casefold() == " ".join(gold["title"].split()).casefold():
         score.titles += 1
+    score.dates += found.published == gold.get("published")
     if not found.body:
         score.per_page[name] = {"precision": 0.0, "recall": 0.0}
         return
@@ -217,13 +225,13 @@ def _ends(entry: dict[str, str]) -> dict[str, str]:
 def table(scores: dict[str, Score]) -> str:
     """Return the scores as a Markdown table."""
     lines = [
-        "| same pages, same scorer, same run | loaded | start found | end found | titles "
+        "| same pages, same scorer, same run | loaded | start found | end found | titles | dates "
         "| mean 5-gram precision | mean 5-gram recall | pages/s |",
-        "|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for label, s in scores.items():
         lines.append(
-            f"| {label} | {s.loaded}/{s.pages} | {s.start_found} | {s.end_found} | {s.titles} "
+            f"| {label} | {s.loaded}/{s.pages} | {s.start_found} | {s.end_found} | {s.titles} | {s.dates} "
             f"| {s.precision:.3f} | {s.recall:.3f} | {s.pages_per_s} |"
         )
     return "\n".join(lines)

@@ -129,7 +129,8 @@ def extract_window(
             if isinstance(document, RecordProblem):
                 window.rejects.append(Reject.of_file(document.source_path, "record_shape", document.message))
                 continue
-            result = _extract_or_reject(document, content_sha256, run_id, today)
+            # An archived page's year-less dates ("Sáng 28/9") are read as of the day it was fetched.
+            result = _extract_or_reject(document, content_sha256, run_id, today or source.fetch_day)
             if isinstance(result, Reject):
                 window.rejects.append(result)
                 continue

@@ -6,6 +6,7 @@ import hashlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
@@ -26,6 +27,15 @@ class SourceFile:
     data: bytes
     url: str | None = None  # where the bytes were fetched from (a WARC record's target), if known
     is_html: bool = False  # the server said the bytes are an HTML page
+    fetched_at: str | None = None  # when they were fetched (a WARC record's date, ISO 8601)
+
+    @property
+    def fetch_day(self) -> date | None:
+        """Return the day the bytes were fetched, if known: "today" for the page's own relative dates."""
+        try:
+            return date.fromisoformat(self.fetched_at[:10]) if self.fetched_at else None
+        except ValueError:
+            return None
 
     @cached_property  # asked for by reading, duplicate checks, extraction and loading: hash once
     def content_sha256(self) -> str:

@@ -87,4 +87,6 @@ def read_any(source: Source, max_bytes: int) -> SourceFile:
         raise FileTooLarge(
             f"the page is over the {max_bytes // 1024} KiB limit for one article; raise TINTUC_MAX_FILE_BYTES"
         )
-    return SourceFile(source.name, data, url=uri or source.target_uri, is_html=True)
+    return SourceFile(
+        source.name, data, url=uri or source.target_uri, is_html=True, fetched_at=source.fetched_at
+    )

@@ -78,3 +78,37 @@ def test_a_folder_lists_its_warc_pages_beside_its_article_files(tmp_path):
     offsets = write_warc(tmp_path / "b.warc.gz", [page_record(1)])
     names = [source_name(source) for source in iter_sources([tmp_path])]
     assert names == [f"{tmp_path / 'a.txt'}", f"{tmp_path / 'b.warc.gz'}#{offsets[0]}"]
+
+
+def test_an_archived_pages_year_less_date_is_read_as_of_the_day_it_was_fetched(tmp_path):
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from flows.steps.window import SeenThisRun, extract_window
+
+    lead = "Sáng 28/9, một tia sét đánh trúng mái nhà dân ở xã Xuân Lĩnh, huyện Nghi Xuân, Hà Tĩnh."
+    # The text names a year to come: read as of today, the dateline would be given that year.
+    body = "Xã đã sửa lưới điện năm 2018 và dự kiến đến năm 2019 mới lắp đủ cột thu lôi cho các thôn."
+    page = (
+        "<html><head><title>Sét đánh bay mái nhà</title></head><body><article><h1>Sét đánh bay mái nhà</h1>"
+    )
+    page += f"<p>{lead}</p><p>{body}</p></article></body></html>"
+    path = tmp_path / "2018.warc.gz"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                "https://bao.example/set.html",
+                "response",
+                payload=io.BytesIO(page.encode()),
+                http_headers=headers,
+                warc_headers_dict={"WARC-Date": "2018-09-29T05:00:00Z"},
+            )
+        )
+    [ref] = list(iter_warc(path, str(path)))
+    window = extract_window([read_any(ref, 1 << 20)], "run", SeenThisRun())
+    [records] = window.records
+    assert str(records.article["published_on"]) == "2018-09-28"
