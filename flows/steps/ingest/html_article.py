@@ -26,6 +26,7 @@ from typing import Any
 
 from flows.steps.extract.dates import from_url
 from flows.steps.ingest.html_blocks import Block, page_blocks
+from flows.steps.ingest.html_captions import page_captions, with_captions
 from flows.steps.ingest.html_page import read_html
 
 logger = logging.getLogger(__name__)
@@ -66,6 +67,7 @@ def read_article(text: str, url: str | None = None) -> PageArticle:
     """Return the title, lead, shaped lines and metadata of the article in an HTML page."""
     tree = _parse(text)
     own = page_meta(tree) if tree is not None else {}
+    captions = page_captions(tree) if tree is not None else []  # before trafilatura prunes the tree
     document = _extract(tree, url) if tree is not None else None
     blocks = page_blocks(document.body) if document is not None and document.body is not None else []
     title = _headline(own, document.title if document is not None else None)
@@ -74,6 +76,7 @@ def read_article(text: str, url: str | None = None) -> PageArticle:
         old = read_html(text)  # its own parser reads what lxml gives up on (nesting past 256 levels)
         blocks = _paragraphs_instead(blocks, old.paragraphs)
         title = title or old.title
+    blocks = with_captions(blocks, captions)
     description = own.get("og:description") or own.get("description")
     found = document if document is not None else _NOTHING_FOUND
     page_url = own.get("og:url") or own.get("canonical") or found.url or url

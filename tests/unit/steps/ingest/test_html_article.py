@@ -121,3 +121,34 @@ def test_a_published_time_the_page_states_wins_over_the_date_found_elsewhere():
     head = '<meta property="article:published_time" content="2021-03-01T14:53:00+07:00">'
     document = parsed(page("<article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>", head))
     assert document.published_hint == "2021-03-01T14:53:00+07:00"
+
+
+def test_a_caption_the_extraction_left_out_goes_back_after_its_paragraph_and_a_sidebars_stays_out():
+    from flows.steps.ingest.html_article import _parse
+    from flows.steps.ingest.html_blocks import Block
+    from flows.steps.ingest.html_captions import page_captions, with_captions
+
+    html = page(
+        f"<article><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>"
+        "<figure><img src='/a.jpg'>"
+        "<figcaption>Hàng cây trên phố Nguyễn Chí Thanh (Ảnh: V.D).</figcaption></figure>"
+        f"<p>{PARAGRAPHS[2]}</p></article>"
+        "<div class='sidebar'>"
+        "<p>Quảng cáo: mua nhà giá tốt ở khu đô thị mới phía tây thành phố ngay hôm nay.</p>"
+        "<figure><img src='/ad.jpg'><figcaption>Nhà mẫu</figcaption></figure></div>"
+    )
+    captions = page_captions(_parse(html))
+    assert [caption.text for caption in captions] == [
+        "Hàng cây trên phố Nguyễn Chí Thanh (Ảnh: V.D).",
+        "Nhà mẫu",
+    ]
+    blocks = [Block(text, "p") for text in PARAGRAPHS[:3]]
+    put_back = with_captions(blocks, captions)
+    assert [block.text for block in put_back] == [
+        PARAGRAPHS[0],
+        PARAGRAPHS[1],
+        "Hàng cây trên phố Nguyễn Chí Thanh (Ảnh: V.D).",
+        PARAGRAPHS[2],
+    ]
+    assert put_back[2].shape == "caption"
+    assert with_captions(put_back, captions) == put_back  # a caption already there is not added twice
