@@ -176,8 +176,14 @@ def _extract(tree: Any, url: str | None) -> Any:
             # guesses from free text ("năm 2018" read as 1 January 2018) lose to tintuc's dateline step.
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
-    except (ValueError, TypeError, AttributeError) as error:  # a page its parser chokes on
-        logger.warning("trafilatura failed on a page (%s); its <p> paragraphs are read instead", error)
+    except MemoryError:
+        raise  # the process is in trouble, not this page
+    except Exception as error:  # another library's bug on one page: its own <p> paragraphs still load it
+        logger.warning(
+            "trafilatura failed on a page (%s: %s); its <p> paragraphs are read instead",
+            type(error).__name__,
+            error,
+        )
         return None
 
 

@@ -152,3 +152,14 @@ def test_a_caption_the_extraction_left_out_goes_back_after_its_paragraph_and_a_s
     ]
     assert put_back[2].shape == "caption"
     assert with_captions(put_back, captions) == put_back  # a caption already there is not added twice
+
+
+def test_a_page_trafilatura_fails_on_still_loads_from_its_own_paragraphs(monkeypatch):
+    import trafilatura
+
+    def choke(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", choke)
+    document = parsed(page("<article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>"))
+    assert body_texts(document) == PARAGRAPHS
