@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from flows.settings import Settings
-from flows.steps.fetch.client import FetchFailed, PoliteClient, Response
+from flows.steps.fetch.client import PoliteClient
+from flows.steps.fetch.response import FetchFailed, Response
 from tests.support.news_server import ETAG, news_site
 
 

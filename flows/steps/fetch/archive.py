@@ -20,7 +20,7 @@ from typing import BinaryIO
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from flows.steps.fetch.client import Response
+from flows.steps.fetch.response import Response
 from flows.steps.ingest.files import display_path
 
 _DROPPED = frozenset({"content-encoding", "transfer-encoding", "content-length"})

@@ -21,13 +21,10 @@ names the URL, the status or error, and what to do.
 
 from __future__ import annotations
 
-import email.utils
 import time
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from importlib.metadata import PackageNotFoundError, version
 from types import TracebackType
 from urllib.parse import urljoin, urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
@@ -36,66 +33,14 @@ import httpx
 
 from flows.settings import Settings
 from flows.steps.fetch.guard import AddressRefused, Resolver, checked_address, networks, resolve
+from flows.steps.fetch.response import FetchFailed, Response, retry_after, too_large, user_agent
+from flows.steps.fetch.robots import AGENT, rules_from
 from flows.steps.fetch.urls import SCHEMES
 
-ROBOTS_AGENT = "tintuc"
 RETRY_STATUSES = frozenset({429, 503})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 ROBOTS_MAX_BYTES = 512 * 1024
 _DECODED = frozenset({"gzip", "x-gzip", "deflate"})
-
-
-class FetchFailed(Exception):
-    """A URL could not be fetched; the message names it, the status or error, and what to do."""
-
-
-@dataclass
-class Response:
-    """A response as received: where from, its status and headers, its (decompressed) body."""
-
-    url: str
-    status: int
-    reason: str
-    headers: list[tuple[str, str]]
-    body: bytes
-    fetched_at: datetime
-    archived: tuple[str, int] | None = None  # the WARC file and offset it was written to
-    redirects: list[str] = field(default_factory=list)
-
-    def header(self, name: str) -> str | None:
-        """Return a header's value (the first, case blind), or None."""
-        return next((value for key, value in self.headers if key.lower() == name.lower()), None)
-
-    @property
-    def media_type(self) -> str:
-        """Return the Content-Type's media type in small letters ("" when there is none)."""
-        return (self.header("Content-Type") or "").split(";", 1)[0].strip().lower()
-
-
-def user_agent(contact: str) -> str:
-    """Return the User-Agent: tintuc, its version, and how to reach whoever runs it."""
-    try:
-        release = version("tintuc")
-    except PackageNotFoundError:
-        release = "dev"
-    reach = contact or "set TINTUC_FETCH_CONTACT to an email or URL"
-    return f"tintuc/{release} (+{reach}; Vietnamese news reader)"
-
-
-def _retry_after(value: str | None) -> float | None:
-    """Return the seconds a Retry-After header asks for (a number or an HTTP date), or None."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 class PoliteClient:
@@ -176,32 +121,21 @@ class PoliteClient:
         rules = self.robots[origin]
         if isinstance(rules, str):
             raise FetchFailed(f"{url}: {rules}")
-        if not rules.can_fetch(ROBOTS_AGENT, url):
+        if not rules.can_fetch(AGENT, url):
             raise FetchFailed(
                 f"{url}: {origin}/robots.txt disallows it for tintuc; not fetched "
                 "(ask the site, or leave it out)"
             )
-        delay = rules.crawl_delay(ROBOTS_AGENT)
+        delay = rules.crawl_delay(AGENT)
         if delay:
             self.delays[parts.hostname or ""] = float(delay)
 
     def _load_robots(self, origin: str) -> RobotFileParser | str:
         """Read a site's robots.txt: its rules, or why nothing may be fetched from it this run."""
-        rules = RobotFileParser()
         try:
-            response = self._follow(f"{origin}/robots.txt", ROBOTS_MAX_BYTES)
+            return rules_from(self._follow(f"{origin}/robots.txt", ROBOTS_MAX_BYTES))
         except FetchFailed as error:
             return f"its site's robots.txt could not be read ({error}), so nothing is fetched there this run"
-        if response.status == 200:
-            rules.parse(response.body.decode("utf-8", "replace").splitlines())
-        elif 400 <= response.status < 500:
-            rules.parse([])  # no robots.txt: everything is allowed
-        else:
-            return (
-                f"its site's robots.txt answered {response.status}, so nothing is fetched there this run "
-                "(RFC 9309); the next run tries again"
-            )
-        return rules
 
     def _follow(self, url: str, max_bytes: int) -> Response:
         """Fetch url (robots.txt) following redirects, without asking robots.txt about it."""
@@ -229,7 +163,7 @@ class PoliteClient:
                 continue
             if response.status not in RETRY_STATUSES or attempt == retries:
                 return response
-            wait = _retry_after(response.header("Retry-After"))
+            wait = retry_after(response.header("Retry-After"))
             if wait is not None and wait > self.settings.fetch_max_retry_wait_s:
                 return response  # longer than we wait: the caller reports the status, the next run tries
             self.sleep(wait if wait is not None else min(2.0**attempt, self.settings.fetch_max_retry_wait_s))
@@ -304,7 +238,7 @@ class PoliteClient:
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > transfer_cap:
             raise FetchFailed(
-                _too_large(url, f"says it is {int(declared):,} bytes", transfer_cap, "TRANSFER_")
+                too_large(url, f"says it is {int(declared):,} bytes", transfer_cap, "TRANSFER_")
             )
         encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
         if encoding not in _DECODED | {"identity", ""}:
@@ -314,7 +248,7 @@ class PoliteClient:
         for chunk in response.iter_raw():
             sent += len(chunk)
             if sent > transfer_cap:
-                raise FetchFailed(_too_large(url, "sent more", transfer_cap, "TRANSFER_"))
+                raise FetchFailed(too_large(url, "sent more", transfer_cap, "TRANSFER_"))
             try:
                 piece = decoder.decompress(chunk, max_bytes + 1 - len(body)) if decoder else chunk
             except zlib.error as error:
@@ -322,17 +256,9 @@ class PoliteClient:
             body += piece
             if len(body) > max_bytes or (decoder is not None and decoder.unconsumed_tail):
                 what = "unpacks to more (a gzip bomb?)" if decoder is not None else "is longer"
-                raise FetchFailed(_too_large(url, what, max_bytes, ""))
+                raise FetchFailed(too_large(url, what, max_bytes, ""))
         return bytes(body)
 
 
 class _Transient(Exception):
     """A failure worth trying again: a timeout, a refused or reset connection."""
-
-
-def _too_large(url: str, what: str, cap: int, setting: str) -> str:
-    """Say that a response is over a byte cap, and which setting raises it."""
-    return (
-        f"{url}: the response {what} than the {cap:,}-byte limit; not an article page "
-        f"(raise TINTUC_FETCH_MAX_{setting}BYTES if it is one)"
-    )

@@ -25,8 +25,9 @@ from sqlalchemy import Engine
 
 from flows.settings import Settings
 from flows.steps.fetch.archive import ArchiveWriter
-from flows.steps.fetch.client import FetchFailed, PoliteClient, Response
+from flows.steps.fetch.client import PoliteClient
 from flows.steps.fetch.feeds import BadFeed, feed_links, kind_of, sitemap_links
+from flows.steps.fetch.response import FetchFailed, Response
 from flows.steps.fetch.urls import SCHEMES, canonical_url
 from flows.steps.ingest.sources import FetchProblem, Source, iter_sources
 from flows.steps.ingest.warc import WarcRecordRef

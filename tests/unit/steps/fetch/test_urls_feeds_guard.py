@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flows.steps.fetch.client import _retry_after, user_agent
 from flows.steps.fetch.feeds import BadFeed, feed_links, kind_of, sitemap_links
 from flows.steps.fetch.guard import AddressRefused, checked_address, networks
+from flows.steps.fetch.response import retry_after, user_agent
 from flows.steps.fetch.urls import canonical_url, read_url_file, split_targets
 
 
@@ -109,8 +109,8 @@ def test_a_name_resolving_to_a_non_public_address_is_refused_unless_allowed(addr
 
 
 def test_retry_after_reads_seconds_and_dates_and_the_user_agent_says_how_to_reach_its_user():
-    assert _retry_after("7") == 7.0
-    assert _retry_after("Mon, 01 Jan 2001 00:00:00 GMT") == 0.0
-    assert _retry_after("soon") is None
+    assert retry_after("7") == 7.0
+    assert retry_after("Mon, 01 Jan 2001 00:00:00 GMT") == 0.0
+    assert retry_after("soon") is None
     assert "TINTUC_FETCH_CONTACT" in user_agent("")
     assert "+ops@example.org" in user_agent("ops@example.org")
