@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from flows.settings import Settings
-from flows.steps.ingest.files import UnreadableSource, iter_files, read_source
+from flows.steps.ingest.files import UnreadableSource
+from flows.steps.ingest.sources import Source, iter_sources, read_any
 from flows.steps.records import utc_now
 from warehouse.engine import Warehouse, schema_at_head
 from warehouse.runs import finish_run, holding_run_lock, mark_dead_runs, start_run
@@ -39,7 +40,7 @@ def count_if_nothing_new(engine: Warehouse, paths: list[Path], max_file_bytes: i
     if not schema_at_head(engine):
         return None
     files = 0
-    for chunk in _chunks(iter_files(paths), HASHES_PER_QUERY):
+    for chunk in _chunks(iter_sources(paths), HASHES_PER_QUERY):
         hashes = _content_hashes(chunk, max_file_bytes)
         if hashes is None or len(processed_among(engine, sorted(set(hashes)))) < len(set(hashes)):
             return None
@@ -47,15 +48,15 @@ def count_if_nothing_new(engine: Warehouse, paths: list[Path], max_file_bytes: i
     return files
 
 
-def _content_hashes(paths: list[Path], max_file_bytes: int) -> list[str] | None:
-    """Return the files' content hashes, or None if one cannot be read (the full run rejects it)."""
+def _content_hashes(paths: list[Source], max_file_bytes: int) -> list[str] | None:
+    """Return the sources' content hashes, or None if one cannot be read (the full run rejects it)."""
     try:
-        return [read_source(path, max_file_bytes).content_sha256 for path in paths]
+        return [read_any(path, max_file_bytes).content_sha256 for path in paths]
     except UnreadableSource:
         return None
 
 
-def _chunks(paths: Iterable[Path], size: int) -> Iterator[list[Path]]:
+def _chunks(paths: Iterable[Source], size: int) -> Iterator[list[Source]]:
     """Yield lists of up to size paths, lazily."""
     iterator = iter(paths)
     while chunk := list(islice(iterator, size)):

@@ -12,7 +12,6 @@ it sends back are the whole window's, each article once.
 # No `from __future__ import annotations`: Prefect reads the task's annotations as objects.
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from prefect import task
@@ -22,11 +21,12 @@ from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import TaskRunner
 
 from flows.settings import Settings
+from flows.steps.ingest.sources import Source
 from flows.window_work import WindowDone, process_window
 
 
 @task(name="window", task_run_name="window-{number}", cache_policy=NONE, retries=2, retry_delay_seconds=1)
-def run_window(number: int, paths: list[Path], settings: Settings, run_id: str) -> WindowDone:
+def run_window(number: int, paths: list[Source], settings: Settings, run_id: str) -> WindowDone:
     """Read, extract, validate, translate and load one window on a worker; return its counts."""
     return process_window(number, paths, settings, run_id)
 
@@ -47,7 +47,7 @@ def cluster_runner(address: str) -> Iterator[TaskRunner[Any]]:
         yield runner
 
 
-def windows_on_dask(windows: Iterable[list[Path]], settings: Settings, run_id: str) -> Iterator[WindowDone]:
+def windows_on_dask(windows: Iterable[list[Source]], settings: Settings, run_id: str) -> Iterator[WindowDone]:
     """Submit each window as it is planned, at most settings.windows_in_flight at once; yield each as it ends.
 
     A window that fails (after its task's retries) raises here, and the run fails with it.

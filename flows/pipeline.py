@@ -25,7 +25,8 @@ from flows.counts import RunCounts
 from flows.on_dask import windows_on_dask
 from flows.progress import RunProgress, run_progress
 from flows.settings import Settings
-from flows.steps.ingest.files import iter_files
+from flows.steps.fetch.crawl import run_sources
+from flows.steps.ingest.sources import Source
 from flows.steps.records import utc_now
 from flows.steps.window import SeenThisRun, WindowLimits, plan_windows
 from flows.window_work import Window, WindowDone, WindowSteps, for_workers, work_window
@@ -80,15 +81,21 @@ WINDOW_TASKS = WindowSteps(
 
 
 @flow(name="tintuc-pipeline", log_prints=False)
-def pipeline(paths: list[Path], settings: Settings) -> State[RunSummary]:
-    """Ingest articles under paths, one window at a time: extract, validate, translate and load each.
+def pipeline(
+    paths: list[Path], settings: Settings, urls: list[str] | None = None, refetch: bool = False
+) -> State[RunSummary]:
+    """Ingest articles under paths and at urls, a window at a time: extract, validate, translate, load each.
+
+    URLs (pages, feeds, sitemaps) are fetched as the windows need them (flows/steps/fetch/crawl.py);
+    refetch fetches again pages fetched before.
 
     The final state is Completed, Completed named CompletedWithRejects, or Failed (the run raised);
     calling the flow returns the RunSummary.
     """
     engine = make_engine(settings.resolved_database_url)  # the run's one engine, handed to every step
     upgrade_to_head(engine)
-    windows = plan_windows(iter_files(paths), WindowLimits(settings.window_files, settings.window_bytes))
+    sources = run_sources(paths, urls or [], settings, engine, refetch)
+    windows = plan_windows(sources, WindowLimits(settings.window_files, settings.window_bytes))
     with recorded_run(engine, settings) as run_id, run_progress() as progress:
         summary = RunSummary(run_id=run_id)
         for done in worked_windows(windows, settings, engine, run_id, progress):
@@ -102,7 +109,7 @@ def pipeline(paths: list[Path], settings: Settings) -> State[RunSummary]:
     return Completed(data=summary)
 
 
-def pipeline_for(settings: Settings) -> Flow[[list[Path], Settings], State[RunSummary]]:
+def pipeline_for(settings: Settings) -> Flow[..., State[RunSummary]]:
     """Return the pipeline flow, its tasks on the Dask cluster at TINTUC_DASK_ADDRESS when that is set."""
     if not settings.dask_address:
         return pipeline
@@ -118,7 +125,7 @@ def counted(summary: RunSummary) -> dict[str, Any]:
 
 
 def worked_windows(
-    windows: Iterable[list[Path]], settings: Settings, engine: Warehouse, run_id: str, progress: RunProgress
+    windows: Iterable[list[Source]], settings: Settings, engine: Warehouse, run_id: str, progress: RunProgress
 ) -> Iterator[WindowDone]:
     """Yield each window as it is done: on the Dask cluster when TINTUC_DASK_ADDRESS names one, else here."""
     if settings.dask_address:
@@ -127,7 +134,7 @@ def worked_windows(
 
 
 def windows_in_process(
-    windows: Iterable[list[Path]], settings: Settings, engine: Warehouse, run_id: str, progress: RunProgress
+    windows: Iterable[list[Source]], settings: Settings, engine: Warehouse, run_id: str, progress: RunProgress
 ) -> Iterator[WindowDone]:
     """Work through the windows here, one after another, each step of each a task of its own."""
     seen, log = SeenThisRun(), get_run_logger()

@@ -68,6 +68,53 @@ class Settings(BaseSettings):
     heartbeat_s: float = Field(default=30.0, gt=0)
     heartbeat_timeout_s: float = Field(default=600.0, gt=0)
 
+    # The fetcher (`tintuc run URL…`, feeds, sitemaps): flows/steps/fetch/. Polite by default.
+    fetch_contact: str = Field(
+        default="",
+        description="An email or URL the User-Agent names, so a site's operator can reach you "
+        "(tintuc/VERSION (+CONTACT)); without one the User-Agent says how to set it.",
+    )
+    fetch_delay_s: float = Field(
+        default=1.0, ge=0, description="Seconds between two requests to one host (one request at a time)."
+    )
+    fetch_connect_timeout_s: float = Field(default=10.0, gt=0, description="Seconds to connect to a server.")
+    fetch_read_timeout_s: float = Field(
+        default=30.0, gt=0, description="Seconds a server may stay silent while sending a response."
+    )
+    fetch_retries: int = Field(
+        default=2, ge=0, description="Times a 429, 503 or dropped connection is tried again, with backoff."
+    )
+    fetch_max_retry_wait_s: float = Field(
+        default=120.0,
+        ge=0,
+        description="The longest Retry-After tintuc waits; a server asking for longer is tried next run.",
+    )
+    fetch_max_bytes: int = Field(
+        default=8 * 1024 * 1024, ge=1, description="Bytes of one response at most, once decompressed."
+    )
+    fetch_max_transfer_bytes: int = Field(
+        default=8 * 1024 * 1024, ge=1, description="Bytes of one response at most, as sent (compressed)."
+    )
+    fetch_max_redirects: int = Field(default=5, ge=0, description="Redirects followed at most for one URL.")
+    fetch_allow_private: bool = Field(
+        default=False,
+        description="Fetch names that resolve to loopback, private, link-local or multicast addresses "
+        "(refused by default: a feed must not lead into your own network).",
+    )
+    fetch_allowed_addresses: str = Field(
+        default="",
+        description="Comma-separated addresses or networks (10.0.0.5, 192.168.1.0/24) fetched although "
+        "private, the guard kept for every other.",
+    )
+    feed_max_items: int = Field(
+        default=200, ge=1, description="Items of one feed or sitemap fetched per run at most, newest first."
+    )
+
+    @property
+    def archive_dir(self) -> Path:
+        """Return the folder of the WARC files every fetched response is written to before extraction."""
+        return (self.data_dir / "archive").resolve()
+
     @property
     def resolved_database_url(self) -> str:
         """Return the warehouse URL: the override, else a SQLite file in the data folder."""

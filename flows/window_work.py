@@ -17,12 +17,11 @@ import functools
 import logging
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
 from flows.counts import RunCounts
 from flows.settings import Settings
-from flows.steps.ingest.files import display_path
+from flows.steps.ingest.sources import Source, source_name
 from flows.steps.records import ArticleRecords, Reject
 from flows.steps.translate.bilingual import TranslatedWindow, person_names, translate_window
 from flows.steps.validate import validate_records
@@ -51,7 +50,7 @@ class Window:
     """
 
     number: int
-    paths: list[Path]
+    paths: list[Source]
     run_id: str
     settings: Settings
     engine: Warehouse
@@ -146,7 +145,7 @@ def process_engine(url: str) -> Warehouse:
     return make_engine(url)
 
 
-def process_window(number: int, paths: list[Path], settings: Settings, run_id: str) -> WindowDone:
+def process_window(number: int, paths: list[Source], settings: Settings, run_id: str) -> WindowDone:
     """Do one window's whole work in this process (a Dask worker); run again, it skips the files it loaded.
 
     settings must name the warehouse and the data folder absolutely: they are read on the worker.
@@ -156,7 +155,7 @@ def process_window(number: int, paths: list[Path], settings: Settings, run_id: s
     return work_window(Window(number, paths, run_id, settings, engine, first_copy_wins=True))
 
 
-def done_elsewhere(engine: Warehouse, run_id: str, paths: list[Path]) -> Callable[[list[str]], set[str]]:
+def done_elsewhere(engine: Warehouse, run_id: str, paths: list[Source]) -> Callable[[list[str]], set[str]]:
     """Return the question a window asks the warehouse: which contents were processed, not by it?
 
     A window run again (its worker died, or it raised) does again what its first attempt had
@@ -164,7 +163,7 @@ def done_elsewhere(engine: Warehouse, run_id: str, paths: list[Path]) -> Callabl
     once; the first attempt's counts died with it. Contents other runs processed, or this run under
     another path, are skipped as before.
     """
-    ours = {display_path(path) for path in paths}
+    ours = {source_name(path) for path in paths}
 
     def processed(hashes: list[str]) -> set[str]:
         marks = processed_by(engine, hashes)

@@ -256,9 +256,16 @@ def insert_rejects(engine: Engine, run_id: str, source_path: str, rejects: list[
         _replace_rejects(connection, run_id, source_path, rejects)
 
 
+# A record of a web archive is a source of its own, named by its offset ("crawl.warc.gz#3120").
+_ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+
+
 def file_of(source_path: str) -> str:
-    """Return the file a document came from ("a.json#2" is record 2 of a.json)."""
-    return source_path.split("#", 1)[0]
+    """Return the source a document came from ("a.json#2" is record 2 of a.json; "c.warc.gz#310" itself)."""
+    head, sep, rest = source_path.partition("#")
+    if sep and head.lower().endswith(_ARCHIVE_SUFFIXES):
+        return f"{head}#{rest.split('#', 1)[0]}"
+    return head
 
 
 @dataclass

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Date,
     DateTime,
     Float,
@@ -214,3 +215,22 @@ class TranslationFailure(Base):
     attempts: Mapped[int] = mapped_column(Integer)
     last_run_id: Mapped[str | None] = mapped_column(String(32))
     failed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class FetchedUrl(Base):
+    """A URL the fetcher fetched, in canonical form: pages are fetched once, feeds asked conditionally.
+
+    A page's row points to the archived response (WARC file and offset) it was extracted from.
+    """
+
+    __tablename__ = "fetched_urls"
+
+    canonical_url: Mapped[str] = mapped_column(Text, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "page", "feed" or "sitemap"
+    status: Mapped[int] = mapped_column(Integer)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    fetched_at: Mapped[datetime] = mapped_column(DateTime)
+    warc_path: Mapped[str | None] = mapped_column(Text)
+    warc_offset: Mapped[int | None] = mapped_column(BigInteger)
+    run_id: Mapped[str | None] = mapped_column(String(32))

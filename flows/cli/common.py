@@ -47,6 +47,23 @@ def _existing(paths: list[Path]) -> list[Path]:
     return paths
 
 
+TARGETS_HELP = "Files, folders, WARC files, or page, feed and sitemap URLs (default: seeds/)."
+INPUT_FILE_HELP = "A file of URLs to fetch, one a line (# comments), e.g. your feeds."
+REFETCH_HELP = "Fetch again the pages fetched before (feeds are always asked again, conditionally)."
+
+
+def _targets(arguments: list[str] | None, input_file: Path | None) -> tuple[list[Path], list[str]]:
+    """Return the command line's paths and URLs (with its --input-file's), or exit naming what is missing."""
+    from flows.steps.fetch.urls import read_url_file, split_targets
+
+    paths, urls = split_targets(arguments or [])
+    if input_file is not None:
+        urls += read_url_file(_existing([input_file])[0])
+    if not paths and not urls:
+        paths = [Path("seeds")]
+    return _existing(paths), urls
+
+
 def _interrupt(signum: int, _frame: object) -> None:
     """Turn a signal into KeyboardInterrupt, so cleanup runs as it does on Ctrl-C."""
     raise KeyboardInterrupt(f"signal {signum}")

@@ -8,7 +8,15 @@ from typing import Annotated, cast
 
 import typer
 
-from flows.cli.common import EXIT_REJECTS, _existing, _settings, console
+from flows.cli.common import (
+    EXIT_REJECTS,
+    INPUT_FILE_HELP,
+    REFETCH_HELP,
+    TARGETS_HELP,
+    _settings,
+    _targets,
+    console,
+)
 from flows.cli.server import _use_prefect_server
 from flows.settings import Settings
 
@@ -17,19 +25,21 @@ app = typer.Typer()
 
 @app.command()
 def run(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: seeds/).")] = None,
+    targets: Annotated[list[str] | None, typer.Argument(help=TARGETS_HELP, show_default=False)] = None,
+    input_file: Annotated[Path | None, typer.Option("-i", "--input-file", help=INPUT_FILE_HELP)] = None,
+    refetch: Annotated[bool, typer.Option("--refetch", help=REFETCH_HELP)] = False,
 ) -> None:
-    """Run the pipeline on article files and load them into the warehouse."""
+    """Run the pipeline on article files, crawl archives and URLs, and load them into the warehouse."""
     settings = _settings()
-    paths = _existing(paths or [Path("seeds")])
-    if _answered_nothing_new(paths, settings):
+    paths, urls = _targets(targets, input_file)
+    if not urls and _answered_nothing_new(paths, settings):
         return
     _use_prefect_server(settings)
     from flows.pipeline import COMPLETED_WITH_REJECTS, RunSummary, pipeline_for
     from flows.translation import NO_MODEL_HINT
 
     # The exit code follows the flow's final state: Completed 0, CompletedWithRejects 3, Failed 1.
-    final = pipeline_for(settings)(paths, settings, return_state=True)
+    final = pipeline_for(settings)(paths, settings, urls, refetch, return_state=True)
     if not final.is_completed():
         error = final.result(raise_on_failure=False)
         console.print(f"[red]run failed:[/red] {type(error).__name__}: {error}")

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from flows.cli.common import _existing, _interrupt, _settings, console
+from flows.cli.common import (
+    INPUT_FILE_HELP,
+    TARGETS_HELP,
+    _interrupt,
+    _settings,
+    _targets,
+    console,
+)
 from flows.settings import Settings
 
 if TYPE_CHECKING:
@@ -52,15 +59,16 @@ def _use_prefect_server(settings: Settings) -> None:
 
 @app.command()
 def serve(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: seeds/).")] = None,
+    targets: Annotated[list[str] | None, typer.Argument(help=TARGETS_HELP, show_default=False)] = None,
     cron: Annotated[str | None, typer.Option(help='A cron schedule, e.g. "0 * * * *".')] = None,
     interval: Annotated[int | None, typer.Option(min=1, help="Seconds between runs.")] = None,
+    input_file: Annotated[Path | None, typer.Option("-i", "--input-file", help=INPUT_FILE_HELP)] = None,
 ) -> None:
     """Run the pipeline on a schedule until SIGTERM or Ctrl-C, on a Prefect server of its own by default."""
     if (cron is None) == (interval is None):
         raise typer.BadParameter("give exactly one of --cron or --interval", param_hint="--cron/--interval")
     settings = _settings()
-    paths = _existing(paths or [Path("seeds")])
+    paths, urls = _targets(targets, input_file)
     from flows.prefect_server.local import ServerFailed, lock_data_folder, stop_children, stop_server
     from flows.prefect_server.record import KnownServer, forget_server
 
@@ -73,7 +81,7 @@ def serve(
         if tintucs_server:
             lock = lock_data_folder(settings.prefect_home)  # noqa: F841 - held until tintuc exits
             server = _start_unless_running(settings)
-        _serve_until_stopped(paths, settings, cron, interval, own_server=tintucs_server)
+        _serve_until_stopped(paths, urls, settings, cron, interval, own_server=tintucs_server)
     except ServerFailed as error:
         console.print(f"[red]could not start the Prefect server:[/red] {error}")
         raise typer.Exit(1) from error
@@ -115,7 +123,12 @@ def _start_unless_running(settings: Settings) -> LocalServer | None:
 
 
 def _serve_until_stopped(
-    paths: list[Path], settings: Settings, cron: str | None, interval: int | None, own_server: bool
+    paths: list[Path],
+    urls: list[str],
+    settings: Settings,
+    cron: str | None,
+    interval: int | None,
+    own_server: bool,
 ) -> None:
     """Serve the pipeline on the server PREFECT_API_URL names until SIGTERM or Ctrl-C."""
     from flows.prefect_server.serving import (
@@ -125,11 +138,12 @@ def _serve_until_stopped(
     ui = os.environ["PREFECT_API_URL"].removesuffix("/").removesuffix("/api")
     when = f"on cron {cron!r}" if cron else f"every {interval} s"
     console.print(
-        f"serving the pipeline on {', '.join(map(str, paths))} {when} → {settings.resolved_database_url}\n"
+        f"serving the pipeline on {', '.join([*map(str, paths), *urls])} {when} "
+        f"→ {settings.resolved_database_url}\n"
         f"watch the runs at {ui}/runs ; stop with Ctrl-C or SIGTERM"
     )
     try:
-        serve_pipeline(paths, settings, cron, interval, own_server)
+        serve_pipeline(paths, settings, cron, interval, own_server, urls)
     except ValueError as error:  # pydantic's ValidationError: Prefect refused the schedule
         console.print(f"[red]invalid schedule:[/red] {error}")
         raise typer.Exit(2) from error

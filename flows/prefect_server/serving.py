@@ -29,13 +29,14 @@ DEPLOYMENT_NAME = "scheduled"
 SLOT_GRACE_S = 60
 
 
-def flow_parameters(paths: list[Path], settings: Settings) -> dict[str, Any]:
+def flow_parameters(paths: list[Path], settings: Settings, urls: list[str] | None = None) -> dict[str, Any]:
     """Return the pipeline's parameters as JSON, the form a deployment stores them in.
 
     The data folder is made absolute so every run writes to the warehouse `tintuc serve` was started on.
     """
     resolved = settings.model_copy(update={"data_dir": settings.data_dir.resolve()})
-    return {"paths": [str(path) for path in paths], "settings": resolved.model_dump(mode="json")}
+    parameters = {"paths": [str(path) for path in paths], "settings": resolved.model_dump(mode="json")}
+    return {**parameters, "urls": urls} if urls else parameters
 
 
 async def crash_leftover_runs() -> int:
@@ -63,7 +64,12 @@ async def crash_leftover_runs() -> int:
 
 
 def serve_pipeline(
-    paths: list[Path], settings: Settings, cron: str | None, interval: int | None, own_server: bool
+    paths: list[Path],
+    settings: Settings,
+    cron: str | None,
+    interval: int | None,
+    own_server: bool,
+    urls: list[str] | None = None,
 ) -> None:
     """Serve the pipeline until SIGTERM or Ctrl-C, one run at a time, on a cron or an interval."""
     if own_server:
@@ -72,7 +78,7 @@ def serve_pipeline(
         name=DEPLOYMENT_NAME,
         cron=cron,
         interval=interval,
-        parameters=flow_parameters(paths, settings),
+        parameters=flow_parameters(paths, settings, urls),
         # A run due while the previous one still works is cancelled, not queued: the next one picks up
         # whatever arrived meanwhile, and two runs never write to the warehouse at once.
         global_limit=ConcurrencyLimitConfig(

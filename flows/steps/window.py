@@ -13,11 +13,11 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from flows.steps.extract.article import extract_article
-from flows.steps.ingest.files import SourceFile, UnreadableSource, display_path, parse_source, read_source
+from flows.steps.ingest.files import SourceFile, UnreadableSource, parse_source
 from flows.steps.ingest.formats import RecordProblem, SourceDocument
+from flows.steps.ingest.sources import Source, read_any, source_name, source_size
 from flows.steps.records import ArticleRecords, Reject, short_id
 
 EXTRACT_FAILED = "extract_failed"
@@ -39,20 +39,17 @@ class WindowLimits:
 RAMP_DIVISOR = 8
 
 
-def plan_windows(files: Iterable[Path], limits: WindowLimits) -> Iterator[list[Path]]:
+def plan_windows(files: Iterable[Source], limits: WindowLimits) -> Iterator[list[Source]]:
     """Group files, in listing order, into windows of at most max_files files and max_bytes bytes.
 
     Windows start small and double up to max_files (RAMP_DIVISOR). A file larger than max_bytes
     makes a window of its own. Only sizes are read here.
     """
-    window: list[Path] = []
+    window: list[Source] = []
     size = 0
     cap = max(1, -(-limits.max_files // RAMP_DIVISOR))
     for path in files:
-        try:
-            file_size = path.stat().st_size
-        except OSError:
-            file_size = 0  # vanished or unreadable: reading it says why, in its window
+        file_size = source_size(path)  # 0 when vanished or unreadable: reading it says why, in its window
         if window and (len(window) >= cap or size + file_size > limits.max_bytes):
             yield window
             window, size = [], 0
@@ -85,7 +82,7 @@ class ReadWindow:
 
 
 def read_window(
-    paths: list[Path],
+    paths: list[Source],
     max_file_bytes: int,
     processed_among: Callable[[list[str]], set[str]],
     seen: SeenThisRun,
@@ -95,9 +92,9 @@ def read_window(
     read: list[SourceFile] = []
     for path in paths:
         try:
-            read.append(read_source(path, max_file_bytes))
+            read.append(read_any(path, max_file_bytes))
         except UnreadableSource as error:
-            window.rejects.append(Reject.of_file(display_path(path), error.check_name, str(error)))
+            window.rejects.append(Reject.of_file(source_name(path), error.check_name, str(error)))
     done_before = processed_among([source.content_sha256 for source in read])
     for source in read:
         if source.content_sha256 in done_before or source.content_sha256 in seen.contents:
@@ -132,7 +129,8 @@ def extract_window(
             if isinstance(document, RecordProblem):
                 window.rejects.append(Reject.of_file(document.source_path, "record_shape", document.message))
                 continue
-            result = _extract_or_reject(document, content_sha256, run_id, today)
+            # An archived page's year-less dates ("Sáng 28/9") are read as of the day it was fetched.
+            result = _extract_or_reject(document, content_sha256, run_id, today or source.fetch_day)
             if isinstance(result, Reject):
                 window.rejects.append(result)
                 continue

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import flows.pipeline
+import flows.steps.ingest.sources
 from flows.pipeline import pipeline
 from tests.integration.warehouse_reads import rows
 from tests.support.encodings import to_windows_1258
@@ -73,7 +74,7 @@ def bad_batch(tmp_path: Path, seed_text: str) -> Path:
 @pytest.fixture
 def vanishing_after_listing(monkeypatch: pytest.MonkeyPatch, bad_batch: Path) -> Path:
     """Delete vanishing.txt right after the run lists the folder and before it reads the file."""
-    listing = flows.pipeline.iter_files
+    listing = flows.steps.ingest.sources.iter_files  # the run lists files there (and WARC records)
     victim = bad_batch / "vanishing.txt"
 
     def list_then_delete(paths: list[Path]) -> Iterator[Path]:
@@ -82,7 +83,7 @@ def vanishing_after_listing(monkeypatch: pytest.MonkeyPatch, bad_batch: Path) ->
                 victim.unlink()  # listed (and planned into its window), gone before it is read
             yield found
 
-    monkeypatch.setattr(flows.pipeline, "iter_files", list_then_delete)
+    monkeypatch.setattr(flows.steps.ingest.sources, "iter_files", list_then_delete)
     return victim
 
 

@@ -20,6 +20,7 @@ from flows.steps.ingest.normalize import normalize_line
 DUPLICATE_LEAD = "description repeats the lead paragraph"
 OUTLET_SUFFIX = "site name after the description"
 TITLE_OUTLET_SUFFIX = "site name after the title"
+CAPTION = "caption"  # a line an HTML page sets beside a photo (flows/steps/ingest/html_blocks.py)
 # Shapes that make a whole unit furniture whatever its words say.
 _WHOLE_SHAPES = frozenset({furniture.DATE_SHARE, boxes.AUTHOR_BOX, boxes.RELATED_BOX})
 
@@ -77,6 +78,9 @@ def _body_units(document: SourceDocument) -> list[_Unit]:
         indented = line.text[:2].isspace() or line.text.startswith("\t")
         if document.flattened:
             units.extend(_flattened_units(document, line.line_no, text))
+        elif line.shape is not None and text:
+            # An HTML page's layout said what the line is (a caption, a box, a byline).
+            units.append(_Unit(line.line_no, 0, text, shape=line.shape, indented=indented))
         elif (resume := furniture.related_end(text)) is not None:
             # A related-article teaser run into the paragraph after it: the teaser goes alone.
             units += [_Unit(line.line_no, 1, text[:resume].strip(), indented=indented)]
@@ -156,7 +160,7 @@ def _classify_body(document: SourceDocument, units: list[_Unit]) -> list[tuple[_
             reason = furniture.SITE_FOOTER
         if reason:
             labels.append((unit, reason))
-        elif after_alt_text or photo_story or furniture.is_caption_credit(unit.text):
+        elif after_alt_text or photo_story or unit.shape == CAPTION or furniture.is_caption_credit(unit.text):
             labels.append((unit, "caption"))
         else:
             labels.append((unit, "paragraph"))
@@ -175,7 +179,7 @@ def _reason(unit: _Unit, *, opening: bool) -> str | None:
     reason = furniture.line_furniture(unit.text, indented=unit.indented)
     if reason == furniture.BANNER and opening:
         return None  # a dateline cut off the lead ("TP HCMSau hỏa hoạn…"), not a banner
-    return reason or unit.shape
+    return reason or (unit.shape if unit.shape != CAPTION else None)
 
 
 def _mark_opening_headline(document: SourceDocument, labels: list[tuple[_Unit, str]]) -> None:

@@ -6,12 +6,14 @@ import hashlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
 from flows.steps.ingest.decode import UndecodableFile, decode_bytes
 from flows.steps.ingest.formats import RecordProblem, SourceDocument, UnknownShape, parse_document
 from flows.steps.ingest.normalize import normalize_text
+from flows.steps.ingest.warc import is_warc
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".json", ".html", ".htm"})
 MEBIBYTE = 1 << 20
@@ -23,6 +25,17 @@ class SourceFile:
 
     source_path: str
     data: bytes
+    url: str | None = None  # where the bytes were fetched from (a WARC record's target), if known
+    is_html: bool = False  # the server said the bytes are an HTML page
+    fetched_at: str | None = None  # when they were fetched (a WARC record's date, ISO 8601)
+
+    @property
+    def fetch_day(self) -> date | None:
+        """Return the day the bytes were fetched, if known: "today" for the page's own relative dates."""
+        try:
+            return date.fromisoformat(self.fetched_at[:10]) if self.fetched_at else None
+        except ValueError:
+            return None
 
     @cached_property  # asked for by reading, duplicate checks, extraction and loading: hash once
     def content_sha256(self) -> str:
@@ -85,7 +98,7 @@ def _walk(folder: Path) -> Iterator[Path]:
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False):  # a linked folder could loop back on itself
             yield from _walk(path)
-        elif entry.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
+        elif entry.is_file() and (path.suffix.lower() in ARTICLE_SUFFIXES or is_warc(path)):
             yield path
 
 
@@ -130,9 +143,11 @@ def parse_source(source: SourceFile) -> list[SourceDocument | RecordProblem]:
         raise UnreadableSource(str(error)) from error
     if not source.data:
         raise UnreadableSource("the file is empty (0 bytes)")
-    if not normalize_text(text).strip():
+    # Its opening first: a page of 300 kB shows text there, and normalising all of it cost more
+    # than extracting its article. Only a file blank so far is normalised whole.
+    if not normalize_text(text[:4096]).strip() and not normalize_text(text).strip():
         raise UnreadableSource("the file holds only white space, no text")
     try:
-        return parse_document(source.source_path, text)
+        return parse_document(source.source_path, text, source.url, source.is_html)
     except UnknownShape as error:
         raise UnreadableSource(str(error)) from error

@@ -25,7 +25,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from flows.steps.ingest.html_page import looks_like_html, read_html
+from flows.steps.ingest.html_article import read_article
+from flows.steps.ingest.html_page import looks_like_html
 from flows.steps.ingest.normalize import normalize_line
 
 
@@ -40,6 +41,8 @@ class SourceLine:
     line_no: int
     text: str
     field: str  # "title", "lead" or "body"
+    # What the line's place on an HTML page makes it ("caption", a box, a byline), when known.
+    shape: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,17 +72,23 @@ class RecordProblem:
     message: str
 
 
-def parse_document(source_path: str, text: str) -> list[SourceDocument | RecordProblem]:
+def parse_document(
+    source_path: str, text: str, url: str | None = None, is_html: bool = False
+) -> list[SourceDocument | RecordProblem]:
     """Parse decoded file text into its articles (one, or several for a JSON array).
 
     A `.json` file is JSON; another file is JSON only if it opens like JSON (`{"`, `[{`), so a
-    text article whose title starts with "[Video]" stays a text article.
+    text article whose title starts with "[Video]" stays a text article. url is where the page
+    was fetched from (a WARC record's target), used when the page names none; is_html: the
+    server said the bytes are HTML.
     """
     stripped = text.lstrip("\ufeff \t\r\n")
+    if is_html:
+        return [parse_html_page(source_path, stripped, url)]
     if source_path.lower().endswith(".json") or _looks_like_json(stripped):
         return parse_json(source_path, stripped)
     if source_path.lower().endswith((".html", ".htm")) or looks_like_html(stripped):
-        return [parse_html_page(source_path, stripped)]
+        return [parse_html_page(source_path, stripped, url)]
     if stripped.startswith("Title:") and "\nContent:" in stripped:
         return [parse_scraped_page(source_path, stripped)]
     return [parse_plain_text(source_path, text)]
@@ -140,18 +149,27 @@ def parse_scraped_page(source_path: str, text: str) -> SourceDocument:
     )
 
 
-def parse_html_page(source_path: str, text: str) -> SourceDocument:
-    """Read the article of a saved HTML page: its title, description and paragraphs."""
-    page = read_html(text)
-    if not page.title and not page.paragraphs:
-        raise UnknownShape("an HTML page without a title, <h1> or <p> paragraph: no article in it")
+def parse_html_page(source_path: str, text: str, url: str | None = None) -> SourceDocument:
+    """Read the article of an HTML page: its title, description and shaped lines (html_article.py)."""
+    page = read_article(text, url)
+    if not page.title and not page.blocks:
+        raise UnknownShape("an HTML page without a title or any text trafilatura finds: no article in it")
+    lines: list[SourceLine] = []
+    for kind, value in (("title", page.title), ("lead", page.lead)):
+        if value:
+            lines.append(SourceLine(len(lines) + 1, " ".join(value.split()), kind))
+    lines += [
+        SourceLine(number, block.text, "body", block.shape)
+        for number, block in enumerate(page.blocks, start=len(lines) + 1)
+    ]
     return SourceDocument(
         source_path,
         "html_page",
-        _record_lines(page.title, page.lead, "\n".join(page.paragraphs)),
+        lines,
         url=page.url,
         outlet_hint=page.outlet,
         published_hint=page.published,
+        meta=page.meta,
     )
 
 
