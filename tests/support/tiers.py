@@ -25,12 +25,38 @@ SLOW_S = 2.0
 POSTGRES_FIXTURES = {"postgres_warehouse_url"}
 BROWSER_FIXTURES = {"browser"}
 
-# Measured with `pytest --durations=0` (call time, seconds, on 2 shared cores): every test over SLOW_S.
-# A test id without brackets covers all its parameters.
-SLOW: dict[str, float] = {}
+# Measured with `pytest --durations=0` in two runs on 2 cores shared with other work (load average 4 and
+# 3-7): every unit test whose call took over SLOW_S in either, with the larger time. Integration tests
+# are out of the fast tier anyway. By file, then test name (all its parameters).
+SLOW: dict[str, dict[str, float]] = {
+    "tests/unit/steps/test_extract_properties.py": {
+        "test_any_text_file_extracts_and_validates_without_crashing": 34.6,
+        "test_any_json_record_extracts_and_validates_without_crashing": 15.7,
+    },
+    "tests/unit/steps/test_adversarial.py": {"test_time_grows_linearly": 27.2},
+    "tests/unit/flows/browse/test_shape.py": {"test_marking_names_never_loses_or_adds_text": 10.2},
+    "tests/unit/flows/test_prefect_settings.py": {
+        "test_the_server_timeout_becomes_prefects_own_for_every_server_prefect_starts": 5.0,
+    },
+    "tests/unit/steps/translate/test_safe_decode.py": {
+        "test_a_sentence_longer_than_the_table_is_translated_in_parts_within_the_table": 3.9,
+    },
+    "tests/unit/flows/test_window_work.py": {
+        "test_a_window_run_again_after_its_worker_died_counts_each_article_it_loaded_once": 3.0,
+    },
+    "tests/unit/steps/extract/test_furniture_gold.py": {
+        "test_no_body_sentence_is_removed_and_most_furniture_is": 2.2,
+    },
+}
 
-# Tests that time something or load the cores on purpose: run alone, after the parallel part.
-SERIAL: set[str] = set()
+# Tests that time something or load the cores on purpose: each runs alone (tests/support/serial_lock.py).
+SERIAL: set[str] = {
+    "tests/integration/test_busy_machine.py",  # eight CPU-bound processes: every other test would starve
+    "tests/unit/steps/test_adversarial.py::test_time_grows_linearly",  # a ratio of timings
+    # A server must be gone within 15 s of its run's death or its stop.
+    "tests/integration/test_prefect_servers.py::test_a_killed_run_leaves_no_prefect_server_behind",
+    "tests/integration/test_prefect_servers.py::test_server_start_status_and_stop",
+}
 
 
 def _base_id(nodeid: str) -> str:
@@ -59,7 +85,7 @@ def tiers(nodeid: str, fixtures: Iterable[str], params: dict[str, Any], function
         found.add("browser")
     if "dask" in path.rsplit("/", 1)[-1] or any("dask" in name for name in fixtures):
         found.add("dask")
-    if nodeid in SLOW or _base_id(nodeid) in SLOW:
+    if _base_id(nodeid).split("::")[-1] in SLOW.get(path, {}):
         found.add("slow")
     if nodeid in SERIAL or _base_id(nodeid) in SERIAL or path in SERIAL:
         found.add("serial")
