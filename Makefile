@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# Tiers: tests/support/tiers.py. The fast tier starts no process, server, browser or cluster.
+# Tiers: tests/support/tiers.py. The fast tier (in tests/unit) starts no process, server, browser or cluster.
 FAST_TIER := not (integration or postgres or browser or dask or slow)
 WORKERS ?= auto
 
@@ -27,7 +27,7 @@ test: $(STAMP) docs
 	$(BIN)/python -m pytest -n $(WORKERS) --dist loadfile
 
 check: $(STAMP) lint
-	$(BIN)/python -m pytest -q -n $(WORKERS) -m "$(FAST_TIER)"
+	$(BIN)/python -m pytest tests/unit -q -n $(WORKERS) -m "$(FAST_TIER)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check flows schemas warehouse tests bench docs/hooks
