@@ -7,7 +7,7 @@ a template's escaping switched off with `|safe`. Each mutant is written in place
 that import the module (its mirror in tests/unit/, or the whole fast tier when none does) run with
 `-x`, and the file is restored. A mutant whose tests still pass is a survivor: a break no test sees.
 
-    python -m tests.support.mutate                     # the lines changed since main
+    python -m tests.support.mutate                     # the lines this branch changed (since it left main)
     python -m tests.support.mutate --all-lines FILE…   # every line of these files
     python -m tests.support.mutate --list FILE         # show the mutants, run nothing
 
@@ -57,6 +57,13 @@ class Mutant:
         """Return `path:line: before → after`."""
         where = f"{self.path.relative_to(PROJECT)}:{self.line}"
         return f"{where}: {self.original.strip()}  →  {self.mutated.strip()}"
+
+
+def fork_point(base: str) -> str:
+    """Return the commit this branch left base at: main moves on, and its changes are not ours."""
+    return subprocess.run(
+        ["git", "merge-base", base, "HEAD"], cwd=PROJECT, capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 def changed_files(base: str) -> list[Path]:
@@ -202,14 +209,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all-lines", action="store_true", help="mutate every line, not only changed ones")
     parser.add_argument("--list", action="store_true", help="list the mutants and run nothing")
     options = parser.parse_args(argv)
-    files = [path.resolve() for path in options.files] or changed_files(options.base)
+    base = fork_point(options.base)
+    files = [path.resolve() for path in options.files] or changed_files(base)
     if not files:
         print(f"no module under {', '.join(PACKAGES)} changed since {options.base}")
         return 0
     survivors, counts = [], {"killed": 0, "survived": 0, "timeout": 0}
     started = time.monotonic()
     for path in files:
-        lines = None if options.all_lines or options.files else changed_lines(path, options.base)
+        lines = None if options.all_lines or options.files else changed_lines(path, base)
         mutants = mutants_of(path, lines)
         tests = tests_for(path)
         chosen = " ".join(tests) or "the fast tier"
