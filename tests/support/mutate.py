@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import ast
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -209,6 +210,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all-lines", action="store_true", help="mutate every line, not only changed ones")
     parser.add_argument("--list", action="store_true", help="list the mutants and run nothing")
     options = parser.parse_args(argv)
+    # Stopped by Ctrl-C or SIGTERM (even as a background job, which ignores SIGINT), the file being
+    # mutated is restored by killed()'s `finally` before the process ends.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     base = fork_point(options.base)
     files = [path.resolve() for path in options.files] or changed_files(base)
     if not files:
@@ -228,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             outcome = killed(mutant, tests)
             counts[outcome] += 1
+            print(f"  {sum(counts.values())}/{len(mutants)}", end="\r", flush=True)
             if outcome != "killed":
                 survivors.append(f"{outcome}: {mutant.describe()}")
                 print(f"  {outcome}: {mutant.describe()}", flush=True)
