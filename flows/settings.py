@@ -21,52 +21,112 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="TINTUC_", extra="ignore")
 
-    data_dir: Path = Path("data")
-    database_url: str | None = None
-    source_lang: str = "vi"
-    target_lang: str = "en"
-    beam_size: int = 4
-    # A glossary of your own (same format as flows/glossary/vi_en.tsv), added to the shipped one.
-    glossary_path: Path | None = None
-    # How person names are written in the English: "ascii" (English-press style, "Dinh Tien
-    # Dung") or "vietnamese" (as in the source, "Đinh Tiến Dũng").
-    name_style: Literal["ascii", "vietnamese"] = "ascii"
-    batch_tokens: int = 1024
-    # A run takes its input a window at a time and commits each window before reading the next:
-    # at most this many files, and this many bytes of them. 50 articles give the decoder about 1,500
-    # length-sorted sentences a window; bench/window_size.py measures the choice against one run-wide job.
-    window_files: int = Field(default=50, ge=1)
-    window_bytes: int = Field(default=4 * 1024 * 1024, ge=1)
-    # With a Dask scheduler's address (tcp://HOST:8786), each window runs as one task on that cluster
-    # (notes/README-dask.md); without one, the run works in this process.
-    dask_address: str | None = None
-    # Windows submitted to the cluster and not yet finished, at most: about twice its worker
-    # threads keeps each busy while the flow collects, and files are still listed lazily.
-    windows_in_flight: int = Field(default=4, ge=1)
-    # CTranslate2 workers × threads per worker; 0 fits them to the cores (see fitted_threads).
-    inter_threads: int = 0
-    intra_threads: int = 0
-    # Where CTranslate2 decodes: "cpu", "cuda" (an error without a GPU) or "auto" (a GPU if there
-    # is one), as Argos's ARGOS_DEVICE_TYPE.
-    device: Literal["cpu", "cuda", "auto"] = "cpu"
-    package_index_url: str = ARGOS_INDEX_URL
-    package_url: str = ARGOS_VI_EN_URL
-    package_sha256: str = ARGOS_VI_EN_SHA256
-    network_timeout_s: float = 20.0
+    data_dir: Path = Field(
+        default=Path("data"),
+        description="The data folder: the SQLite warehouse, Argos packages (`argos/`), Prefect's home "
+        "(`prefect/`) and the lock file each live run holds (`runs/`).",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="The warehouse, as a SQLAlchemy URL (`postgresql+psycopg://…` for PostgreSQL); "
+        "unset: `tintuc.sqlite` in the data folder.",
+    )
+    source_lang: str = Field(default="vi", description="The language of the articles (Argos's code).")
+    target_lang: str = Field(default="en", description="The language they are translated into.")
+    beam_size: int = Field(default=4, description="Beam size of the decoder (Argos's default).")
+    glossary_path: Path | None = Field(
+        default=None,
+        description="A glossary of your own, in the format of `flows/glossary/vi_en.tsv`, added to the "
+        "shipped one; its entries win on the same term.",
+    )
+    name_style: Literal["ascii", "vietnamese"] = Field(
+        default="ascii",
+        description='Person names in the English: `ascii` (English-press style, "Dinh Tien Dung") or '
+        '`vietnamese` (as in the source, "Đinh Tiến Dũng").',
+    )
+    batch_tokens: int = Field(default=1024, description="CTranslate2's batch size, in tokens.")
+    # 50 articles give the decoder about 1,500 length-sorted sentences a window; bench/window_size.py
+    # measures the choice against one run-wide job.
+    window_files: int = Field(
+        default=50,
+        ge=1,
+        description="The most files one window holds: a run reads, extracts, validates, translates and "
+        "commits a window before it reads the next.",
+    )
+    window_bytes: int = Field(
+        default=4 * 1024 * 1024,
+        ge=1,
+        description="The most bytes of files one window holds (a larger file makes a window of its own).",
+    )
+    dask_address: str | None = Field(
+        default=None,
+        description="A Dask scheduler (`tcp://HOST:8786`): each window runs as one task on that cluster; "
+        "unset: the run works in its own process.",
+    )
+    # About twice the cluster's worker threads keeps each busy while the flow collects, and files are
+    # still listed lazily.
+    windows_in_flight: int = Field(
+        default=4, ge=1, description="Windows submitted to the Dask cluster and not yet finished, at most."
+    )
+    inter_threads: int = Field(
+        default=0,
+        description="CTranslate2 workers; 0 fits workers × threads to the cores (workers of two "
+        "threads: 2 × 1 on two cores, 8 × 2 on sixteen).",
+    )
+    intra_threads: int = Field(
+        default=0, description="Threads per CTranslate2 worker; 0 fits them to the cores."
+    )
+    device: Literal["cpu", "cuda", "auto"] = Field(
+        default="cpu",
+        description="Where CTranslate2 decodes: `cpu`, `cuda` (the run stops with an error without a "
+        "GPU) or `auto` (a GPU if there is one), as Argos's `ARGOS_DEVICE_TYPE`.",
+    )
+    package_index_url: str = Field(
+        default=ARGOS_INDEX_URL, description="The Argos package index `tintuc models install` asks first."
+    )
+    package_url: str = Field(
+        default=ARGOS_VI_EN_URL,
+        description="Where `tintuc models install` downloads the package when the index lists none.",
+    )
+    package_sha256: str = Field(
+        default=ARGOS_VI_EN_SHA256,
+        description="The SHA-256 the downloaded package must have (else it is refused).",
+    )
+    network_timeout_s: float = Field(
+        default=20.0, description="Timeout of each network read during `tintuc models install`, in seconds."
+    )
     # A news article is tens of kilobytes; a file of megabytes is a dump or a mistake.
-    max_file_bytes: int = 8 * 1024 * 1024
-    # Limits on a model package file and on what it unpacks to (zip bombs); the 1.9 package is 66 MB.
-    max_package_bytes: int = 512 * 1024 * 1024
-    max_package_unpacked_bytes: int = 2 * 1024 * 1024 * 1024
-    # How long a Prefect server may take to start (Prefect gives its temporary one 20 s): on a busy
-    # machine it migrates its database and imports its API for minutes, and a run must wait, not fail.
-    prefect_server_timeout_s: int = 600
-    # A live run writes its heartbeat into `runs` after every window and every heartbeat_s seconds
-    # between; a `running` run whose heartbeat is older than heartbeat_timeout_s is taken for dead
-    # by the next run on any machine (on its own machine a lock file tells at once). Keep the timeout
-    # well above the interval: a beat can wait for a busy database.
-    heartbeat_s: float = Field(default=30.0, gt=0)
-    heartbeat_timeout_s: float = Field(default=600.0, gt=0)
+    max_file_bytes: int = Field(
+        default=8 * 1024 * 1024, description="The largest article file read; a larger one is rejected unread."
+    )
+    # The 1.9 package is 66 MB.
+    max_package_bytes: int = Field(
+        default=512 * 1024 * 1024, description="The largest model package file (and download)."
+    )
+    max_package_unpacked_bytes: int = Field(
+        default=2 * 1024 * 1024 * 1024,
+        description="The most a model package may unpack to (a zip bomb is refused before anything is "
+        "written).",
+    )
+    # On a busy machine a Prefect server migrates its database and imports its API for minutes, and a run
+    # must wait, not fail.
+    prefect_server_timeout_s: int = Field(
+        default=600,
+        description="How long a Prefect server may take to answer after it starts, in seconds (Prefect "
+        "alone gives 20 s); also handed to Prefect as `PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS`.",
+    )
+    # Keep the timeout well above the interval: a beat can wait for a busy database.
+    heartbeat_s: float = Field(
+        default=30.0,
+        gt=0,
+        description="Seconds between a live run's heartbeats in `runs` (besides one after each window).",
+    )
+    heartbeat_timeout_s: float = Field(
+        default=600.0,
+        gt=0,
+        description="A `running` run whose heartbeat is older than this, in seconds, and whose lock file is "
+        "not on this machine, is marked `crashed` by the next run on any machine.",
+    )
 
     # The fetcher (`tintuc run URL…`, feeds, sitemaps): flows/steps/fetch/. Polite by default.
     fetch_contact: str = Field(

@@ -165,3 +165,24 @@ def installed_warehouse_settings(warehouse_settings: Settings, fixture_package: 
 
     install_file(fixture_package, warehouse_settings.argos_dir)
     return warehouse_settings
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test with its tiers (tests/support/tiers.py): no test file marks itself."""
+    from tests.support.tiers import tiers
+
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        params = dict(callspec.params) if callspec is not None else {}
+        function = getattr(item, "function", None)
+        for marker in sorted(tiers(item.nodeid, getattr(item, "fixturenames", ()), params, function)):
+            item.add_marker(marker)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[object]:
+    """Run a `serial` test alone, while the others share the cores (tests/support/serial_lock.py)."""
+    from tests.support.serial_lock import turn
+
+    with turn(alone=item.get_closest_marker("serial") is not None):
+        return (yield)

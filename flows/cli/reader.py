@@ -68,15 +68,18 @@ def browse(
 
             webbrowser.open(address)
 
-    # uvicorn stops gracefully on SIGTERM and Ctrl-C, then raises the signal again: as KeyboardInterrupt
-    # both end here, so stopping browse is a clean exit (0), not "Aborted!" or death by signal.
+    # uvicorn stops gracefully on SIGTERM and Ctrl-C, then raises the signal again. Raised again, it is
+    # KeyboardInterrupt, unless SIGINT was ignored when tintuc started (a background job of a script:
+    # the shell ignores SIGINT for it), when it is nothing and serve() simply returns. Either way the
+    # server has stopped: a clean exit (0) that says so, never "Aborted!" or death by signal.
     previous_handler = signal.signal(signal.SIGTERM, _interrupt)
     try:
         serve(make_datasette(database, url), host, chosen, ready)
     except KeyboardInterrupt:
-        console.print("stopped")
+        pass
     finally:
         signal.signal(signal.SIGTERM, previous_handler)
+    console.print("stopped")
 
 
 @app.command()
