@@ -32,7 +32,8 @@ def render_article(found: ArticleForReading, lang: str) -> str:
             blocks.append("\n".join(texts))
             blocks.append(" · ".join(part for part in header if part))
         elif kind == "caption":
-            blocks.append("\n".join(f"[photo] {text}" for text in texts))
+            credit = next((f" ({s['credit']})" for s in sentences if s.get("credit")), "")
+            blocks.append("\n".join(f"[photo] {text}{credit}" for text in texts))
         else:
             blocks.append("\n".join(texts))
     return "\n\n".join(blocks) + "\n"

@@ -57,6 +57,7 @@ class Paragraph:
 
     kind: str
     sentences: list[Sentence]
+    credit: str | None = None  # a caption's photo credit, shown as written (never translated)
 
 
 def parse_flags(quality_flags: str | None) -> list[Flag]:
@@ -114,7 +115,11 @@ def paragraphs(segments: list[dict[str, Any]], mentions: list[dict[str, Any]]) -
         by_seq.setdefault(mention["seq"], []).append(mention)
     grouped = groupby(segments, key=lambda s: s["paragraph_no"])
     return [
-        Paragraph(group[0]["kind"], [sentence(s, by_seq.get(s["seq"], [])) for s in group])
+        Paragraph(
+            group[0]["kind"],
+            [sentence(s, by_seq.get(s["seq"], [])) for s in group],
+            next((s["credit"] for s in group if s.get("credit")), None),
+        )
         for group in (list(g) for _, g in grouped)
     ]
 
