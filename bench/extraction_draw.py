@@ -57,10 +57,16 @@ def jaccard(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> float:
 
 
 def dev_files(shared: Path) -> list[Path]:
-    """Return the development gold's article files that are present."""
+    """Return the development gold's article files that are present, as it held them at the draw.
+
+    Then it held articles of seeds/, corpus/ and corpus-dev/ only; the corpus-wide and stories-dev
+    articles added to it since (none of them drawn) must not change the pool, or the draw.
+    """
     gold = json.loads(DEV_GOLD.read_text(encoding="utf-8"))
     roots = {"seeds": PROJECT / "seeds", "corpus": shared / "corpus", "corpus-dev": shared / "corpus-dev"}
-    named = [roots[folder] / name for folder, files in gold["folders"].items() for name in files]
+    named = [
+        roots[folder] / name for folder, files in gold["folders"].items() if folder in roots for name in files
+    ]
     named += [roots[path.split("/")[0]] / path.split("/")[1] for path in gold["not_articles"]]
     return [path for path in named if path.exists()]
 
