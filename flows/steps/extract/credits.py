@@ -50,6 +50,9 @@ MAX_TRAILING_CHARS = 90
 _BEFORE_TRAILING = re.compile(r"(?:[.!?…”\"’)]|\s[-–])\s*\(?\s*$|\(\s*$")
 
 
+_SCREENSHOT = re.compile(r"(?<=[.!?…”\"])\s+Ảnh chụp màn hình\.?$")  # "… của Apple. Ảnh chụp màn hình"
+
+
 def trailing_credit(text: str) -> int | None:
     """Return where a photo credit closing a caption line starts (its dash or bracket included), or None.
 
@@ -57,6 +60,9 @@ def trailing_credit(text: str) -> int | None:
     The credit runs to the end of the line, holds no sentence of its own and follows a full stop,
     a dash or a bracket; a line that is only a credit gives 0.
     """
+    screenshot = _SCREENSHOT.search(text)
+    if screenshot:
+        return screenshot.start()
     matches = list(_PHOTO_LABEL.finditer(text))
     if not matches:
         return None
@@ -123,6 +129,8 @@ def credit_value(piece: str) -> str:
 def is_photo_credit(text: str) -> bool:
     """Tell whether a piece of text is a photo credit and nothing else ("Ảnh: Reuters", "- Ảnh: N.K.")."""
     stripped = text.strip()
+    if stripped.rstrip(".") == "Ảnh chụp màn hình":
+        return True
     return bool(_PHOTO_LABEL.match(stripped.lstrip("-–( "))) and leading_credit_end(stripped) == len(stripped)
 
 

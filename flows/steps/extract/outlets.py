@@ -139,10 +139,15 @@ def outlet_from_name(source: str | None) -> str | None:
     return outlet_from_domain(source) or source.strip()
 
 
+# Sections an outlet publishes under a site name of their own (" - Sohoa" closes VnExpress's).
+SECTION_SITES = {"Sohoa": "VnExpress", "Ngôi sao": "VnExpress"}
+
+
 def trailing_outlet(text: str) -> tuple[str, str | None]:
-    """Split a description's trailing " - VnExpress Kinh Doanh" site name off its text."""
+    """Split a description's trailing " - VnExpress Kinh Doanh" (or " - Sohoa") site name off its text."""
     head, sep, tail = text.rpartition(" - ")
-    if sep and any(tail.strip().lower().startswith(n.lower()) for n in OUTLETS_BY_DOMAIN.values()):
+    names = [*OUTLETS_BY_DOMAIN.values(), *SECTION_SITES]
+    if sep and any(tail.strip().lower().startswith(n.lower()) for n in names):
         return head.rstrip(), tail.strip()
     return text, None
 

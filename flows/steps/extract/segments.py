@@ -92,7 +92,7 @@ def _body_units(document: SourceDocument) -> list[_Unit]:
             # A related-article teaser run into the paragraph after it: the teaser goes alone.
             units += [_Unit(line.line_no, 1, text[:resume].strip(), indented=indented)]
             units += [_Unit(line.line_no, 2, text[resume:].strip(), indented=indented)]
-        elif boxes.box_teaser_start(text) is not None:
+        elif boxes.box_teaser_start(text) is not None or boxes.repeats_title(text, document.title):
             # A line of its own holding a headline run into a teaser is a box, not a paragraph:
             # on a flattened page that shape is a subheading glued to its paragraph instead.
             units.append(_Unit(line.line_no, 0, text, shape=boxes.RELATED_BOX, indented=indented))
@@ -122,6 +122,7 @@ def _flattened_units(document: SourceDocument, line_no: int, text: str) -> list[
     if pieces[-1][2] is None:  # the page's last sentence: a photo credit may run into the byline
         last, new, _ = pieces.pop()
         parts = boxes.split_credit_byline(last, text[box:cut], _authors(document))
+        parts = parts[:-1] + furniture.split_source_tail(parts[-1])
         pieces += [(part, new and n == 0, None) for n, part in enumerate(parts)]
     pieces.append((text[cut:], True, furniture.SITE_FOOTER))
     kept = [(piece.strip(), new, shape) for piece, new, shape in pieces if piece.strip()]
@@ -154,6 +155,10 @@ def _sentences_with_credits(paragraph: str) -> list[tuple[str, bool]]:
     """
     pieces: list[tuple[str, bool]] = []
     for sentence in split_sentences(paragraph):
+        resume = furniture.related_end(sentence)  # "Xem thêm: <headline> Vụ cháy khiến …"
+        if resume is not None:
+            pieces += [(sentence[:resume].strip(), False), (sentence[resume:].strip(), True)]
+            continue
         parts = credits.credit_pieces(sentence)
         pieces += [(part, number > 0 and not credits.LABEL.match(part)) for number, part in enumerate(parts)]
     return pieces
@@ -243,17 +248,23 @@ def _attach_credits(labels: list[tuple[_Unit, str]]) -> dict[tuple[int, int], st
 
 
 def _mark_closing_byline(labels: list[tuple[_Unit, str]]) -> None:
-    """Relabel the closing text: a run of links or titles, then an author's byline."""
+    """Relabel the closing text: a run of links or titles, then the byline and the source under it.
+
+    A page may close with two such lines ("Theo Lê Ánh" over the outlet's name): up to three
+    bylines are taken from the end, and the first text that is no byline stops the run.
+    """
+    bylines = 0
     for index in range(len(labels) - 1, 0, -1):
         unit, label = labels[index]
         if label not in {"paragraph", "caption"}:
             continue
-        if furniture.is_closing_list(unit.text):
+        if furniture.is_closing_list(unit.text) and not bylines:
             labels[index] = (unit, furniture.CLOSING_LIST)
             continue
-        if furniture.is_byline(unit.text):
-            labels[index] = (unit, furniture.BYLINE)
-        return
+        if not furniture.is_byline(unit.text) or bylines == 3:
+            return
+        labels[index] = (unit, furniture.BYLINE)
+        bylines += 1
 
 
 def _title_line(document: SourceDocument) -> SourceLine | None:
