@@ -30,7 +30,7 @@ ROLE_TITLES = sorted(
         đại sứ|tổng thư ký|phó tổng thư ký|thư ký|cảnh sát trưởng|mục sư|giám mục|tổng giám mục|
         hồng y|giáo hoàng|linh mục|thượng tọa|ni sư|sư thầy|trụ trì|kiện tướng|đại kiện tướng|
         người đứng đầu|người đồng cấp|đại diện|giám khảo|trọng tài|CEO|chủ sở hữu|cố vấn|
-        thủ quỹ|kế toán|phóng viên|nhà báo|biên tập viên|chủ biên|
+        thủ quỹ|kế toán|PV|phóng viên|nhà báo|biên tập viên|chủ biên|
         giáo viên|sinh viên|học sinh|nữ sinh|kỳ thủ|HLV|huấn luyện viên|trợ lý|cầu thủ|
         tiền đạo|tiền vệ|hậu vệ|thủ môn|thủ thành|đội trưởng|vận động viên|VĐV|võ sĩ|tay vợt|
         ca sĩ|nhạc sĩ|diễn viên|người mẫu|siêu mẫu|nghệ sĩ|đạo diễn|nhà văn|nhà thơ|họa sĩ|
