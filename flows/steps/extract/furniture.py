@@ -131,9 +131,11 @@ def line_furniture(text: str, *, indented: bool = False) -> str | None:
 
 def _shaped_furniture(text: str, small: str) -> str | None:
     """Return the reason for the furniture that words or shapes give away, or None."""
-    for pattern, reason in ((_WIDGET, COMMENT_WIDGET), (DONATION_WORDS, DONATION)):
-        if pattern.search(small):
-            return reason
+    widget = _WIDGET.search(small)
+    if widget and (widget.start() == 0 or len(text) <= 80):  # "… chưa có bình luận." in a story is no widget
+        return COMMENT_WIDGET
+    if DONATION_WORDS.search(small):
+        return DONATION
     if _TAGS.match(text):
         return TAGS
     if is_video_caption(text):

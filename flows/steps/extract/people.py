@@ -254,9 +254,13 @@ def _title_right_before(text: str, start: int) -> bool:
     before = text[max(0, start - 60) : start]
     found = list(TITLE_WORD.finditer(before))
     between = before[found[-1].end() :].split() if found else []
-    # Between the title and the name: the body or place it heads ("ủy viên hạt Wilson Joe Tackett").
-    return bool(found) and all(
-        w[:1].isupper() or w in orgnames.NAME_WORDS or w in gazetteer.PLACE_HEADS for w in between
+    # Between the title and the name: the body or place it heads ("ủy viên hạt Wilson Joe Tackett",
+    # "mục sư nhà thờ Frank Pomeroy").
+    small = " ".join(w for w in between if not w[:1].isupper() and w not in orgnames.NAME_WORDS)
+    return bool(found) and (
+        not small
+        or all(w in gazetteer.PLACE_HEADS for w in small.split(" ") if w)
+        or small in gazetteer.PLACE_HEADS
     )
 
 
@@ -321,6 +325,11 @@ def given_names(text: str, runs: Runs) -> list[NameSpan]:
         first = run[0].group()
         if _CREDIT_BEFORE.search(before):
             continue  # "Ảnh: Anh Túc …": a credit, not "anh Túc"
+        if first.lower() in _PERSON_TITLES_LOWER and len(run) > 1:
+            span = _given_name_at(text, run[1].start(), runs)  # "NSƯT Thành Lộc", "HLV Park Hang Seo"
+            if span and span.name not in gazetteer.PROVINCES:
+                found.append(span)
+            continue
         if first.lower() in titles.HONORIFICS and len(run) > 1 and _at_clause_start(text, start):
             span = _given_name_at(text, run[1].start(), runs)  # "Chị Thu Cúc, …"
             if span and f"{first} {span.name}" not in gazetteer.PROVINCES:
@@ -347,7 +356,7 @@ def given_names(text: str, runs: Runs) -> list[NameSpan]:
             span = None
         if span:
             found.append(span)
-    return found + _listed_with(text, runs, found)
+    return found
 
 
 # What a player or a speaker does right after the name ("Văn Toàn ghi bàn", "Messi chuyền").
@@ -382,18 +391,26 @@ def _acts_as_person(text: str, span: NameSpan) -> bool:
 
 
 def _listed_with(text: str, runs: Runs, found: list[NameSpan]) -> list[NameSpan]:
-    """Return the given names listed with one already found ("Công Phượng và Văn Toàn ghi bàn")."""
+    """Return the given names listed with a person already found, before or after them.
+
+    "Công Phượng và Văn Toàn ghi bàn", "Nghệ sĩ Kim Xuân, Thành Lộc, Đàm Vĩnh Hưng, Hiền Thục …":
+    names joined by commas or "và" to a person are people too, one after another along the list.
+    """
     more: list[NameSpan] = []
-    for span in found:
+    listed = list(found)
+    while listed:
+        span = listed.pop()
         for run in runs:
-            gap = text[run[-1].end() : span.start] if run[-1].end() <= span.start else ""
-            if gap not in {", ", " và "} or any(f.start == run[0].start() for f in found + more):
+            start, end = run[0].start(), run[-1].end()
+            gap = text[end : span.start] if end <= span.start else text[span.end : start]
+            if gap not in {", ", " và "} or any(f.start == start for f in found + more):
                 continue
-            if not _at_list_start(text, run[0].start()):
+            if end <= span.start and not _at_list_start(text, start):
                 continue  # "trang Shape, Faz cho biết": a word before the first name makes it no list
-            candidate = _given_name_at(text, run[0].start(), runs)
-            if candidate and candidate.end == run[-1].end() and _shaped_like(candidate, span):
+            candidate = _given_name_at(text, start, runs)
+            if candidate and candidate.end == end and _shaped_like(candidate, span):
                 more.append(candidate)
+                listed.append(candidate)
     return more
 
 
@@ -419,19 +436,30 @@ def _shaped_like(candidate: NameSpan, span: NameSpan) -> bool:
     words = candidate.name.split()
     if candidate.name in gazetteer.PROVINCES or candidate.name in orgnames.KNOWN_ORGS:
         return False
+    if span.full and not span.name.isascii():  # a Vietnamese full name in the list
+        return 2 <= len(words) <= 3 and all(is_syllable(word) for word in words)
     if len(span.name.split()) == 1:
         return len(words) == 1 and words[0].isascii() and not is_syllable(words[0])
     return 2 <= len(words) <= 3 and all(is_syllable(word) for word in words)
 
 
 def _person_title_before(before: str) -> bool:
-    """Tell whether the words before a name end with a title only people carry (not "Thủ tướng")."""
-    words = before.split()
+    """Tell whether the words before a name end with a title only people carry (not "Thủ tướng").
+
+    "các diễn viên như Kim Xuân", "sáng tác: Lê Quang", "do Mỹ Tâm …": a title, then "như" or
+    a colon, or a work's credit, leads into a list of people.
+    """
+    if _CREDIT_OF_WORK.search(before):
+        return True
+    words = re.sub(r"\s(?:như|gồm|là)\s*$", " ", before).split()
     for size in (3, 2, 1):  # the longest title ending there: "Thủ tướng" before "tướng"
         phrase = " ".join(words[-size:]).lower()
         if len(words) >= size and phrase in _ALL_TITLES_LOWER:
             return phrase in _PERSON_TITLES_LOWER
     return False
+
+
+_CREDIT_OF_WORK = re.compile(r"(?:sáng tác|trình bày|biên đạo|thể hiện|dàn dựng)\s*:\s*$")
 
 
 def _at_clause_start(text: str, start: int) -> bool:
@@ -453,6 +481,7 @@ def find_names(text: str, streets: frozenset[str] = frozenset()) -> list[NameSpa
         if found and not any(text[found[0] : found[1]].startswith(street) for street in streets):
             spans.append(NameSpan(*found, text[found[0] : found[1]], True))
     spans += foreign_names(text) + given_names(text, runs)
+    spans += _listed_with(text, runs, spans)
     kept: list[NameSpan] = []
     for span in spans:
         if not any(k.start < span.end and span.start < k.end for k in kept):

@@ -58,6 +58,7 @@ def role_after(text: str, end: int) -> str | None:
     if not opener or opener.end() == end:
         return None
     rest = text[opener.end() :]
+    rest = rest[len(rest) - len(re.sub(r"^(?:một|là|nay là)\s+", "", rest)) :]  # ", một tay golf …"
     first = _one_role(rest)
     if first is None:
         return None

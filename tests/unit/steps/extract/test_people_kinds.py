@@ -84,3 +84,23 @@ def test_a_long_role_after_a_name_keeps_its_title_and_a_bracket_before_it_is_ski
 
 def test_vietnamese_syllables_without_their_marks_are_no_foreign_name():
     assert _people("Anh Phi chia sẻ rằng gia đình vui.") == {"Phi": None}
+
+
+def test_artists_listed_after_a_title_or_a_credit_of_the_work_are_people():
+    people = _people("Nghệ sĩ Kim Lan, Thành Đạt, Đàm Văn Hùng, Hiền Mai... tham gia chương trình.")
+    assert set(people) == {"Kim Lan", "Thành Đạt", "Đàm Văn Hùng", "Hiền Mai"}
+    assert _people("NSƯT Thành Đạt (phải) hát cùng bạn diễn.") == {"Thành Đạt": "NSƯT"}
+    assert set(_people("Bài hát (sáng tác: Lê Quang) được nhiều người yêu thích.")) == {"Lê Quang"}
+    assert set(_people("Nhiều ca sĩ như Đức Minh, Ngô Văn Huy từng hát lại.")) >= {"Đức Minh"}
+
+
+def test_a_comma_list_of_places_or_bodies_is_no_list_of_people():
+    assert _people("Đoàn đã qua Hà Tĩnh, Quảng Bình, Quảng Trị.") == {}
+    assert _people("Trận đấu có Hà Nội, Hải Phòng và Nam Định.") == {}
+
+
+def test_a_judge_a_prosecutor_and_a_golfer_set_off_by_one_are_people_with_their_roles():
+    assert _people("Phiên điều trần do thẩm phán Scott McAfee chủ trì.") == {"Scott McAfee": "thẩm phán"}
+    assert _people("Ảnh ghép vào thân của John Daly, một tay golf chuyên nghiệp.") == {
+        "John Daly": "tay golf chuyên nghiệp"
+    }
