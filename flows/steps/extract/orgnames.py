@@ -27,7 +27,9 @@ ORG_HEADS = sorted(
         Trung đoàn|Lữ đoàn|Tiểu đoàn|Nhà xuất bản|NXB|Thông tấn xã|
         Hiệp hội|Quỹ|Hợp tác xã|HTX|Xí nghiệp|Nhà máy|Trại giam|Trại tạm giam|THPT|THCS|
         Tiểu học|Mầm non|Trường Mầm non|Trường Trung học|Trường Phổ thông|Thanh tra|
-        Kiểm toán Nhà nước|Ngân hàng Nhà nước|Hội đồng nhân dân|Mặt trận"""
+        Kiểm toán Nhà nước|Ngân hàng Nhà nước|Hội đồng nhân dân|Mặt trận|Nhà hát Kịch|Nhà hát Chèo|
+        Nhà hát Cải lương|Nhà hát Nghệ thuật|Nhà hát Giao hưởng|Nhà hát Tuổi trẻ|Nhà hát Múa rối|
+        Nhà hát Tuồng|Nhà hát Ca múa nhạc"""
     ),
     key=len,
     reverse=True,
@@ -69,6 +71,7 @@ NAME_PAIRS = frozenset(
         vật liệu|tư vấn|thiết kế|tổng hợp|bán lẻ|thủy sản|lương thực|địa ốc|phụ sản|quân đội|
         cộng sản|dân chủ|cộng hòa|lao động|biên phòng|công binh|phòng không|không quân|hải quân|
         cảnh vệ|kiểm lâm|môi giới|truyền hình|dân nguyện|tuyên giáo|đối ngoại|kiểm toán|khách hàng|
+        ca nhạc|nhạc nhẹ|nghệ thuật|biểu diễn|giao hưởng|cải lương|múa rối|điện ảnh|sân khấu|
         phương pháp|đường sắt|đường bộ|đường thủy|cảng vụ|khí tượng|thủy văn|địa chất"""
     )
     if len(pair.split()) == 2
