@@ -131,9 +131,11 @@ def line_furniture(text: str, *, indented: bool = False) -> str | None:
 
 def _shaped_furniture(text: str, small: str) -> str | None:
     """Return the reason for the furniture that words or shapes give away, or None."""
-    widget = _WIDGET.search(small)
-    if widget and (widget.start() == 0 or len(text) <= 80):  # "… chưa có bình luận." in a story is no widget
-        return COMMENT_WIDGET
+    # "… chưa có bình luận." in a story ("has not commented") is no widget: that phrase alone needs
+    # a short line or to open it; any other widget phrase is enough anywhere.
+    for widget in _WIDGET.finditer(small):
+        if not widget.group().startswith("chưa có") or widget.start() == 0 or len(text) <= 80:
+            return COMMENT_WIDGET
     if DONATION_WORDS.search(small):
         return DONATION
     if _TAGS.match(text):
