@@ -1,11 +1,17 @@
-"""Score extraction (no model) against the hand-made development gold.
+"""Score extraction (no model) against the development gold and the frozen test gold, side by side.
 
-    .venv/bin/python bench/extraction.py [--json bench/extraction.json] [--errors]
+    .venv/bin/python bench/extraction.py [--json bench/extraction.json] [--errors] [--misses]
 
-The gold is tests/gold/extraction/entities.json (how it was made and the rules it follows are
-in its "rules"): one entry per article file of seeds/, ../shared/corpus and ../shared/corpus-dev.
-Every file present is read and extracted as `tintuc run` would; files of a folder that is absent
-are left out and said so. Scores, over all files together:
+Two golds, made by hand the same way (how, and the rules they follow, are in their "about" and
+"rules"): the development gold, tests/gold/extraction/entities.json and furniture.json, which
+rules are written and tuned against; and the test gold, tests/gold/extraction/test/, 40 articles
+drawn at random before a rule of the round changed (bench/extraction_draw.py), never tuned on.
+The gap between the two columns is how much of a figure holds only on the articles the rules were
+written against. `--errors` and `--misses` list the development gold's errors only; the test
+gold's are listed by `--test-errors`, for the review at the end of a round, never while tuning.
+
+Every gold file present is read and extracted as `tintuc run` would; files of a folder that is
+absent are left out and said so. Scores, over all files of a gold together:
 
 - people: precision / recall / F1. A found person matches a gold person when its name is the
   gold name or one of its aliases (NFC, spaces collapsed, case folded).
@@ -16,8 +22,8 @@ are left out and said so. Scores, over all files together:
   contains a gold role or is contained in one (case folded).
 - titles: the share of articles whose title is the gold title.
 
-- furniture: bench/furniture_gold.py's score against tests/gold/extraction/furniture.json: the
-  share of furniture lines removed, and the body pieces removed with them (the goal is none).
+- furniture: bench/furniture_gold.py's score against the gold's furniture.json: the share of
+  furniture lines removed, and the body pieces removed with them (the goal is none).
 """
 
 from __future__ import annotations
@@ -31,18 +37,29 @@ from pathlib import Path
 from typing import Any
 
 PROJECT = Path(__file__).resolve().parents[1]
-GOLD = PROJECT / "tests" / "gold" / "extraction" / "entities.json"
+GOLD_DIR = PROJECT / "tests" / "gold" / "extraction"
+GOLD = GOLD_DIR / "entities.json"
+# Each gold: its entities and its furniture, by the name the table gives it.
+GOLDS = {
+    "development": (GOLD, GOLD_DIR / "furniture.json"),
+    "test": (GOLD_DIR / "test" / "entities.json", GOLD_DIR / "test" / "furniture.json"),
+}
 SHARED = PROJECT.parent / "shared"
+SHARED_FOLDERS = ("corpus", "corpus-dev", "corpus-wide", "stories-dev")
 
 
 def folders(shared: Path = SHARED) -> dict[str, Path]:
-    """Return the gold's folders by the name the gold uses."""
-    return {"seeds": PROJECT / "seeds", "corpus": shared / "corpus", "corpus-dev": shared / "corpus-dev"}
+    """Return the golds' folders by the name the golds use."""
+    return {"seeds": PROJECT / "seeds", **{name: shared / name for name in SHARED_FOLDERS}}
 
 
 def key(name: str) -> str:
-    """Return the form names are compared in: NFC, single spaces, case folded."""
-    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+    """Return the form names are compared in: NFC, single spaces, case folded, no closing full stop.
+
+    The full stop goes because an outlet's cut name ("Nguyễn Đức Th.") ends on one and a name
+    before a sentence's end may keep it: the stop is punctuation, not the name.
+    """
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold().rstrip(".")
 
 
 def place_keys(name: str) -> set[str]:
@@ -82,15 +99,16 @@ def found_in(records: Any) -> Found:
     return found
 
 
-def extract_folder(folder: Path) -> dict[str, Any]:
-    """Extract every article file of a folder; return its records by file name."""
+def extract_folder(folder: Path, names: list[str] | None = None) -> dict[str, Any]:
+    """Extract the article files of a folder (those named, else all); return their records by file name."""
     from flows.steps.extract.article import extract_article
     from flows.steps.ingest.files import parse_source, read_source
     from flows.steps.ingest.formats import SourceDocument
     from flows.steps.records import ArticleRecords
 
     records: dict[str, Any] = {}
-    for path in sorted(p for p in folder.iterdir() if p.suffix in {".txt", ".json"}):
+    paths = [folder / name for name in names] if names is not None else sorted(folder.iterdir())
+    for path in (p for p in paths if p.suffix in {".txt", ".json"} and p.exists()):
         source = read_source(path, 8 << 20)
         for document in parse_source(source):
             if isinstance(document, SourceDocument):
@@ -222,15 +240,14 @@ def score(found: dict[str, dict[str, Found]], gold: dict[str, Any]) -> dict[str,
     return tallies
 
 
-def furniture_scores(shared: Path) -> dict[str, Any]:
+def furniture_scores(shared: Path, furniture_gold: Path = GOLDS["development"][1]) -> dict[str, Any]:
     """Score page furniture against its own gold (bench/furniture_gold.py): lines removed, body kept.
 
     The totals come with `misses`: each gold line left in and each body piece removed, by file.
     """
-    from bench.furniture_gold import GOLD as FURNITURE_GOLD
     from bench.furniture_gold import score_furniture
 
-    result = score_furniture(FURNITURE_GOLD, shared)
+    result = score_furniture(furniture_gold, shared)
     misses = [
         f"{what}: {name} {line}"
         for name, found in result["files"].items()
@@ -240,72 +257,117 @@ def furniture_scores(shared: Path) -> dict[str, Any]:
     return {**result["total"], "misses": misses}
 
 
-def furniture_line(total: dict[str, Any]) -> str:
-    """Return the furniture figures as one line under the table."""
-    return (
-        f"{'furniture':<14}{'':>10}{total['furniture_recall']:>8.3f}{'':>7}   "
-        f"{total['furniture_removed']}/{total['furniture_lines']} lines removed, "
-        f"{total['body_pieces_removed']} body pieces removed (goal: 0)"
+HEADLINE = {"people": "f1", "organisations": "recall", "places": "f1", "roles": "recall", "titles": "recall"}
+
+
+def _cell(kind: str, figures: dict[str, Any]) -> str:
+    """Return one gold's figures of a kind: precision / recall / F1, or the share right."""
+    if kind in {"roles", "titles"}:
+        return f"{figures['recall']:.3f} ({figures['gold_found']}/{figures['gold']})"
+    return f"{figures['precision']:.3f} / {figures['recall']:.3f} / {figures['f1']:.3f}"
+
+
+def table(results: dict[str, dict[str, Any]]) -> str:
+    """Return the golds' figures side by side, with the gap between the first two on each headline."""
+    names = list(results)
+    lines = [f"{'kind':<14}" + "".join(f"{name + ' (P / R / F1)':<28}" for name in names) + "gap"]
+    for kind in HEADLINE:
+        cells = [_cell(kind, results[name]["figures"][kind]) for name in names]
+        values = [results[name]["figures"][kind][HEADLINE[kind]] for name in names]
+        gap = f"{values[0] - values[1]:+.3f} {HEADLINE[kind]}" if len(values) > 1 else ""
+        lines.append(f"{kind:<14}" + "".join(f"{cell:<28}" for cell in cells) + gap)
+    furniture = [results[name]["furniture"] for name in names]
+    cells = [
+        f"{f['furniture_recall']:.3f} ({f['furniture_removed']}/{f['furniture_lines']})"
+        f", body {f['body_pieces_removed']}"
+        for f in furniture
+    ]
+    gap = (
+        f"{furniture[0]['furniture_recall'] - furniture[1]['furniture_recall']:+.3f}"
+        if len(cells) > 1
+        else ""
     )
-
-
-def table(tallies: dict[str, Tally]) -> str:
-    """Return the figures as a plain-text table."""
-    lines = [f"{'kind':<14}{'precision':>10}{'recall':>8}{'F1':>7}   counts"]
-    for kind, tally in tallies.items():
-        f = tally.figures()
-        if kind in {"roles", "titles"}:
-            lines.append(
-                f"{kind:<14}{'':>10}{f['recall']:>8.3f}{'':>7}   {f['gold_found']}/{f['gold']} right"
-            )
-        else:
-            counts = f"found {f['found_right']}/{f['found']} right, gold {f['gold_found']}/{f['gold']} found"
-            lines.append(f"{kind:<14}{f['precision']:>10.3f}{f['recall']:>8.3f}{f['f1']:>7.3f}   {counts}")
+    lines.append(f"{'furniture':<14}" + "".join(f"{cell:<28}" for cell in cells) + gap)
     return "\n".join(lines)
 
 
-def run(shared: Path = SHARED, gold_path: Path = GOLD) -> tuple[dict[str, Tally], dict[str, Any], list[str]]:
-    """Extract the folders present and score them; return tallies, extra figures and notes."""
+def run(
+    shared: Path = SHARED, gold_path: Path = GOLD, furniture_path: Path = GOLDS["development"][1]
+) -> tuple[dict[str, Tally], dict[str, Any], list[str]]:
+    """Extract a gold's files that are present and score them; return tallies, extra figures and notes."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    measured = {name: path for name, path in folders(shared).items() if path.is_dir()}
+    every = folders(shared)
+    wanted = {name: every[name] for name in gold["folders"]}
+    measured = {name: path for name, path in wanted.items() if path.is_dir()}
     notes = [
-        f"{path} absent: its articles are not scored"
-        for name, path in folders(shared).items()
-        if name not in measured
+        f"{path} absent: its articles are not scored" for name, path in wanted.items() if name not in measured
     ]
-    records = {name: extract_folder(path) for name, path in measured.items()}
+    records = {name: extract_folder(path, list(gold["folders"][name])) for name, path in measured.items()}
     found = {name: {file: found_in(r) for file, r in by_file.items()} for name, by_file in records.items()}
-    return score(found, gold), {"furniture": furniture_scores(shared)}, notes
+    return score(found, gold), {"furniture": furniture_scores(shared, furniture_path)}, notes
+
+
+def run_all(shared: Path = SHARED, only: list[str] | None = None) -> dict[str, dict[str, Any]]:
+    """Score every gold (or those named): figures, errors, furniture and notes by gold name."""
+    results = {}
+    for name, (entities, furniture) in GOLDS.items():
+        if only and name not in only:
+            continue
+        tallies, extra, notes = run(shared, entities, furniture)
+        results[name] = {
+            "figures": {kind: tally.figures() for kind, tally in tallies.items()},
+            "errors": {kind: tally.errors for kind, tally in tallies.items()},
+            "furniture": extra["furniture"],
+            "notes": notes,
+        }
+    return results
 
 
 def main() -> None:
-    """Print the table (and, with --errors, every error); write the figures as JSON if asked."""
+    """Print both golds' figures side by side (and, if asked, the development gold's errors); write JSON."""
     sys.path.insert(0, str(PROJECT))
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", type=Path, help="write the figures here")
-    parser.add_argument("--errors", action="store_true", help="list every error, by kind")
     parser.add_argument(
-        "--misses", action="store_true", help="list the furniture lines left in and body pieces removed"
+        "--json", type=Path, help="write the figures here (the test gold's errors are left out)"
+    )
+    parser.add_argument("--errors", action="store_true", help="list the development gold's errors, by kind")
+    parser.add_argument(
+        "--misses", action="store_true", help="list the development gold's furniture left in and body removed"
     )
     parser.add_argument(
-        "--shared", type=Path, default=SHARED, help="the folder holding corpus/ and corpus-dev/"
+        "--test-errors", action="store_true", help="list the test gold's errors (end-of-round review only)"
     )
+    parser.add_argument("--only", action="append", choices=list(GOLDS), help="score only this gold")
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the folder holding the shared corpora")
     args = parser.parse_args()
-    tallies, extra, notes = run(args.shared)
-    for note in notes:
-        print(note)
-    print(table(tallies))
-    print(furniture_line(extra["furniture"]))
-    if args.misses:
-        print("\n".join(extra["furniture"]["misses"]) or "no furniture missed, no body removed")
-    if args.errors:
-        for kind, tally in tallies.items():
-            print(f"\n## {kind}: {len(tally.errors)} errors")
-            print("\n".join(tally.errors))
+    results = run_all(args.shared, args.only)
+    for name, result in results.items():
+        for note in result["notes"]:
+            print(f"{name}: {note}")
+    print(table(results))
+    shown = [name for name, asked in (("development", args.errors), ("test", args.test_errors)) if asked]
+    if args.misses and "development" in results:
+        print(
+            "\n".join(results["development"]["furniture"]["misses"]) or "no furniture missed, no body removed"
+        )
+    for name in shown:
+        if name not in results:
+            continue
+        for kind, errors in results[name]["errors"].items():
+            print(f"\n## {name} {kind}: {len(errors)} errors")
+            print("\n".join(errors))
+        if name == "test":
+            print("\n".join(results[name]["furniture"]["misses"]))
     if args.json:
-        figures = {kind: tally.figures() for kind, tally in tallies.items()}
-        errors = {kind: tally.errors for kind, tally in tallies.items()}
-        payload = {"figures": figures, "extra": extra, "notes": notes, "errors": errors}
+        payload = {
+            name: {
+                "figures": result["figures"],
+                "furniture": {k: v for k, v in result["furniture"].items() if k != "misses"},
+                "notes": result["notes"],
+                **({"errors": result["errors"]} if name == "development" else {}),
+            }
+            for name, result in results.items()
+        }
         args.json.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 

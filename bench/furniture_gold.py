@@ -49,9 +49,14 @@ def _folder(folder: str, shared_dir: Path) -> Path:
 
 
 def _span(text: str, item: dict[str, Any]) -> tuple[int, int]:
-    """Return the characters of a line a gold furniture item covers."""
-    first = item["first_words"]
-    start = text.rfind(first) if item.get("occurrence") == "last" else text.find(first)
+    """Return the characters of a line a gold furniture item covers.
+
+    `occurrence` is "last", or the number of the occurrence (1 for the first, the default).
+    """
+    first, occurrence = item["first_words"], item.get("occurrence", 1)
+    start = text.rfind(first) if occurrence == "last" else -1
+    for _ in range(occurrence if isinstance(occurrence, int) else 0):
+        start = text.find(first, start + 1)
     if start < 0:
         return (0, 0)
     return (start, start + item["chars"]) if "chars" in item else (start, len(text))
@@ -60,16 +65,19 @@ def _span(text: str, item: dict[str, Any]) -> tuple[int, int]:
 def _locate(text: str, piece: str, cursor: int, furniture: list[tuple[int, int]]) -> int:
     """Return where a removed piece stands in its line.
 
-    A piece that occurs more than once ("Võ Thạnh" as a photo credit and as the byline) is
-    taken where the gold puts furniture, else at its first place after the previous piece.
+    A piece that occurs more than once ("Võ Thạnh" as a photo credit and as the byline, one
+    credit under three photos) is taken where the gold puts furniture, at or after the end of
+    the line's previous piece if it can be (removed pieces come in reading order), else at its
+    first place after the previous piece.
     """
     places = [i for i in range(len(text)) if text.startswith(piece, i)] if piece else []
     if not places:
         return 0  # not found verbatim: count all of it against the line's start
     for inside in (lambda a, b, p: p == a, lambda a, b, p: a <= p and p + len(piece) <= b):
-        for place in places:
-            if any(inside(a, b, place) for a, b in furniture):
-                return place
+        for after_cursor in (True, False):
+            for place in places:
+                if (place >= cursor or not after_cursor) and any(inside(a, b, place) for a, b in furniture):
+                    return place
     return next((place for place in places if place >= cursor), places[0])
 
 

@@ -38,6 +38,8 @@ class ArticlesSchema(pa.DataFrameModel):
     status: Series[str] = pa.Field(isin=ARTICLE_STATUSES)
     run_id: Series[str]
     ingested_at: Series[pa.DateTime]
+    # JSON list of the closing byline's names; optional so frames made before it still validate.
+    authors: Series[str] | None = pa.Field(nullable=True, nfc=())
 
     class Config:
         strict = True

@@ -40,6 +40,8 @@ class SegmentsSchema(pa.DataFrameModel):
     text_en: Series[str] = pa.Field(nullable=True)
     translation_model: Series[str] = pa.Field(nullable=True)
     quality_flags: Series[str] = pa.Field(nullable=True)
+    # A caption's photo credit, never translated; optional so frames made before it still validate.
+    credit: Series[str] | None = pa.Field(nullable=True, nfc=())
 
     class Config:
         strict = True

@@ -45,6 +45,7 @@ class Article(Base):
     status: Mapped[str] = mapped_column(String(32), index=True)
     run_id: Mapped[str] = mapped_column(String(32))
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
+    authors: Mapped[str | None] = mapped_column(Text)  # JSON list of the closing byline's names
 
 
 class Segment(Base):
@@ -64,6 +65,8 @@ class Segment(Base):
     translation_model: Mapped[str | None] = mapped_column(String(128))
     # "" when the English passed every check; "flag: detail; …" otherwise (flows/steps/translate/quality.py).
     quality_flags: Mapped[str | None] = mapped_column(Text)
+    # A caption's photo credit as written ("Ảnh: Nguyễn Đông"): out of the text, never translated.
+    credit: Mapped[str | None] = mapped_column(Text)
 
 
 class Entity(Base):

@@ -21,8 +21,10 @@ import jinja2
 from flows.reader.shape import LANGS as LANGS  # the CLI checks --lang against it here
 from flows.reader.shape import (
     PENDING,
+    authors_line,
     clickable_url,
     languages,
+    paragraph_credit,
     paragraph_groups,
     paragraph_text,
 )
@@ -67,7 +69,11 @@ def paragraphs(record: ArticleRecord) -> list[tuple[str, list[dict[str, Any]]]]:
 def _about(record: ArticleRecord) -> list[str]:
     """Return the outlet, the date and the source of an article, those it has."""
     article = record.article
-    return [str(part) for part in (article["outlet"], article["published_on"]) if part]
+    return [
+        str(part)
+        for part in (article["outlet"], authors_line(article.get("authors")), article["published_on"])
+        if part
+    ]
 
 
 # Markdown and HTML read these (a link needs its [ ], so ( ) can stay); a backslash makes each plain.
@@ -95,6 +101,8 @@ def _markdown_article(record: ArticleRecord, shown: tuple[str, ...]) -> Iterator
         for lang in shown:
             text = markdown_escape(paragraph_text(sentences, lang) or PENDING)
             yield f"{'*Photo:* ' if kind == 'caption' else ''}{text}\n\n"
+        if credit := paragraph_credit(sentences):  # as written, in no language of its own
+            yield f"*{markdown_escape(credit)}*\n\n"
 
 
 def markdown_document(
@@ -149,6 +157,7 @@ def _html_article(record: ArticleRecord, shown: tuple[str, ...]) -> dict[str, An
             (
                 "caption" if kind == "caption" else "",
                 [(lang, paragraph_text(sentences, lang)) for lang in shown],
+                paragraph_credit(sentences),
             )
             for kind, sentences in paragraphs(record)
         ],

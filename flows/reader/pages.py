@@ -45,6 +45,7 @@ async def article(datasette: Any, request: Any) -> Response:
     context = {
         "article": found,
         "source_url": shape.clickable_url(found["url"]),
+        "authors": shape.authors_line(found.get("authors")),
         "paragraphs": shape.paragraphs(segments, mentions),
         "facts": shape.fact_bars(await reads.rows(db, reads.FACTS, article_id=article_id)),
         "removed": await reads.rows(db, reads.REMOVED, article_id=article_id),

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from flows.reader.shape import PENDING, languages, paragraph_groups, paragraph_text
+from flows.reader.shape import (
+    PENDING,
+    authors_line,
+    languages,
+    paragraph_credit,
+    paragraph_groups,
+    paragraph_text,
+)
 from warehouse.queries import ArticleForReading
 
 
@@ -10,7 +17,11 @@ def render_article(found: ArticleForReading, lang: str) -> str:
     """Return the article as plain text in English, Vietnamese or both."""
     shown = languages(lang)
     article = found.article
-    header = [str(article["outlet"] or ""), str(article["published_on"] or "")]
+    header = [
+        str(article["outlet"] or ""),
+        authors_line(article.get("authors")) or "",
+        str(article["published_on"] or ""),
+    ]
     blocks: list[str] = []
     for kind, sentences in paragraph_groups(found.segments):
         texts = [paragraph_text(sentences, each) or PENDING for each in shown]
@@ -18,7 +29,8 @@ def render_article(found: ArticleForReading, lang: str) -> str:
             blocks.append("\n".join(texts))
             blocks.append(" · ".join(part for part in header if part))
         elif kind == "caption":
-            blocks.append("\n".join(f"[photo] {text}" for text in texts))
+            credit = f" ({shown_credit})" if (shown_credit := paragraph_credit(sentences)) else ""
+            blocks.append("\n".join(f"[photo] {text}{credit}" for text in texts))
         else:
             blocks.append("\n".join(texts))
     return "\n\n".join(blocks) + "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -61,6 +62,7 @@ class Paragraph:
 
     kind: str
     sentences: list[Sentence]
+    credit: str | None = None  # a caption's photo credit, shown as written (never translated)
 
 
 def parse_flags(quality_flags: str | None) -> list[Flag]:
@@ -126,6 +128,17 @@ def paragraph_groups(segments: Iterable[dict[str, Any]]) -> list[tuple[str, list
     ]
 
 
+def authors_line(authors: str | None) -> str | None:
+    """Return an article's authors (`articles.authors`, a JSON list) as one line, or None."""
+    names = json.loads(authors) if authors else []
+    return ", ".join(names) or None
+
+
+def paragraph_credit(sentences: list[dict[str, Any]]) -> str | None:
+    """Return a paragraph's photo or video credit (a caption's), as written, or None."""
+    return next((s["credit"] for s in sentences if s.get("credit")), None)
+
+
 def paragraph_text(sentences: list[dict[str, Any]], lang: str) -> str | None:
     """Return a paragraph in one language, or None while any of its sentences lacks it."""
     texts = [sentence[f"text_{lang}"] for sentence in sentences]
@@ -138,7 +151,7 @@ def paragraphs(segments: list[dict[str, Any]], mentions: list[dict[str, Any]]) -
     for mention in mentions:
         by_seq.setdefault(mention["seq"], []).append(mention)
     return [
-        Paragraph(kind, [sentence(s, by_seq.get(s["seq"], [])) for s in group])
+        Paragraph(kind, [sentence(s, by_seq.get(s["seq"], [])) for s in group], paragraph_credit(group))
         for kind, group in paragraph_groups(segments)
     ]
 

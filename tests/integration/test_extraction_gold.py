@@ -1,4 +1,4 @@
-"""The development gold is well formed and bench/extraction.py scores extraction against it."""
+"""The development and test golds are well formed and bench/extraction.py scores extraction against both."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from types import ModuleType
 
 PROJECT = Path(__file__).resolve().parents[2]
 GOLD = PROJECT / "tests" / "gold" / "extraction" / "entities.json"
+TEST_GOLD = PROJECT / "tests" / "gold" / "extraction" / "test" / "entities.json"
+FOLDERS = {"seeds", "corpus", "corpus-dev", "corpus-wide", "stories-dev"}
 
 
 def _bench() -> ModuleType:
@@ -19,13 +21,17 @@ def _bench() -> ModuleType:
     return importlib.import_module("bench.extraction")
 
 
-def _gold() -> dict:
-    return json.loads(GOLD.read_text(encoding="utf-8"))
+def _gold(path: Path = GOLD) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def test_every_gold_entry_holds_nfc_names_roles_and_a_title_only():
-    gold = _gold()
-    assert set(gold["folders"]) == {"seeds", "corpus", "corpus-dev"}
+    for path in (GOLD, TEST_GOLD):
+        _check_entries(_gold(path))
+
+
+def _check_entries(gold: dict) -> None:
+    assert set(gold["folders"]) <= FOLDERS
     for files in gold["folders"].values():
         for entry in files.values():
             assert set(entry) == {"title", "people", "organisations", "places"}
@@ -106,13 +112,17 @@ def test_the_bench_extracts_every_gold_article_of_the_shared_corpus(shared_corpu
         timeout=600,
     )
     payload = json.loads(out.read_text())
-    assert set(payload["figures"]) == {"people", "organisations", "places", "roles", "titles"}
-    assert payload["notes"] == []
-    # Every gold article was extracted with its title: none was lost on the way.
-    assert payload["figures"]["titles"]["gold"] == sum(len(f) for f in _gold()["folders"].values())
-    assert payload["figures"]["titles"]["recall"] == 1.0
-    for kind in ("people", "organisations", "places"):
-        assert 0.0 < payload["figures"][kind]["precision"] <= 1.0
+    assert set(payload) == {"development", "test"}
+    for name, path in (("development", GOLD), ("test", TEST_GOLD)):
+        figures = payload[name]["figures"]
+        assert set(figures) == {"people", "organisations", "places", "roles", "titles"}
+        assert payload[name]["notes"] == []
+        # Every gold article was extracted with its title: none was lost on the way.
+        assert figures["titles"]["gold"] == sum(len(f) for f in _gold(path)["folders"].values())
+        assert figures["titles"]["recall"] == 1.0
+        for kind in ("people", "organisations", "places"):
+            assert 0.0 < figures[kind]["precision"] <= 1.0
+    assert "errors" in payload["development"] and "errors" not in payload["test"]
 
 
 def test_the_bench_says_which_folders_it_could_not_score(tmp_path):
@@ -129,5 +139,17 @@ def test_the_bench_says_which_folders_it_could_not_score(tmp_path):
         text=True,
         timeout=600,
     )
-    assert "none/corpus absent" in run.stdout
-    assert json.loads(out.read_text())["figures"]["titles"]["gold"] == 1  # the seed alone
+    assert "none/corpus absent" in run.stdout and "none/stories-dev absent" in run.stdout
+    assert json.loads(out.read_text())["development"]["figures"]["titles"]["gold"] == 1  # the seed alone
+
+
+def test_the_test_gold_holds_the_seeded_draw_and_no_development_article(shared_corpus):
+    draw = importlib.import_module("bench.extraction_draw")
+    gold = _gold(TEST_GOLD)
+    shared, taken = shared_corpus.parent, []
+    for folder, files in gold["folders"].items():
+        order = [path for path, skip in draw.draw(shared, gold["draw"]["seed"], taken, folder) if not skip]
+        drawn = [path.name for path in order if f"{folder}/{path.name}" not in gold["draw"]["skipped"]]
+        assert sorted(files) == sorted(drawn[: len(files)]), folder
+    development = {name for files in _gold()["folders"].values() for name in files}
+    assert not development & {name for files in gold["folders"].values() for name in files}

@@ -65,6 +65,7 @@ def test_furniture_is_kept_apart_and_the_caption_is_a_caption(loaded):
     assert [r["reason"] for r in removed] == [
         "media player widget",
         "media player widget",
+        "dateline",
         "image alt text",
         "section banner",
     ]
@@ -74,8 +75,13 @@ def test_furniture_is_kept_apart_and_the_caption_is_a_caption(loaded):
         OR text_vi LIKE '%ảnh 1' OR text_vi LIKE '%MỚI - NÓNG%'""",
     )
     assert furniture[0]["n"] == 0
-    [caption] = rows(settings, "SELECT text_vi FROM segments WHERE kind = 'caption'")
+    [caption] = rows(settings, "SELECT text_vi, credit FROM segments WHERE kind = 'caption'")
     assert caption["text_vi"] == "Bí thư Thành ủy Hà Nội Đinh Tiến Dũng phát biểu kết luận hội nghị."
+    assert caption["credit"] is None  # the seed's photo carries no credit
+    [lead] = rows(settings, "SELECT text_vi FROM segments WHERE kind = 'lead'")
+    assert lead["text_vi"].startswith(
+        "Bí thư Thành ủy Hà Nội đề nghị"
+    )  # the "TPO - " dateline named the outlet
 
 
 def test_the_views_give_one_english_article_and_every_sentence_side_by_side(loaded):

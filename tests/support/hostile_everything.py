@@ -3,9 +3,10 @@
 tests/support/hostile_article.py attacks through what extraction keeps of an article. This goes
 further: after the seed is loaded by the real code path (parse, extract, validate, load), every text
 column a page or an export can show (titles, segments, names, aliases, roles, fact labels, removed
-lines, quality flags, outlet, URL) gets markup that would run, or break out of the element or the
-attribute it lands in, and the search index is rebuilt from them; HOSTILE_QUERY, itself an attack,
-finds the article in both languages. A page renders it safely when `injections(html)` is empty.
+lines, quality flags, outlet, URL, authors, credits) gets markup that would run, or break out of the
+element or the attribute it lands in, and the search index is rebuilt from them; HOSTILE_QUERY,
+itself an attack, finds the article in both languages. A page renders it safely when
+`injections(html)` is empty.
 
 To check a new page (the digest, say): build the warehouse with `hostile_warehouse(folder)`, render
 the page from it, and assert `injections(page) == []` and `shows_as_text(page)`.
@@ -105,6 +106,11 @@ def _poison(connection) -> None:  # type: ignore[no-untyped-def]
             update = f"UPDATE {table} SET {column} = coalesce({column}, '') || :hostile"
             connection.execute(text(update), hostile)
     connection.execute(text("UPDATE articles SET url = :url"), {"url": HOSTILE_URL})
+    # A byline's names and a caption's credit are shown as written, in every page and export.
+    connection.execute(
+        text("UPDATE articles SET authors = :names"), {"names": json.dumps([HOSTILE, HOSTILE])}
+    )
+    connection.execute(text("UPDATE segments SET credit = :credit"), {"credit": HOSTILE})
     connection.execute(text("UPDATE entities SET aliases_vi = :aliases"), {"aliases": json.dumps([HOSTILE])})
     connection.execute(
         text("UPDATE segments SET quality_flags = :flags WHERE seq = 1"),

@@ -93,9 +93,8 @@ def _article_row(
         "article_id": article_id,
         "source_path": document.source_path,
         "source_format": document.source_format,
-        "outlet": find_outlet(
-            document.url, document.outlet_hint or text.title_outlet, opening[0] if opening else None
-        ),
+        "outlet": find_outlet(document.url, document.outlet_hint or text.title_outlet, None)
+        or text.dateline_outlet,
         "url": document.url,
         "title_vi": " ".join(s.text for s in text.segments if s.kind == "title"),
         "title_en": None,
@@ -105,6 +104,7 @@ def _article_row(
         "status": "pending_translation",
         "run_id": run_id,
         "ingested_at": datetime.now(UTC).replace(tzinfo=None),
+        "authors": json.dumps(list(text.authors), ensure_ascii=False) if text.authors else None,
     }
 
 
@@ -120,6 +120,7 @@ def _segment_row(article_id: str, seq: int, segment: Segment) -> Row:
         "text_en": None,
         "translation_model": None,
         "quality_flags": None,
+        "credit": segment.credit,
     }
 
 

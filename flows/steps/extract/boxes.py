@@ -160,3 +160,20 @@ def split_credit_byline(piece: str, page: str, authors: set[str]) -> list[str]:
         if (head in known or tail in authors) and is_byline(tail):
             return [piece[: credit.end()] + head, tail]
     return [piece]
+
+
+TITLE_WORDS = 6  # a shorter title is too common a phrase to tell a box by
+
+
+def repeats_title(line: str, title: str) -> bool:
+    """Tell whether a body line opens with the article's whole title: the page's box of its video.
+
+    "Xả súng tại nhà thờ Mỹ, ít nhất 25 người thiệt mạng Hiện trường nhìn từ trên cao." under
+    the title "Xả súng tại nhà thờ Mỹ, ít nhất 26 người thiệt mạng": the headline of the video
+    the page embeds (its figures may differ), run into its caption. A caption that only begins
+    like the title ("Máy bay Vietjet gặp sự cố vừa được …") is no box, nor the title's alt text.
+    """
+    title_words = [w for w in re.findall(r"\w+", title.lower()) if not w.isdigit()]
+    line_words = [w for w in re.findall(r"\w+", line.lower()) if not w.isdigit()]
+    teaser = len(line_words) - len(title_words) > 2  # not the title's alt text ("… ảnh 1")
+    return len(title_words) >= TITLE_WORDS and teaser and line_words[: len(title_words)] == title_words

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from flows.steps.extract.orgnames import NAME_PAIRS
+
 MEDIA_PLAYER = "media player widget"
 BANNER = "section banner"
 IMAGE_ALT_TEXT = "image alt text"
@@ -38,7 +40,7 @@ FOOTER = re.compile(
     r"©|bản quyền thuộc|giấy phép hoạt động báo|giấy phép số \d+/gp|\b\d+/gp-|"
     r"cơ quan chủ quản\s*:|cấm sao chép|all rights reserved"
 )
-WEAK_FOOTER = re.compile(r"tổng biên tập\s*:|hotline\s*:|tòa soạn\s*:")
+WEAK_FOOTER = re.compile(r"tổng biên tập\s*:|hotline\s*:|tòa soạn\s*:|email\s*:\s*\S+@")
 # Widget phrases, each as the widget words it (not as a story could: "bình luận", "mật khẩu").
 _WIDGET = re.compile(
     r"tặng sao|nạp thêm sao|số sao không đủ|(chưa có|viết|gửi|xem thêm) bình luận|"
@@ -63,13 +65,14 @@ _SOURCE_AFTER_CLIP = re.compile(r"\((?:nguồn|video|clip)\s*:[^()]{1,60}\)\.?$"
 _CLIP_WORD = re.compile(r"\b(clip|video)\b", re.IGNORECASE)
 # "(Theo Reuters)", "(nguồn: VTV)", "Nguồn: Bộ Y tế" standing alone.
 _BARE_SOURCE = re.compile(
-    r"^(?:\((?:nguồn|theo)\s*:?\s*[^()]{1,50}\)|nguồn\s*:\s*[^.!?]{1,50})\.?$", re.IGNORECASE
-)
+    r"^(?:\((?:nguồn|theo)\s*:?\s*[^()]{1,50}\)|nguồn\s*:\s*[^.!?]{1,50})\.?(?:\s*Nguồn)?$|^Nguồn$",
+    re.IGNORECASE,
+)  # a reposting site's closing link label "Nguồn" may follow, or stand alone
 _WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|t[2-7]|cn)"
 _DAY = r"(?:\d{1,2}/\d{1,2}/\d{4}|\d{1,2}-\d{1,2}-\d{4})"
 _TIME = r"\d{1,2}[:h]\d{2}(?:\s*(?:am|pm|sa|ch))?"
 _GMT = r"(?:\s*\(?\s*GMT\s*[+-]\s*\d{1,2}(?::\d{2})?\s*\)?)"
-_SEP = r"\s*[-,|]?\s*"
+_SEP = r"\s*(?:[-,|]|ngày)?\s*"  # "17:48 | 18/02/2024", "10:56ngày17/02/2024"
 # A page's date stamp, as pages print it (a story's own dates carry no weekday with a time):
 # "Chủ nhật, 18/2/2024, 19:00 (GMT+7)", "Thứ Sáu, 11:19, 16/02/2024", "16-02-2024 - 11:19 AM".
 DATE_STAMP = re.compile(
@@ -128,9 +131,13 @@ def line_furniture(text: str, *, indented: bool = False) -> str | None:
 
 def _shaped_furniture(text: str, small: str) -> str | None:
     """Return the reason for the furniture that words or shapes give away, or None."""
-    for pattern, reason in ((_WIDGET, COMMENT_WIDGET), (DONATION_WORDS, DONATION)):
-        if pattern.search(small):
-            return reason
+    # "… chưa có bình luận." in a story ("has not commented") is no widget: that phrase alone needs
+    # a short line or to open it; any other widget phrase is enough anywhere.
+    for widget in _WIDGET.finditer(small):
+        if not widget.group().startswith("chưa có") or widget.start() == 0 or len(text) <= 80:
+            return COMMENT_WIDGET
+    if DONATION_WORDS.search(small):
+        return DONATION
     if _TAGS.match(text):
         return TAGS
     if is_video_caption(text):
@@ -181,6 +188,8 @@ def is_byline(text: str) -> bool:
     """
     if text.startswith("*") and len(text) <= 250:
         return True
+    if _INITIALS_NAME.match(text) or _THEO_NAME.match(text):
+        return True
     text = _SOURCE_AFTER_NAME.sub("", text)
     words = [word.strip(",") for word in text.split() if word not in _NAME_JOINERS]
     if not 2 <= len(words) <= 6 or not all(_NAME_WORD.match(word) for word in words):
@@ -189,6 +198,9 @@ def is_byline(text: str) -> bool:
     return words[0][0].isupper() and capitals >= len(words) - (1 if len(words) >= 3 else 0)
 
 
+# "H.Long", "K.Đ", "N.T.": a byline of initials; "Theo Lê Ánh", "Theo VnExpress": a source credit.
+_INITIALS_NAME = re.compile(r"^(?:[A-ZĐ]\.){1,3}(?:[A-ZĐ][^\W\d_]*)?\.?$")
+_THEO_NAME = re.compile(r"^Theo (?:[A-ZĐ][^\W\d_]*\.?)(?: [A-ZĐ][^\W\d_]*){0,3}\.?$")
 _SOURCE_AFTER_NAME = re.compile(r"\s*\((?:theo|nguồn)\b[^()]*\)$", re.IGNORECASE)
 _NAME_JOINERS = frozenset({"-", "–", "và", "&", "/"})
 
@@ -224,9 +236,10 @@ def related_end(text: str) -> int | None:
         if word[0] in "“«" or (
             word[0].isupper()
             and word[1:].islower()
-            and before[0].islower()
-            and before[-1].isalpha()
+            and (before[0].islower() or before[0].isdigit())  # "… ngày 27/2 Vụ cháy khiến …"
+            and before[-1].isalnum()
             and after[0].islower()
+            and (word.lower(), after) not in NAME_PAIRS  # "… Lãnh đạo Bệnh viện Chợ Rẫy": a name goes on
         ):
             return marker.end() + words[index].start()
     return None
@@ -235,3 +248,17 @@ def related_end(text: str) -> int | None:
 def is_caption_credit(text: str) -> bool:
     """Tell whether a line carries a photo credit ("Ảnh: D.H.", "(Ảnh: Đoàn Bắc)")."""
     return bool(re.search(r"(^|[\s(\-–])Ảnh\s*:\s*\S", text))
+
+
+# A source credit closing a page's last sentence: "… năm 2008. (theo Reuters) Nguồn".
+_SOURCE_TAIL = re.compile(
+    r"\s\((?:theo|nguồn)\b[^()]{1,50}\)\.?(?:\s*Nguồn)?$|(?<=[.!?…”])\s+Nguồn$", re.IGNORECASE
+)
+
+
+def split_source_tail(sentence: str) -> list[str]:
+    """Cut a source credit off the page's last sentence, when it closes it."""
+    tail = _SOURCE_TAIL.search(sentence)
+    if not tail or not sentence[: tail.start()].strip() or is_byline(sentence):  # "Minh Hà (Theo Reuters)"
+        return [sentence]
+    return [sentence[: tail.start()].strip(), sentence[tail.start() :].strip()]

@@ -7,6 +7,8 @@ with a surname ("Hà Nội", "Cao Bằng") are listed so they are never taken fo
 
 from __future__ import annotations
 
+from flows.steps.extract.titles import _split
+
 SURNAMES = frozenset(
     [
         "Nguyễn",
@@ -122,10 +124,12 @@ AMBIGUOUS_PLACES = frozenset({"Anh", "Đức", "Ý", "Áo", "Bỉ", "Séc", "Vin
 # Words that put a place after them: "quận 1", "tỉnh Hòa Bình", "đường Lê Duẩn"; a name right
 # after one is a place, never a person ("đường Nguyễn Huệ", "xã Phong Thu").
 PLACE_HEADS = tuple(
-    """thành phố|TP|TP.|tỉnh|quận|Q.|huyện|H.|thị xã|thị trấn|xã|phường|thôn|ấp|xóm|làng|bản|khu phố|
-    đường|phố|ngõ|hẻm|đại lộ|quốc lộ|tỉnh lộ|cao tốc|giao lộ|nút giao|cầu|bến|chợ|trạm|ga|
-    sân bay|cảng|sông|dòng|núi|đèo|hồ|đảo|biển|vịnh|chùa|đền|đình|lăng|miếu|nhà thờ|
-    cánh đồng|ruộng|khu|vùng|miền|tuyến|năm|Tết|Video|Ảnh""".replace("\n", "").split("|")
+    _split(
+        """thành phố|TP|TP.|tỉnh|quận|Q.|huyện|H.|thị xã|thị trấn|xã|phường|thôn|ấp|xóm|làng|bản|
+        khu phố|đường|phố|ngõ|hẻm|đại lộ|quốc lộ|tỉnh lộ|cao tốc|giao lộ|nút giao|cầu|bến|chợ|trạm|ga|
+        sân bay|cảng|sông|dòng|núi|đèo|hồ|đảo|biển|vịnh|chùa|đền|đình|lăng|miếu|nhà thờ|
+        cánh đồng|ruộng|khu|vùng|miền|tuyến|năm|Tết|Video|Ảnh|hạt|bang|tiểu bang|châu|quận hạt"""
+    )
 )
 # Words that open a list of streets ("các đường Đồng Văn Cống, Nguyễn Thị Định (quận 2)").
 STREET_HEADS = ("đường", "phố", "tuyến đường", "trạm", "giao lộ", "cao tốc", "tuyến", "đại lộ")

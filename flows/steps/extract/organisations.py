@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flows.steps.extract import gazetteer, orgnames, titles
+from flows.steps.extract import gazetteer, org_spans, orgnames, titles
 from flows.steps.extract.people import ORG_TAIL_WORDS, WORD, capitalised_runs
 from flows.steps.extract.roles import TITLE_WORD
 
@@ -30,9 +30,16 @@ _KNOWN = re.compile(
 _DEFINED = re.compile(r"\s?\((?P<acronym>[A-ZĐ][A-ZĐa-z&.]{1,9})\)")
 _UP_TO_ACRONYM = re.compile(r"(?P<words>[^,;.()“”\"]{1,80}?)(?P<open>\s?)\([A-ZĐ][A-ZĐ&.]{1,9}\)")
 _NOUN = re.compile(r"(?<!\w)(?P<noun>" + "|".join(map(re.escape, orgnames.ORG_NOUNS)) + r")\s+(?=[A-ZĐ0-9])")
-_TEAM = re.compile(r"(?<!\w)(?P<noun>" + "|".join(map(re.escape, orgnames.TEAM_NOUNS)) + r")\s+(?=[A-ZĐ])")
+_TEAM = re.compile(
+    r"(?<!\w)(?P<noun>"
+    + "|".join(map(re.escape, sorted(orgnames.TEAM_NOUNS, key=len, reverse=True)))
+    + r")\s+"
+    r"(?:(?:" + "|".join(map(re.escape, orgnames.TEAM_QUALIFIERS)) + r"|U\d{2})\s+)*(?=[A-ZĐ])"
+)
 _SITE = re.compile(r"(?<!\w)[A-Z][\w-]*\.(?:com|vn|net|org)(?:\.vn)?(?!\w)")
-_CAMEL = re.compile(r"(?<![\w.])[A-Z][a-z]+(?P<tail>[A-Z]\w*)(?![\w.])")
+# A camel-case brand, and the capitalised Latin words that go on with it ("HaNoi Redtours"); not
+# inside a web address ("facebook.com/VietnamAirlines").
+_CAMEL = re.compile(r"(?<![\w./])[A-Z][a-z]+(?P<tail>[A-Z]\w*)(?: [A-Z][a-z]+){0,2}(?![\w.])")
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -77,7 +84,8 @@ def _continues(
     word, lower = words[i].group(), words[i].group().lower()
     previous = words[i - 1].group().lower()
     following = words[i + 1].group() if i + 1 < len(words) else ""
-    if _HEAD_START.match(text, words[i].start()) and not state["generic"]:
+    in_place = f"{words[i - 1].group()} {word}" in gazetteer.PROVINCES  # "… Hải Phòng": no head there
+    if _HEAD_START.match(text, words[i].start()) and not state["generic"] and not in_place:
         return False  # a nested organisation ("… Bộ Công an") is found on its own
     if _is_capitalised(word):
         if _is_code(word) or word in titles.NOT_NAME_WORDS or TITLE_WORD.match(text, words[i].start()):
@@ -95,6 +103,9 @@ def _continues(
     if word in {"và", "&"} or lower in orgnames.PLACE_WORDS:
         nxt = words[i + 1] if i + 1 < len(words) else None
         return nxt is not None and _is_capitalised(following) and not _ends_name(text, nxt)
+    if f"{lower} {following.lower()}" in orgnames.PLACE_WORDS:  # "Công an thị xã Phước Long"
+        after = words[i + 2] if i + 2 < len(words) else None
+        return after is not None and _is_capitalised(after.group()) and not _ends_name(text, after)
     if word == "số":
         return following.isdigit()
     if (lower, following.lower()) in orgnames.NAME_PAIRS:
@@ -166,11 +177,28 @@ def _from_heads(text: str, taken: list[tuple[int, int]]) -> list[Span]:
                 continue
             if rest and " ".join(rest) in orgnames.LEGAL_FORMS:
                 continue  # "Công ty cổ phần" alone: the body's name is found on its own
-            if name in gazetteer.PROVINCES:
+            if name in gazetteer.PROVINCES or " ".join(name.split()[:2]) in gazetteer.PROVINCES:
+                continue  # "Đài Loan", "Hải Phòng": a place whose first word is a head
+            if _generic(head, rest):
                 continue
-            found.append((match.start(), end, name))
-            taken.append((match.start(), end))
+            start = match.start()
+            if head in _SCHOOL_HEADS and text[max(0, start - 7) : start] == "trường ":
+                start -= len("trường ")  # "trường THCS Duy Ninh": the school is named with its noun
+            found.append((start, end, text[start:end]))
+            taken.append((start, end))
     return found
+
+
+_SCHOOL_HEADS = frozenset({"THPT", "THCS", "Tiểu học", "Mầm non", "Đại học", "ĐH", "Cao đẳng"})
+# Heads a company is named after by its own name, never by a place alone ("công ty công nghệ Mỹ").
+_OWN_NAME_HEADS = frozenset({"Công ty", "Tập đoàn", "Ngân hàng", "Hãng", "Tổng công ty"})
+
+
+def _generic(head: str, rest: list[str]) -> bool:
+    """Tell whether a company's head is followed by no name but lower-case words and a place."""
+    if head not in _OWN_NAME_HEADS:
+        return False
+    return all(not _is_capitalised(w) or w in gazetteer.PROVINCES for w in rest)
 
 
 def _after_a_name(text: str, start: int) -> bool:
@@ -238,17 +266,19 @@ def _latin_bodies(text: str, taken: list[tuple[int, int]]) -> list[Span]:
 def find_organisations(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     """Return the organisations of a sentence outside spans already taken; mark them taken."""
     found = [
-        (m.start(), m.end(), m.group())
+        (m.start(), end, text[m.start() : end])
         for m in _KNOWN.finditer(text)
         if not _overlaps(m.start(), m.end(), taken)
         and not _CREDIT_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+        and not org_spans.is_product_or_event(text, m.end())
+        for end in [org_spans.tail_end(text, m.end())]
     ]
     taken.extend((s, e) for s, e, _ in found)
     heads, acronyms = _defined_acronyms(text, _from_heads(text, taken))
     taken.extend((s, e) for s, e, _ in heads)
-    found += heads
+    found += heads + org_spans.named_by_context(text, taken)
     for span in acronyms + _latin_bodies(text, taken):
         if not _overlaps(span[0], span[1], taken):
             found.append(span)
             taken.append((span[0], span[1]))
-    return sorted(found)
+    return org_spans.merge_nested(text, sorted(found))

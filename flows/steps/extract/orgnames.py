@@ -22,7 +22,14 @@ ORG_HEADS = sorted(
         Trường Tiểu học|Trường Cao đẳng|Trường|Đại học|ĐH|Học viện|Mặt trận Tổ quốc|Tổng cục|Cục|
         Văn phòng|Hội Nông dân|Hội Liên hiệp|Hội|Công an|Phòng|Trung tâm|Đội|Phái bộ|Tổ chức|
         Quân đội|Quân khu|Bộ Tư lệnh|Hãng hàng không|Hãng|Công đoàn|Câu lạc bộ|CLB|
-        Cảng hàng không|Tổng Liên đoàn|Điện Kremlin|Nhà Trắng|Lầu Năm Góc"""
+        Cảng hàng không|Tổng Liên đoàn|Điện Kremlin|Nhà Trắng|Lầu Năm Góc|Báo|Tạp chí|Đài|Đồn|
+        Đồn Biên phòng|Bộ đội Biên phòng|Bộ Chỉ huy|Ban Chỉ huy|Ban|Chi cục|Chi nhánh|Sư đoàn|
+        Trung đoàn|Lữ đoàn|Tiểu đoàn|Nhà xuất bản|NXB|Thông tấn xã|
+        Hiệp hội|Quỹ|Hợp tác xã|HTX|Xí nghiệp|Nhà máy|Trại giam|Trại tạm giam|THPT|THCS|
+        Tiểu học|Mầm non|Trường Mầm non|Trường Trung học|Trường Phổ thông|Thanh tra|
+        Kiểm toán Nhà nước|Ngân hàng Nhà nước|Hội đồng nhân dân|Mặt trận|Nhà hát Kịch|Nhà hát Chèo|
+        Nhà hát Cải lương|Nhà hát Nghệ thuật|Nhà hát Giao hưởng|Nhà hát Tuổi trẻ|Nhà hát Múa rối|
+        Nhà hát Tuồng|Nhà hát Ca múa nhạc"""
     ),
     key=len,
     reverse=True,
@@ -37,7 +44,11 @@ STANDALONE_ORG_HEADS = frozenset(
     )
 )
 # Heads that need their name to hold a capitalised word; "Phòng họp", "Đội ngũ" are no bodies.
-WEAK_HEADS = frozenset({"Phòng", "Đội", "Hội", "Trường", "Lực lượng", "Tổ chức", "Hãng", "Ủy ban", "Công an"})
+WEAK_HEADS = frozenset(
+    {"Phòng", "Đội", "Hội", "Trường", "Lực lượng", "Tổ chức", "Hãng", "Ủy ban", "Công an"}
+    | {"Báo", "Tạp chí", "Đài", "Đồn", "Ban", "Quỹ", "Thanh tra", "Tiểu học", "Mầm non"}
+    | {"THPT", "THCS", "Nhà máy", "Mặt trận"}
+)
 # Lower-case words official names carry, by pairs ("giao thông", "môi trường").
 NAME_PAIRS = frozenset(
     tuple(pair.split())
@@ -55,7 +66,12 @@ NAME_PAIRS = frozenset(
         cứu nạn|phòng cháy|chữa cháy|an toàn|thực phẩm|dược phẩm|bệnh viện|khu công nghiệp|
         khu chế xuất|ký túc|túc xá|sinh viên|học sinh|thiếu niên|nhi đồng|phụ nữ|cựu chiến binh|
         nông dân|doanh nghiệp|hợp tác xã|tín dụng|thương binh|tôn giáo|dân tộc|viễn thông|
-        bưu chính|hàng hải|công thương|dự trữ|bảo an|nội dung|
+        bưu chính|hàng hải|công thương|dự trữ|bảo an|nội dung|hạ tầng|sản xuất|xuất khẩu|
+        nhập khẩu|khoáng sản|dầu khí|giải trí|vận chuyển|chăm sóc|sức khỏe|phần mềm|điện tử|
+        vật liệu|tư vấn|thiết kế|tổng hợp|bán lẻ|thủy sản|lương thực|địa ốc|phụ sản|quân đội|
+        cộng sản|dân chủ|cộng hòa|lao động|biên phòng|công binh|phòng không|không quân|hải quân|
+        cảnh vệ|kiểm lâm|môi giới|truyền hình|dân nguyện|tuyên giáo|đối ngoại|kiểm toán|khách hàng|
+        ca nhạc|nhạc nhẹ|nghệ thuật|biểu diễn|giao hưởng|cải lương|múa rối|điện ảnh|sân khấu|
         phương pháp|đường sắt|đường bộ|đường thủy|cảng vụ|khí tượng|thủy văn|địa chất"""
     )
     if len(pair.split()) == 2
@@ -85,7 +101,15 @@ KNOWN_ORGS = frozenset(
         Vietcombank|Vietinbank|BIDV|Agribank|Techcombank|Sacombank|Hamas|Hezbollah|Taliban|
         NATO|ASEAN|WHO|FIFA|UEFA|IMF|WTO|UNESCO|UNICEF|Fed|EU|OPEC|WB|ADB|Liên Hợp Quốc|
         Liên hợp quốc|Interpol|Viettel|Vinamilk|Vingroup|EVN|Petrolimex|PetroVietnam|ACV|VFF|
-        CXA|WXF|Balenciaga|Balmain|Gucci|Chanel|Dior|Louis Vuitton|Fidesz"""
+        CXA|WXF|Balenciaga|Balmain|Gucci|Chanel|Dior|Louis Vuitton|Fidesz|FBI|CIA|NASA|KGB|IOC|
+        AFC|AFF|APEC|OECD|G7|G20|WB|ILO|FAO|UNHCR|UNDP|ICAO|IAEA|Europol|SpaceX|OpenAI|Meta|Netflix|
+        Huawei|Xiaomi|Sony|Nvidia|Intel|Toyota|Honda|Hyundai|Kia|Ford|Mercedes-Benz|BMW|Nike|Adidas|
+        Grab|Gojek|Go-Jek|Shopee|Lazada|Tiki|VinFast|Vietravel|Saigontourist|FPT|VNPT|MobiFone|
+        Masan|Hòa Phát|Thaco|Trường Hải|Sabeco|Habeco|PNJ|Doji|SJC|Bảo Tín Minh Châu|Wired|Snopes|
+        Reddit|Telegram|WhatsApp|X Corp|Weibo|WeChat|Zalo|Kitco|Vietnam Airlines|Pacific Airlines|
+        Văn phòng Chủ tịch nước|Văn phòng Quốc hội|Văn phòng Chính phủ|Văn phòng Trung ương Đảng|
+        Ban Dân nguyện|Tòa án nhân dân tối cao|Viện Kiểm sát nhân dân tối cao|Kiểm toán Nhà nước|
+        Ngân hàng Nhà nước|Thông tấn xã Việt Nam|Đài Truyền hình Việt Nam|Đài Tiếng nói Việt Nam"""
     )
 )
 # Lower-case nouns that put the name of a body right after them ("hãng AirAsia", "trang SDE").
@@ -94,7 +118,9 @@ ORG_NOUNS = _split(
     website|công ty|tập đoàn|ngân hàng|câu lạc bộ|đảng|nhóm vũ trang|phong trào"""
 )
 # Nouns that belong to the name they put before a country or a place ("đội tuyển Việt Nam").
-TEAM_NOUNS = _split("đội tuyển|tuyển|đội|quân đội|CLB")
+TEAM_NOUNS = _split("đội tuyển|tuyển|đội|quân đội|CLB|Đội tuyển|Tuyển")
+# Words between a team noun and its country: "đội tuyển bóng đá nữ Việt Nam", "tuyển U23 Thái Lan".
+TEAM_QUALIFIERS = _split("nam|nữ|bóng đá|bóng chuyền|bóng rổ|cờ vua|futsal|quốc gia|Olympic|trẻ")
 # Abbreviations written out, for one name per body ("UBND TP Hà Nội" = "Ủy ban nhân dân thành phố Hà Nội").
 EXPANSIONS = {
     "UBND": "Ủy ban nhân dân",

@@ -41,16 +41,79 @@ OUTLETS_BY_PREFIX = {
     "TNO": "Thanh Niên",
     "VietNamNet": "VietNamNet",
     "ZING": "Zing News",
+    "ANTD.VN": "An ninh Thủ đô",
+    "CAND.VN": "Công an nhân dân",
+    "NDO": "Nhân Dân",
+    "NDĐT": "Nhân Dân",
+    "HNM": "Hà Nội Mới",
+    "GDVN": "Giáo dục Việt Nam",
+    "GD&TĐ": "Giáo dục và Thời đại",
+    "SGGPO": "Sài Gòn Giải Phóng",
+    "QĐND": "Quân đội nhân dân",
+    "VTC News": "VTC News",
+    "Chinhphu.vn": "Báo Chính phủ",
+    "ĐCSVN": "Đảng Cộng sản Việt Nam",
+    "Infonet": "Infonet",
+    "VietnamPlus": "VietnamPlus",
 }
-DATELINE = re.compile(r"^\(?(?P<prefix>[\w.]+(?: [\w.]+)?)\)?\s+[-–]\s+(?=\S)")
+DATELINE_REASON = "dateline"
+# An outlet's dateline: its name in brackets, or one or two words shaped as a code, a site or a
+# brand, then a dash ("(Dân trí) - ", "TTO - ", "ANTD.VN - ", "VTC News - ").
+DATELINE = re.compile(
+    r"^(?:\((?P<bracketed>[^()\d]{2,30})\)\s*[-–]?"
+    r"|(?P<prefix>[^\s()]{2,20}(?: [^\s()]{2,12})?)\s+[-–])\s*(?=\S)"
+)
+_OUTLET_CODE = re.compile(
+    r"^(?:[A-ZĐ&]{2,8}O?|[A-ZĐ]{2,8}(?:\.[A-Za-z]{2,3})+|[A-Za-z]+\.(?:vn|net|com)|[A-Z][a-z]+[A-Z]\w*)$"
+)
 
 
-def dateline_prefix(text: str) -> str | None:
-    """Return the outlet named by a lead's dateline prefix ("TPO - …"), if it is a known one."""
+def dateline(text: str) -> tuple[int, str] | None:
+    """Return where a lead's text starts after its outlet's dateline, and the outlet it names.
+
+    "(Dân trí) - Khi …" → (12, "Dân trí"); "TTO - Đêm 28-4 …" → (6, "Tuổi Trẻ"); an unknown code
+    keeps its own name ("ABC.VN"). A place's dateline ("Hà Nội - ", "Thừa Thiên - Huế",
+    "HÀ NỘI - ") names no outlet: the place stays the lead's first words.
+    """
     match = DATELINE.match(text)
     if not match:
         return None
-    return OUTLETS_BY_PREFIX.get(match.group("prefix"))
+    bracketed, prefix = match.group("bracketed"), match.group("prefix")
+    if bracketed is not None:
+        name = bracketed.strip()
+        if not match.group(0).rstrip().endswith(("-", "–")) and name not in OUTLETS_BY_PREFIX:
+            return None  # "(Ảnh) Khi …", "(TP HCM)": a bracket without a dash is an outlet only if known
+    else:
+        name = prefix
+        if name not in OUTLETS_BY_PREFIX and not all(_OUTLET_CODE.match(word) for word in name.split()):
+            return None
+    outlet = OUTLETS_BY_PREFIX.get(name) or known_outlet(name)
+    if outlet is None and _is_place_or_body(name):
+        return None
+    return match.end(), outlet or name
+
+
+def _is_place_or_body(name: str) -> bool:
+    """Tell whether a dateline's words name a place ("HÀ NỘI", "TP HCM") or a body ("UBND"), not an outlet."""
+    from flows.steps.extract import orgnames
+    from flows.steps.extract.gazetteer import PROVINCES
+
+    titled = " ".join(word.capitalize() for word in name.split())
+    first = name.split()[0].rstrip(".")
+    return (
+        name in PROVINCES
+        or titled in PROVINCES
+        or first in {"TP", "Q", "H", "Tp"}
+        or first in orgnames.EXPANSIONS
+        or name in orgnames.KNOWN_ORGS
+        or name in orgnames.ORG_HEADS
+    )
+
+
+def dateline_prefix(text: str) -> str | None:
+    """Return the outlet a lead's dateline names ("TPO - …" → "Tiền Phong"), if it has one."""
+    found = dateline(text)
+    return found[1] if found else None
 
 
 def outlet_from_domain(url_or_domain: str | None) -> str | None:
@@ -76,10 +139,15 @@ def outlet_from_name(source: str | None) -> str | None:
     return outlet_from_domain(source) or source.strip()
 
 
+# Sections an outlet publishes under a site name of their own (" - Sohoa" closes VnExpress's).
+SECTION_SITES = {"Sohoa": "VnExpress", "Ngôi sao": "VnExpress"}
+
+
 def trailing_outlet(text: str) -> tuple[str, str | None]:
-    """Split a description's trailing " - VnExpress Kinh Doanh" site name off its text."""
+    """Split a description's trailing " - VnExpress Kinh Doanh" (or " - Sohoa") site name off its text."""
     head, sep, tail = text.rpartition(" - ")
-    if sep and any(tail.strip().lower().startswith(n.lower()) for n in OUTLETS_BY_DOMAIN.values()):
+    names = [*OUTLETS_BY_DOMAIN.values(), *SECTION_SITES]
+    if sep and any(tail.strip().lower().startswith(n.lower()) for n in names):
         return head.rstrip(), tail.strip()
     return text, None
 

@@ -11,6 +11,12 @@ import re
 from flows.steps.extract import furniture
 
 TAGS_INSIDE = re.compile(r"\b(tags|từ khóa)\s*:")
+# A page's closing lists and widgets, named as pages name them: "CÓ THỂ BẠN QUAN TÂM", "Chủ đề:",
+# a comment box's unfilled template ("{name} - {time} Trả lời"). Searched near the end only.
+CLOSING_BOXES = re.compile(
+    r"CÓ THỂ BẠN QUAN TÂM|TIN CÙNG CHUYÊN MỤC|TIN LIÊN QUAN|BÀI VIẾT LIÊN QUAN|XEM THÊM\b|ĐỌC NHIỀU|"
+    r"\{name\}|\{time\}|(?:Chủ đề|Tags|Từ khóa)\s*:(?=[^.!?]{0,200}$)"
+)
 TAIL_REACH = 1500  # widgets and prompts close a page: only its last characters are searched
 
 
@@ -23,7 +29,22 @@ def footer_start(text: str) -> int | None:
         match = pattern.search(small, near_end)
         if match:
             starts.append(match.start())
+    closing = CLOSING_BOXES.search(text, near_end)  # capitals count here: searched in the text as written
+    if closing:
+        starts.append(closing.start())
     return min(starts) if starts else None
+
+
+# A notice widget's label, or an author's name and a clip's label, glued to the first sentence
+# ("Thông báo Chiều 18/2, …", "Quang Thành XEM CLIP: Chiều nay …").
+_NOTICE_HEAD = re.compile(
+    r"^(?:Thông báo\s+|(?:[A-ZĐ][^\W\d_]+ ){1,3}(?:XEM CLIP|XEM VIDEO|VIDEO|CLIP)\s*:\s*)(?=[A-ZĐ\d“\"])"
+)
+
+
+def _spaces(text: str, start: int) -> int:
+    """Return how many spaces stand at `start`."""
+    return len(text[start:]) - len(text[start:].lstrip(" "))
 
 
 def head_end(text: str) -> int:
@@ -33,6 +54,9 @@ def head_end(text: str) -> int:
     sentence has ended and not followed by a comma (a story's "Thứ Sáu, 16/2/2024, ông…"), and
     runs on over the share buttons after it; a page may also open with share buttons alone.
     """
+    notice = _NOTICE_HEAD.match(text)
+    if notice:
+        return notice.end()
     stamp = furniture.DATE_STAMP.search(text, 0, 300)
     end = 0
     if stamp and not re.search(r"[.!?…]\s", text[: stamp.start()]):
@@ -41,6 +65,8 @@ def head_end(text: str) -> int:
     share = furniture.share_run(text, end)
     if end or re.search(r"chia sẻ|facebook|zalo", text[:share], re.IGNORECASE):
         end = share
+    while end and (again := furniture.DATE_STAMP.match(text, end + _spaces(text, end))):
+        end = furniture.share_run(text, again.end())  # a list's stamps: "Cập nhật: 17:48 | 18/02/2024 …"
     # After a page's head the article opens a sentence: a capital, a digit, a quote or a bracket.
     opening = text[end:].lstrip()[:1]
     return end if opening.isupper() or opening.isdigit() or opening in "\"“'‘([" else 0

@@ -1,4 +1,4 @@
-"""Give a flattened page its paragraphs back, and cut credits off the text they run into.
+"""Give a flattened page its paragraphs back (credits are cut off the text they run into by `credits`).
 
 A scraper that flattens a page onto one line joins its paragraphs with a space or with nothing.
 Where nothing was left the break still shows: a sentence's stop followed at once by a capital
@@ -38,9 +38,7 @@ _SYLLABLE = re.compile(
     r"oi|ôi|ơi|oo|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê|[aăâeêioôơuưy])"
     r"(?:ch|nh|ng|[cmnpt])?"
 )
-_CREDIT = re.compile(r"(?:Ảnh|Video|Clip|Đồ họa|Nguồn)\s*:\s*")
 _NOTE = re.compile(r"(?<=[.!?…”] )\*(?=[^\W\d_])")
-_CONNECTORS = frozenset({"-", "–", "&", "/", "và"})
 
 
 def _bare(word: str) -> str:
@@ -128,47 +126,3 @@ def split_paragraphs(text: str) -> list[str]:
         start = cut
     pieces.append(text[start:].strip())
     return [piece for piece in pieces if piece]
-
-
-def split_credit(sentence: str, *, confident_only: bool = False) -> list[str]:
-    """Cut a credit that opens a sentence ("Video: Võ Thạnh Tài xế…") off the text after it.
-
-    The credit is a run of capitalised names; the text starts at the first word that usually
-    opens a sentence, or (unless `confident_only`) at the last capitalised word before the
-    first small one. A one-word acronym credit ("Ảnh: AFP Ông…") ends at once.
-    """
-    credit = _CREDIT.match(sentence)
-    if not credit:
-        return [sentence]
-    words = sentence[credit.end() :].split(" ")
-    start = _text_start(words, confident_only=confident_only)
-    if start is None:
-        return [sentence]
-    head = sentence[: credit.end()] + " ".join(words[:start])
-    return [head.strip(), " ".join(words[start:]).strip()]
-
-
-def _after_acronym(words: list[str]) -> bool:
-    """Tell whether a one-acronym credit ("AFP") is followed by a sentence ("Sominsai là…")."""
-    return (
-        len(words) > 2
-        and len(words[0]) >= 2
-        and words[0].isupper()
-        and words[1][:1].isupper()
-        and words[2][:1].islower()
-    )
-
-
-def _text_start(words: list[str], *, confident_only: bool) -> int | None:
-    """Return the index of the word where the text after a credit's names begins."""
-    for index, word in enumerate(words):
-        if index >= 1 and word.rstrip(",") in OPENERS:
-            return index
-        if index == 1 and _after_acronym(words):
-            return index
-        if word in _CONNECTORS or (word[:1].isupper() and word[:1].isalpha()):
-            continue
-        if confident_only or index < 2 or words[index - 1] in _CONNECTORS:
-            return None
-        return index - 1
-    return None

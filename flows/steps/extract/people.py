@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from flows.steps.extract import gazetteer, orgnames, titles
+from flows.steps.extract.paragraphs import OPENERS, is_syllable
 from flows.steps.extract.roles import TITLE_WORD, role_after
 
 WORD = re.compile(r"\w+(?:[.&'’-]\w+)*")
@@ -29,8 +30,10 @@ _UPPER = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ" + "".join(c for c in 
 _CAPITAL_WORD = rf"[{_UPPER}]\w*(?:[.&'’-]\w+)*"
 _CAPITALISED_RUN = re.compile(rf"(?<![\w.&'’-]){_CAPITAL_WORD}(?: {_CAPITAL_WORD})*")
 _LATIN_WORD = r"(?:al-|el-)?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'][A-Z]?[a-z]+)*"
+# Particles inside a name, a middle initial ("Devin P. Kelley"), a closing "Jr." or "Sr.".
 _LATIN_RUN = re.compile(
-    rf"(?<![\w.&'’-]){_LATIN_WORD}(?: (?:(?:bin|ibn|bint|al|de|van|von|der|da|di|du|dos|le) )*{_LATIN_WORD})*"
+    rf"(?<![\w.&'’-]){_LATIN_WORD}"
+    rf"(?: (?:(?:bin|ibn|bint|al|de|van|von|der|da|di|du|dos|le) |[A-Z]\. )*{_LATIN_WORD})*(?: (?:Jr|Sr)\.)?"
     r"(?![\w&'’-])"
 )
 _PLACE_HEAD_BEFORE = re.compile(
@@ -61,9 +64,8 @@ ORG_TAIL_WORDS = frozenset(
     Times|Post|Journal|Magazine|Agency|Association|Federation|Council|Committee|FC|United|Club|
     Motors|Pharma|Energy|Securities|Insurance|Media|Entertainment|Studio|Studios|Network|Labs|
     Technologies|Systems|Pacific|Slayer|League|Center|Centre|Hospital|School|Report|Today|Online|
-    Daily|Gazette|Herald|Tribune|Review|Weekly|Research|Partners|Fund|Trust|Exchange""".replace(
-        "\n", "|"
-    ).split("|")
+    Daily|Gazette|Herald|Tribune|Review|Weekly|Research|Partners|Fund|Trust|Exchange|Travel|Tours|
+    Tourist|Travelmart|Resort|Hotel|Hotels|Logistics|Pharmacy|Telecom""".replace("\n", "|").split("|")
 )
 # Latin-script words that end an event's or a place's name ("New York Fashion Week", "Highway Camp").
 EVENT_TAIL_WORDS = frozenset(
@@ -71,6 +73,18 @@ EVENT_TAIL_WORDS = frozenset(
     | {"Games", "Open", "Prize", "Index", "Market"}
 )
 _NOT_PERSON_WORDS = ORG_TAIL_WORDS | EVENT_TAIL_WORDS
+_HEAD_AT = re.compile(r"(?:" + "|".join(map(re.escape, orgnames.ORG_HEADS)) + r")(?!\w)")
+
+
+def _split_verbs(text: str) -> list[str]:
+    """Split a "|"-separated list of verbs written over several lines."""
+    return [verb.strip() for verb in text.replace("\n", "").split("|") if verb.strip()]
+
+
+# Capitalised words that open a Vietnamese sentence, never a foreign name ("Khi Apple …").
+_OPENING_WORDS = (
+    titles.NOT_NAME_WORDS | OPENERS | {"Trang", "Hãng", "Báo", "Tờ", "Kênh", "Đài", "Mạng", "Nhóm"}
+)
 _LOCATIVE_BEFORE = re.compile(r"(?:^|\s)(?:lên|xuống|tại|ở)\s+$")
 
 
@@ -98,11 +112,16 @@ def _is_acronym(word: str) -> bool:
     return len(word) > 1 and (word.isupper() or any(ch.isdigit() for ch in word))
 
 
+# An address in brackets: "(trú xã Long An, Châu Thành, Tiền Giang)" lists places, not people.
+_ADDRESS_BEFORE = re.compile(r"\((?:SN \d{4}, )?(?:trú|ngụ|quê|thường trú|tạm trú)\b[^()]*$")
+
+
 def not_a_person_here(text: str, start: int) -> bool:
     """Tell whether the words before a name make it a place, a school or a credit."""
     before = text[max(0, start - 30) : start]
     return bool(
-        _PLACE_HEAD_BEFORE.search(before)
+        _ADDRESS_BEFORE.search(text[max(0, start - 80) : start])
+        or _PLACE_HEAD_BEFORE.search(before)
         or _SCHOOL_BEFORE.search(before)
         or _CREDIT_BEFORE.search(before)
         or _LOCATIVE_BEFORE.search(before)
@@ -131,28 +150,72 @@ def vietnamese_name(text: str, run: Sequence[re.Match[str]]) -> tuple[int, int] 
         if word not in gazetteer.SURNAMES or (index == 0 and run[0].start() == 0 and word == "Từ"):
             index += 1
             continue
+        place = _place_at(words, index)
+        if place and _not_a_name_after(words, index + place):  # "Thái Lan Thaksin …", "Hà Nội Đinh …"
+            index += place
+            continue
         last = index
         while last + 1 < len(words) and words[last + 1] not in titles.NOT_NAME_WORDS and last - index < 3:
             last += 1
         name_words = words[index : last + 1]
         too_long = last + 1 < len(words) and words[last + 1] not in titles.NOT_NAME_WORDS
+        cut = _cut_initial(text, run, index, last)  # "Phan Đình Q.": a name the outlet cut short
         if (
             not too_long
             and last > index
-            and all(_looks_like_name_word(w) for w in name_words)
+            and all(_looks_like_name_word(w) for w in name_words[: len(name_words) - cut])
             and not any(w in _NOT_PERSON_WORDS for w in name_words)
             and " ".join(name_words) not in gazetteer.PROVINCES
+            and not (
+                len(name_words) > 2 and " ".join(name_words[1:]) in gazetteer.PROVINCES
+            )  # "Đoàn Việt Nam"
+            and " ".join(name_words[-2:]) not in gazetteer.PROVINCES  # "Hoàng Anh Gia Lai": a club
             and not credit
             and not not_a_person_here(text, run[index].start())
         ):
-            return run[index].start(), run[last].end()
+            return run[index].start(), run[last].end() + cut
         index = index + 1 if too_long or last == index else last + 1
     return None
 
 
+def _place_at(words: list[str], index: int) -> int:
+    """Return how many words a place of two or three words starting at `index` takes (0: none)."""
+    for size in (3, 2):
+        if " ".join(words[index : index + size]) in gazetteer.PROVINCES:
+            return size
+    return 0
+
+
+def _not_a_name_after(words: list[str], index: int) -> bool:
+    """Tell whether the words after a place cannot go on a name begun by it ("Hoàng Mai Nam" can)."""
+    if index >= len(words):
+        return True
+    word = words[index]
+    return word in gazetteer.SURNAMES or not is_syllable(word)
+
+
+def _cut_initial(text: str, run: Sequence[re.Match[str]], index: int, last: int) -> int:
+    """Return 1 when a surname-led name of three words ends on an initial and its stop ("Lê Thị H.")."""
+    word = run[last]
+    initial = len(word.group()) == 1 and word.group().isupper() and text[word.end() : word.end() + 1] == "."
+    return 1 if initial and last - index >= 2 else 0
+
+
 def _latin_runs(text: str) -> list[list[re.Match[str]]]:
-    """Return runs of Latin-script name words, lower-case particles allowed inside ("bin", "van")."""
-    return [list(WORD.finditer(text, run.start(), run.end())) for run in _LATIN_RUN.finditer(text)]
+    """Return runs of Latin-script name words, lower-case particles allowed inside ("bin", "van").
+
+    A run loses the words before the name: a capitalised word that opens Vietnamese sentences
+    ("Khi Apple …", "Trang Twitter …"), and a place after its head ("hạt Wilson Joe Tackett").
+    """
+    runs = []
+    for run in _LATIN_RUN.finditer(text):
+        words = list(WORD.finditer(text, run.start(), run.end()))
+        while words and words[0].group() in _OPENING_WORDS:
+            words = words[1:]
+        if words and _PLACE_HEAD_BEFORE.search(text[max(0, words[0].start() - 12) : words[0].start()]):
+            words = words[1:]  # the place the head names comes first: its name is one word here
+        runs.append(words)
+    return runs
 
 
 def foreign_names(text: str) -> list[NameSpan]:
@@ -173,9 +236,13 @@ def foreign_names(text: str) -> list[NameSpan]:
         words = [w.group() for w in run]
         if not 2 <= len(words) <= 5 or any(w in _NOT_PERSON_WORDS for w in words):
             continue
+        if all(is_syllable(word) for word in words):
+            continue  # "Anh Phi chia sẻ": Vietnamese syllables without their marks, no foreign name
         if " ".join(words) in gazetteer.PROVINCES or words[0] in gazetteer.SURNAMES:
             continue
         start, end = run[0].start(), run[-1].end()
+        if words[-1] in {"Jr", "Sr"} and text[end : end + 1] == ".":
+            end += 1
         if not_a_person_here(text, start) or _ORG_BEFORE.search(text[max(0, start - 20) : start]):
             continue
         found.append(NameSpan(start, end, text[start:end], True, _says_person(text, start, end)))
@@ -187,7 +254,24 @@ def _title_right_before(text: str, start: int) -> bool:
     before = text[max(0, start - 60) : start]
     found = list(TITLE_WORD.finditer(before))
     between = before[found[-1].end() :].split() if found else []
-    return bool(found) and all(w[:1].isupper() or w in orgnames.NAME_WORDS for w in between)
+    # Between the title and the name: the body or place it heads ("ủy viên hạt Wilson Joe Tackett",
+    # "mục sư nhà thờ Frank Pomeroy").
+    small = " ".join(w for w in between if not w[:1].isupper() and w not in orgnames.NAME_WORDS)
+    return bool(found) and (
+        not small
+        or all(w in gazetteer.PLACE_HEADS for w in small.split(" ") if w)
+        or small in gazetteer.PLACE_HEADS
+    )
+
+
+def _apposition_before(text: str, start: int) -> bool:
+    """Tell whether a role set off by a comma stands right before a name ("tay vợt người Croatia, X")."""
+    before = text[max(0, start - 60) : start].rstrip()
+    if not before.endswith(","):
+        return False
+    titles_found = list(TITLE_WORD.finditer(re.split(r"[,;:(“\"]", before[:-1])[-1]))
+    clause = re.split(r"[,;:(“\"]", before[:-1])[-1]
+    return bool(titles_found) and len(clause[titles_found[-1].start() :].split()) <= 6
 
 
 def _says_person(text: str, start: int, end: int) -> bool:
@@ -195,6 +279,7 @@ def _says_person(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     return bool(
         _title_right_before(text, start)
+        or _apposition_before(text, start)
         or _HONORIFIC_END.search(before[-8:])
         or role_after(text, end)
         or _AGE_AFTER.match(text, end)
@@ -240,6 +325,11 @@ def given_names(text: str, runs: Runs) -> list[NameSpan]:
         first = run[0].group()
         if _CREDIT_BEFORE.search(before):
             continue  # "Ảnh: Anh Túc …": a credit, not "anh Túc"
+        if first.lower() in _PERSON_TITLES_LOWER and len(run) > 1:
+            span = _given_name_at(text, run[1].start(), runs)  # "NSƯT Thành Lộc", "HLV Park Hang Seo"
+            if span and span.name not in gazetteer.PROVINCES:
+                found.append(span)
+            continue
         if first.lower() in titles.HONORIFICS and len(run) > 1 and _at_clause_start(text, start):
             span = _given_name_at(text, run[1].start(), runs)  # "Chị Thu Cúc, …"
             if span and f"{first} {span.name}" not in gazetteer.PROVINCES:
@@ -257,8 +347,11 @@ def given_names(text: str, runs: Runs) -> list[NameSpan]:
             span = _given_name_at(text, start, runs)
             if span and not (len(span.name.split()) <= 2 and span.name not in gazetteer.PROVINCES):
                 span = None
-            if span and not role_after(text, span.end):
+            if span and not (role_after(text, span.end) or _acts_as_person(text, span)):
                 span = None  # "Ngọc Trâm, sinh viên …": a name set off before its role
+        elif before.endswith((" và ", " còn ", " trong khi ")) or _after_opener(before):
+            span = _given_name_at(text, start, runs)  # "… và Văn Toàn ghi bàn", "Sau đó Quang Hải sút"
+            span = span if span and _acts_as_person(text, span) else None
         else:
             span = None
         if span:
@@ -266,14 +359,107 @@ def given_names(text: str, runs: Runs) -> list[NameSpan]:
     return found
 
 
-def _person_title_before(before: str) -> bool:
-    """Tell whether the words before a name end with a title only people carry (not "Thủ tướng")."""
+# What a player or a speaker does right after the name ("Văn Toàn ghi bàn", "Messi chuyền").
+_ACTION_VERBS = _split_verbs(
+    """ghi bàn|lập công|kiến tạo|chuyền|sút|dứt điểm|đánh đầu|đi bóng|cản phá|bắt bóng|băng xuống|
+    tỏa sáng|vào sân|rời sân|bỏ lỡ|phạm lỗi|nhận thẻ|đá chính|đá phạt|đá hỏng|ăn mừng|đánh bại|
+    thắng|thua|giành|hòa|vô địch|lên ngôi|thi đấu|ra sân|tập luyện|giải nghệ|chấn thương"""
+)
+_ACTION_AFTER = re.compile(
+    r"\s*(?:(?:đã|vừa|cũng|liên tục|bất ngờ|không|chưa|sẽ)\s+)*(?:"
+    + "|".join(sorted(_ACTION_VERBS + titles.SPEECH_VERBS, key=len, reverse=True))
+    + r")\b"
+)
+
+
+def _acts_as_person(text: str, span: NameSpan) -> bool:
+    """Tell whether a given name alone speaks or plays right after it ("Văn Toàn ghi bàn", "Messi nói").
+
+    Only the shape of a person's name counts: one or two Vietnamese syllables or a foreign word,
+    no place, no body, no word that opens sentences.
+    """
+    words = span.name.split()
+    if not _ACTION_AFTER.match(text, span.end) or span.name in gazetteer.PROVINCES:
+        return False
+    before = text[max(0, span.start - 30) : span.start]
+    if not_a_person_here(text, span.start) or before.endswith("người "):  # "người Serbia nói"
+        return False
+    if span.name in orgnames.KNOWN_ORGS or _HEAD_AT.match(span.name) or words[0] in _OPENING_WORDS:
+        return False
+    foreign = len(words) == 1 and words[0].isascii() and not is_syllable(words[0])
+    return foreign or (2 <= len(words) <= 3 and all(is_syllable(word) for word in words))
+
+
+def _listed_with(text: str, runs: Runs, found: list[NameSpan]) -> list[NameSpan]:
+    """Return the given names listed with a person already found, before or after them.
+
+    "Công Phượng và Văn Toàn ghi bàn", "Nghệ sĩ Kim Xuân, Thành Lộc, Đàm Vĩnh Hưng, Hiền Thục …":
+    names joined by commas or "và" to a person are people too, one after another along the list.
+    """
+    more: list[NameSpan] = []
+    listed = list(found)
+    while listed:
+        span = listed.pop()
+        for run in runs:
+            start, end = run[0].start(), run[-1].end()
+            gap = text[end : span.start] if end <= span.start else text[span.end : start]
+            if gap not in {", ", " và "} or any(f.start == start for f in found + more):
+                continue
+            if end <= span.start and not _at_list_start(text, start):
+                continue  # "trang Shape, Faz cho biết": a word before the first name makes it no list
+            candidate = _given_name_at(text, start, runs)
+            if candidate and candidate.end == end and _shaped_like(candidate, span):
+                more.append(candidate)
+                listed.append(candidate)
+    return more
+
+
+def _after_opener(before: str) -> bool:
+    """Tell whether a clause-opening adverb stands right before a name ("Sau đó Quang Hải sút")."""
     words = before.split()
+    for size in (1, 2):
+        if len(words) >= size and words[-size] in OPENERS:
+            prefix = before.rstrip()[: len(before.rstrip()) - len(" ".join(words[-size:]))].rstrip()
+            if not prefix or prefix[-1] in '.,;:!?“"(':
+                return True
+    return False
+
+
+def _at_list_start(text: str, start: int) -> bool:
+    """Tell whether a name opens a clause or follows a comma or "và" (it may open a list)."""
+    before = text[max(0, start - 6) : start]
+    return _at_clause_start(text, start) or before.endswith((", ", " và "))
+
+
+def _shaped_like(candidate: NameSpan, span: NameSpan) -> bool:
+    """Tell whether a listed name has the shape of the name it is listed with (syllables, foreign)."""
+    words = candidate.name.split()
+    if candidate.name in gazetteer.PROVINCES or candidate.name in orgnames.KNOWN_ORGS:
+        return False
+    if span.full and not span.name.isascii():  # a Vietnamese full name in the list
+        return 2 <= len(words) <= 3 and all(is_syllable(word) for word in words)
+    if len(span.name.split()) == 1:
+        return len(words) == 1 and words[0].isascii() and not is_syllable(words[0])
+    return 2 <= len(words) <= 3 and all(is_syllable(word) for word in words)
+
+
+def _person_title_before(before: str) -> bool:
+    """Tell whether the words before a name end with a title only people carry (not "Thủ tướng").
+
+    "các diễn viên như Kim Xuân", "sáng tác: Lê Quang", "do Mỹ Tâm …": a title, then "như" or
+    a colon, or a work's credit, leads into a list of people.
+    """
+    if _CREDIT_OF_WORK.search(before):
+        return True
+    words = re.sub(r"\s(?:như|gồm|là)\s*$", " ", before).split()
     for size in (3, 2, 1):  # the longest title ending there: "Thủ tướng" before "tướng"
         phrase = " ".join(words[-size:]).lower()
         if len(words) >= size and phrase in _ALL_TITLES_LOWER:
             return phrase in _PERSON_TITLES_LOWER
     return False
+
+
+_CREDIT_OF_WORK = re.compile(r"(?:sáng tác|trình bày|biên đạo|thể hiện|dàn dựng)\s*:\s*$")
 
 
 def _at_clause_start(text: str, start: int) -> bool:
@@ -295,6 +481,7 @@ def find_names(text: str, streets: frozenset[str] = frozenset()) -> list[NameSpa
         if found and not any(text[found[0] : found[1]].startswith(street) for street in streets):
             spans.append(NameSpan(*found, text[found[0] : found[1]], True))
     spans += foreign_names(text) + given_names(text, runs)
+    spans += _listed_with(text, runs, spans)
     kept: list[NameSpan] = []
     for span in spans:
         if not any(k.start < span.end and span.start < k.end for k in kept):

@@ -14,7 +14,9 @@ _ROLE_END = re.compile(
 )
 TITLE_WORD = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, titles.ROLE_TITLES)) + r")(?!\w)", re.I)
 _MODIFIER_BEFORE = re.compile(r"(?:" + "|".join(titles.ROLE_MODIFIERS) + r")\s+$", re.I)
-_OPENER = re.compile(r"\s*(?:,\s*(?:\d{1,3}\s*tuổi\s*,\s*)?|\s[-–]\s*|\(\s*)")
+# What sets a role off after a name: a comma (after an age, or a bracket that places the person
+# in a photo: "(thứ 3 từ trái qua), Phó chủ tịch …"), a dash, a bracket.
+_OPENER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:\d{1,3}\s*tuổi\s*,\s*)?|\s[-–]\s*|\(\s*)")
 _TRAILING = re.compile(r"\s+(?:là|tên|của)$")
 _AND_ANOTHER = re.compile(r"\s+và\s+(?:là\s+)?(?:cũng là\s+)?")
 MAX_ROLE_WORDS = 12
@@ -35,6 +37,18 @@ def role_before(text: str, start: int) -> str | None:
     return role if 0 < len(role.split()) <= MAX_ROLE_WORDS else None
 
 
+def role_set_before(text: str, start: int) -> str | None:
+    """Return the role set off by a comma right before a name ("tay vợt người Croatia, Marin Cilic")."""
+    before = text[max(0, start - 80) : start].rstrip()
+    if not before.endswith(","):
+        return None
+    clause = re.split(r"[,;:(“\"]", before[:-1])[-1].strip()
+    found = list(TITLE_WORD.finditer(clause))
+    if not found or len(clause[found[-1].start() :].split()) > 6:
+        return None
+    return clause[found[-1].start() :] or None
+
+
 def role_after(text: str, end: int) -> str | None:
     """Return the title phrases set off after a name ("…, bí thư Quận ủy Quận 2", "… (Giám đốc …)").
 
@@ -44,6 +58,7 @@ def role_after(text: str, end: int) -> str | None:
     if not opener or opener.end() == end:
         return None
     rest = text[opener.end() :]
+    rest = rest[len(rest) - len(re.sub(r"^(?:một|là|nay là)\s+", "", rest)) :]  # ", một tay golf …"
     first = _one_role(rest)
     if first is None:
         return None
@@ -61,9 +76,17 @@ def _one_role(rest: str) -> str | None:
     stop = _ROLE_END.search(rest, title.end())
     role = rest[: stop.start() if stop else len(rest)].strip()
     words = role.split()
+    # "nhân viên làm việc tại một trạm xăng …": the title, up to where a clause of its own starts
+    title_words = len(title.group().split())
+    clause = next((i for i, w in enumerate(words) if i >= title_words and w in _CLAUSE_WORDS), None)
+    if clause:
+        words = words[:clause]
     if len(words) > MAX_ROLE_WORDS:
         capitals = [i for i, w in enumerate(words[:MAX_ROLE_WORDS]) if w[:1].isupper() and i > 0]
         if not capitals:
             return None
-        role = " ".join(words[: capitals[-1] + 1])
-    return role or None
+        words = words[: capitals[-1] + 1]
+    return " ".join(words) or None
+
+
+_CLAUSE_WORDS = frozenset({"làm", "tại", "ở", "cho", "trong", "khi", "từ", "đến", "người", "đang", "vừa"})

@@ -10,9 +10,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from flows.steps.extract import boxes, furniture, page_edges
-from flows.steps.extract.outlets import dateline_prefix, outlet_from_name, title_outlet, trailing_outlet
-from flows.steps.extract.paragraphs import split_credit, split_paragraphs
+from flows.steps.extract import boxes, credits, furniture, page_edges
+from flows.steps.extract.credits import byline_authors
+from flows.steps.extract.outlets import (
+    DATELINE_REASON,
+    dateline,
+    dateline_prefix,
+    outlet_from_name,
+    title_outlet,
+    trailing_outlet,
+)
+from flows.steps.extract.paragraphs import split_paragraphs
 from flows.steps.extract.sentences import split_sentences
 from flows.steps.ingest.formats import SourceDocument, SourceLine
 from flows.steps.ingest.normalize import normalize_line
@@ -33,6 +41,7 @@ class Segment:
     paragraph_no: int
     sentence_no: int
     text: str
+    credit: str | None = None  # a caption's photo credit, as written ("Ảnh: Nguyễn Đông")
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,8 @@ class ArticleText:
     body_units: int
     furniture_units: int
     title_outlet: str | None = None  # the outlet a title's suffix named (" - VnExpress")
+    dateline_outlet: str | None = None  # the outlet a lead's dateline named ("TTO - ")
+    authors: tuple[str, ...] = ()  # the names of the closing byline
 
 
 @dataclass(frozen=True)
@@ -85,10 +96,17 @@ def _body_units(document: SourceDocument) -> list[_Unit]:
             # A related-article teaser run into the paragraph after it: the teaser goes alone.
             units += [_Unit(line.line_no, 1, text[:resume].strip(), indented=indented)]
             units += [_Unit(line.line_no, 2, text[resume:].strip(), indented=indented)]
-        elif boxes.box_teaser_start(text) is not None:
+        elif boxes.box_teaser_start(text) is not None or boxes.repeats_title(text, document.title):
             # A line of its own holding a headline run into a teaser is a box, not a paragraph:
             # on a flattened page that shape is a subheading glued to its paragraph instead.
             units.append(_Unit(line.line_no, 0, text, shape=boxes.RELATED_BOX, indented=indented))
+        elif (credit := credits.trailing_credit(text)) is not None:
+            # A caption closing with its photo's credit: the credit is a unit of its own.
+            if credit:
+                units.append(_Unit(line.line_no, 1, text[:credit].strip(), indented=indented))
+            units.append(
+                _Unit(line.line_no, 2 if credit else 0, text[credit:].strip(), shape=credits.PHOTO_CREDIT)
+            )
         elif text:
             units.append(_Unit(line.line_no, 0, text, indented=indented))
     return units
@@ -108,6 +126,7 @@ def _flattened_units(document: SourceDocument, line_no: int, text: str) -> list[
     if pieces[-1][2] is None:  # the page's last sentence: a photo credit may run into the byline
         last, new, _ = pieces.pop()
         parts = boxes.split_credit_byline(last, text[box:cut], _authors(document))
+        parts = parts[:-1] + furniture.split_source_tail(parts[-1])
         pieces += [(part, new and n == 0, None) for n, part in enumerate(parts)]
     pieces.append((text[cut:], True, furniture.SITE_FOOTER))
     kept = [(piece.strip(), new, shape) for piece, new, shape in pieces if piece.strip()]
@@ -134,15 +153,18 @@ def _authors(document: SourceDocument) -> set[str]:
 
 
 def _sentences_with_credits(paragraph: str) -> list[tuple[str, bool]]:
-    """Split a paragraph into sentences, a credit run into the next sentence cut off it.
+    """Split a paragraph into sentences, each credit a piece of its own (see `credits`).
 
     Each comes with whether it opens a paragraph: the text after a credit does.
     """
     pieces: list[tuple[str, bool]] = []
     for sentence in split_sentences(paragraph):
-        video = sentence.startswith(("Video:", "Clip:"))
-        parts = split_credit(sentence, confident_only=not video)
-        pieces += [(part, number > 0) for number, part in enumerate(parts)]
+        resume = furniture.related_end(sentence)  # "Xem thêm: <headline> Vụ cháy khiến …"
+        if resume is not None:
+            pieces += [(sentence[:resume].strip(), False), (sentence[resume:].strip(), True)]
+            continue
+        parts = credits.credit_pieces(sentence)
+        pieces += [(part, number > 0 and not credits.LABEL.match(part)) for number, part in enumerate(parts)]
     return pieces
 
 
@@ -158,6 +180,8 @@ def _classify_body(document: SourceDocument, units: list[_Unit]) -> list[tuple[_
         footer_started = footer_started or reason == furniture.SITE_FOOTER
         if footer_started and document.flattened:
             reason = furniture.SITE_FOOTER
+        if reason is None and credits.is_photo_credit(unit.text):
+            reason = credits.PHOTO_CREDIT
         if reason:
             labels.append((unit, reason))
         elif after_alt_text or photo_story or unit.shape == CAPTION or furniture.is_caption_credit(unit.text):
@@ -187,12 +211,15 @@ def _mark_opening_headline(document: SourceDocument, labels: list[tuple[_Unit, s
     if document.flattened or _lead_line(document) is None:
         return
     text_units = [index for index, (_, label) in enumerate(labels) if label in {"paragraph", "caption"}]
-    if len(text_units) > 1 and furniture.is_headline(labels[text_units[0]][0].text):
-        labels[text_units[0]] = (labels[text_units[0]][0], furniture.RELATED_LINK)
+    if len(text_units) < 2 or not furniture.is_headline(labels[text_units[0]][0].text):
+        return
+    first = text_units[0]
+    if labels[first + 1][1] != credits.PHOTO_CREDIT:  # a photo's credit after it: a caption
+        labels[first] = (labels[first][0], furniture.RELATED_LINK)
 
 
 def _mark_credited_captions(labels: list[tuple[_Unit, str]]) -> None:
-    """On a flattened page, the sentence before a credit is that photo's or video's caption."""
+    """On a flattened page, the sentence before a video's credit is that video's caption."""
     for index in range(1, len(labels)):
         unit, label = labels[index]
         previous, previous_label = labels[index - 1]
@@ -200,22 +227,48 @@ def _mark_credited_captions(labels: list[tuple[_Unit, str]]) -> None:
             continue
         if label == furniture.VIDEO and unit.text.startswith(("Video:", "Clip:")):
             labels[index - 1] = (previous, furniture.VIDEO)
-        elif label == "caption" and unit.text.startswith("Ảnh:") and unit.new_paragraph is False:
-            labels[index - 1] = (previous, "caption")
+
+
+CAPTION_LENGTH = 300  # a caption a credit on the next line may belong to is at most this long
+
+
+def _attach_credits(labels: list[tuple[_Unit, str]]) -> dict[tuple[int, int], str]:
+    """Label the text before each photo credit as its caption; return each caption's credit by unit.
+
+    The text a credit follows on its own line, or on a flattened page, is the photo's caption; a
+    credit alone on a line follows its caption's line, when that line is short enough to be one.
+    """
+    attached: dict[tuple[int, int], str] = {}
+    for index in range(1, len(labels)):
+        unit, label = labels[index]
+        previous, previous_label = labels[index - 1]
+        if label != credits.PHOTO_CREDIT or previous_label not in {"paragraph", "caption"}:
+            continue
+        if previous.line_no != unit.line_no and len(previous.text) > CAPTION_LENGTH:
+            continue
+        labels[index - 1] = (previous, "caption")
+        attached[(previous.line_no, previous.part_no)] = credits.credit_value(unit.text)
+    return attached
 
 
 def _mark_closing_byline(labels: list[tuple[_Unit, str]]) -> None:
-    """Relabel the closing text: a run of links or titles, then an author's byline."""
+    """Relabel the closing text: a run of links or titles, then the byline and the source under it.
+
+    A page may close with two such lines ("Theo Lê Ánh" over the outlet's name): up to three
+    bylines are taken from the end, and the first text that is no byline stops the run.
+    """
+    bylines = 0
     for index in range(len(labels) - 1, 0, -1):
         unit, label = labels[index]
         if label not in {"paragraph", "caption"}:
             continue
-        if furniture.is_closing_list(unit.text):
+        if furniture.is_closing_list(unit.text) and not bylines:
             labels[index] = (unit, furniture.CLOSING_LIST)
             continue
-        if furniture.is_byline(unit.text):
-            labels[index] = (unit, furniture.BYLINE)
-        return
+        if not furniture.is_byline(unit.text) or bylines == 3:
+            return
+        labels[index] = (unit, furniture.BYLINE)
+        bylines += 1
 
 
 def _title_line(document: SourceDocument) -> SourceLine | None:
@@ -228,46 +281,106 @@ def _lead_line(document: SourceDocument) -> SourceLine | None:
     return next((line for line in document.lines if line.field == "lead"), None)
 
 
+_TEXT_LABELS = frozenset({"paragraph", "caption"})
+
+
 def build_segments(document: SourceDocument) -> ArticleText:
     """Return the article's segments in reading order and the lines removed from it."""
-    segments: list[Segment] = []
-    removed: list[RemovedLine] = []
-    title = _title_line(document)
-    site = None
-    if title is not None:
-        title_text, site = title_outlet(normalize_line(title.text))
-        segments += _sentences("title", 0, title_text)
-        if site:
-            removed.append(RemovedLine(title.line_no, 1, site, TITLE_OUTLET_SUFFIX))
+    segments, removed, site = _title_segments(document)
     labels = _classify_body(document, _body_units(document))
-    body = [(unit, label) for unit, label in labels if label in {"paragraph", "caption"}]
-    body_units = len(body)
+    credit_of = _attach_credits(labels)
+    body = [(unit, label) for unit, label in labels if label in _TEXT_LABELS]
     removed += [
         RemovedLine(unit.line_no, unit.part_no, unit.text, label)
         for unit, label in labels
-        if label not in {"paragraph", "caption"}
+        if label not in _TEXT_LABELS
     ]
+    body_units = len(body)
+    lead, dateline_outlet = _lead_segments(document, body, removed)
+    segments += lead + _body_segments(document, body, credit_of, 1 if lead else 0)
+    return ArticleText(
+        segments,
+        sorted(removed, key=lambda row: (row.line_no, row.part_no)),
+        body_units,
+        len(labels) - body_units,
+        outlet_from_name(site),
+        dateline_outlet,
+        _byline_names(document, labels),
+    )
+
+
+def _title_segments(document: SourceDocument) -> tuple[list[Segment], list[RemovedLine], str | None]:
+    """Return the title's segments, its removed site name if any, and that site name."""
+    title = _title_line(document)
+    if title is None:
+        return [], [], None
+    title_text, site = title_outlet(normalize_line(title.text))
+    removed = [RemovedLine(title.line_no, 1, site, TITLE_OUTLET_SUFFIX)] if site else []
+    return _sentences("title", 0, title_text), removed, site
+
+
+def _lead_segments(
+    document: SourceDocument, body: list[tuple[_Unit, str]], removed: list[RemovedLine]
+) -> tuple[list[Segment], str | None]:
+    """Return the lead's segments (the description, else the first paragraph) and its dateline's outlet.
+
+    An outlet's dateline opening the lead ("TTO - ", "(Dân trí) - ") is taken off it: it names
+    the outlet, it is not news.
+    """
     lead_text = _lead_from_description(document, body, removed)
-    paragraph_no = 0
-    if lead_text:
-        paragraph_no = 1
-        segments += _sentences("lead", paragraph_no, lead_text)
-    elif body and body[0][1] == "paragraph" and _opens_with_lead(document, body[0][0].text):
-        paragraph_no = 1
-        segments += _sentences("lead", paragraph_no, body.pop(0)[0].text)
+    line = _lead_line(document)
+    where = (line.line_no, 0) if line is not None else (0, 0)
+    if (
+        lead_text is None
+        and body
+        and body[0][1] == "paragraph"
+        and _opens_with_lead(document, body[0][0].text)
+    ):
+        unit = body.pop(0)[0]
+        lead_text, where = unit.text, (unit.line_no, unit.part_no)
+    if not lead_text:
+        return [], None
+    found = dateline(lead_text)
+    if found is None:
+        return _sentences("lead", 1, lead_text), None
+    end, outlet = found
+    removed.append(RemovedLine(*where, lead_text[:end].strip(), DATELINE_REASON))
+    return _sentences("lead", 1, lead_text[end:]), outlet
+
+
+def _body_segments(
+    document: SourceDocument,
+    body: list[tuple[_Unit, str]],
+    credit_of: dict[tuple[int, int], str],
+    paragraph_no: int,
+) -> list[Segment]:
+    """Return the body's segments, numbered in paragraphs; a caption's last sentence carries its credit."""
+    segments: list[Segment] = []
     previous_label = None
     # Sentences already numbered in each paragraph, counted as they come: recounting the
     # segments for every unit took time growing with the square of a flattened page's length.
-    numbered = Counter(segment.paragraph_no for segment in segments)
+    numbered: Counter[int] = Counter()
     for unit, label in body:
         # A flattened page's text runs on until a caption or a break its page left a trace of.
         if not (document.flattened and label == previous_label and not unit.new_paragraph):
             paragraph_no += 1
-        new = _sentences(label, paragraph_no, unit.text, first=numbered[paragraph_no] + 1)
+        credit = credit_of.get((unit.line_no, unit.part_no))
+        new = _sentences(label, paragraph_no, unit.text, first=numbered[paragraph_no] + 1, credit=credit)
         numbered[paragraph_no] += len(new)
         segments += new
         previous_label = label
-    return ArticleText(segments, removed, body_units, len(labels) - body_units, outlet_from_name(site))
+    return segments
+
+
+def _byline_names(document: SourceDocument, labels: list[tuple[_Unit, str]]) -> tuple[str, ...]:
+    """Return the article's authors: the closing byline's names, else those its metadata gives."""
+    names = [
+        name for unit, label in labels if label == furniture.BYLINE for name in byline_authors(unit.text)
+    ]
+    if not names:
+        given = [document.meta.get("Author", ""), document.meta.get("author", "")]
+        names = [name for value in given for part in value.split(",") for name in byline_authors(part)]
+    return tuple(dict.fromkeys(names))
 
 
 def _opens_with_lead(document: SourceDocument, text: str) -> bool:
@@ -292,9 +405,14 @@ def _lead_from_description(
     return text or None
 
 
-def _sentences(kind: str, paragraph_no: int, text: str, *, first: int = 1) -> list[Segment]:
-    """Split a paragraph into numbered sentence segments."""
+def _sentences(
+    kind: str, paragraph_no: int, text: str, *, first: int = 1, credit: str | None = None
+) -> list[Segment]:
+    """Split a paragraph into numbered sentence segments; the last carries the credit, if any."""
+    sentences = split_sentences(text)
     return [
-        Segment(kind, paragraph_no, number, sentence)
-        for number, sentence in enumerate(split_sentences(text), start=first)
+        Segment(
+            kind, paragraph_no, number, sentence, credit if number == first + len(sentences) - 1 else None
+        )
+        for number, sentence in enumerate(sentences, start=first)
     ]

@@ -27,7 +27,12 @@ ROLE_TITLES = sorted(
         bị can|bị cáo|nghi phạm|nạn nhân|nhân chứng|kỹ thuật viên|kỹ sư|chủ vựa|chủ nhà|
         nhân công|nhân viên|tiểu thương|luật sư|bác sĩ|điều dưỡng|dược sĩ|giáo sư|phó giáo sư|
         tiến sĩ|thạc sĩ|GS|PGS|TS|ThS|PGS.TS|GS.TS|nguyên|cựu|người phát ngôn|phát ngôn viên|
-        đại sứ|tổng thư ký|phó tổng thư ký|thư ký|phóng viên|nhà báo|biên tập viên|chủ biên|
+        đại sứ|tổng thư ký|phó tổng thư ký|thư ký|cảnh sát trưởng|mục sư|giám mục|tổng giám mục|
+        hồng y|giáo hoàng|linh mục|thượng tọa|ni sư|sư thầy|trụ trì|kiện tướng|đại kiện tướng|
+        người đứng đầu|người đồng cấp|đại diện|giám khảo|trọng tài|CEO|chủ sở hữu|cố vấn|
+        thủ quỹ|kế toán|PV|phóng viên|nhà báo|biên tập viên|chủ biên|thẩm phán|công tố viên|
+        kiểm sát viên|điều tra viên|NSƯT|NSND|NGƯT|NGND|KTS|kiến trúc sư|tay golf|tay đua|người đẹp|
+        hoa hậu|á hậu|danh hài|
         giáo viên|sinh viên|học sinh|nữ sinh|kỳ thủ|HLV|huấn luyện viên|trợ lý|cầu thủ|
         tiền đạo|tiền vệ|hậu vệ|thủ môn|thủ thành|đội trưởng|vận động viên|VĐV|võ sĩ|tay vợt|
         ca sĩ|nhạc sĩ|diễn viên|người mẫu|siêu mẫu|nghệ sĩ|đạo diễn|nhà văn|nhà thơ|họa sĩ|
@@ -53,7 +58,11 @@ PERSON_TITLES = frozenset(
         võ sĩ|tay vợt|ca sĩ|nhạc sĩ|diễn viên|người mẫu|siêu mẫu|nghệ sĩ|đạo diễn|nhà văn|
         nhà thơ|họa sĩ|nhà sư|thiền sư|cư sĩ|hòa thượng|đại đức|linh mục|tài xế|lái xe|
         hiệp sĩ|vua|hoàng đế|đại tướng|thượng tướng|trung tướng|thiếu tướng|đại tá|thượng tá|
-        trung tá|thiếu tá|đại úy|thượng úy|trung úy|thiếu úy|tướng|Mr|Mr.|Mrs|Ms|Dr|Dr."""
+        trung tá|thiếu tá|đại úy|thượng úy|trung úy|thiếu úy|tướng|Mr|Mr.|Mrs|Ms|Dr|Dr.|
+        mục sư|giám mục|hồng y|giáo hoàng|thượng tọa|ni sư|sư thầy|kiện tướng|đại kiện tướng|
+        cảnh sát trưởng|trọng tài|thẩm phán|công tố viên|kiểm sát viên|điều tra viên|NSƯT|NSND|
+        NGƯT|NGND|TTND|TTƯT|KTS|kiến trúc sư|tay golf|tay đua|tay súng|võ sĩ|người đẹp|hoa hậu|
+        á hậu|danh hài|nghệ nhân|NS|nhạc sĩ"""
     )
 )
 HONORIFICS = frozenset(

@@ -13,10 +13,10 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-from flows.reader.browse import make_datasette
 from typer.testing import CliRunner
 
 from flows.cli import app
+from flows.reader.browse import make_datasette
 from tests.support.hostile_everything import (
     HOSTILE_QUERY,
     HOSTILE_QUERY_NOTHING,

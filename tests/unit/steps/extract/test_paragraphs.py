@@ -1,7 +1,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.steps.extract.paragraphs import is_syllable, split_credit, split_paragraphs
+from flows.steps.extract.credits import credit_pieces
+from flows.steps.extract.paragraphs import is_syllable, split_paragraphs
 
 
 def test_a_stop_followed_at_once_by_a_capital_is_a_lost_paragraph_break():
@@ -57,25 +58,21 @@ def test_syllables_are_told_from_english_words():
 
 
 def test_a_video_credit_is_cut_off_the_sentence_it_runs_into():
-    assert split_credit("Video: Minh Hà - Quốc Tuấn Khoảng 9h sáng, xe lao xuống.") == [
+    assert credit_pieces("Video: Minh Hà - Quốc Tuấn Khoảng 9h sáng, xe lao xuống.") == [
         "Video: Minh Hà - Quốc Tuấn",
         "Khoảng 9h sáng, xe lao xuống.",
     ]
-    assert split_credit("Video: Lan Anh Tài xế bị thương nhẹ.") == ["Video: Lan Anh", "Tài xế bị thương nhẹ."]
+    assert credit_pieces("Video: Lan Anh Tài xế bị thương nhẹ.") == [
+        "Video: Lan Anh",
+        "Tài xế bị thương nhẹ.",
+    ]
 
 
-def test_a_photo_credit_is_cut_only_where_the_next_sentence_is_certain():
-    assert split_credit("Ảnh: AFP Ông Biden phát biểu.", confident_only=True) == [
-        "Ảnh: AFP",
-        "Ông Biden phát biểu.",
-    ]
-    assert split_credit("Ảnh: Reuters Lễ hội kết thúc.", confident_only=True) == [
-        "Ảnh: Reuters Lễ hội kết thúc."
-    ]
-    assert split_credit("Ảnh: Bộ Quốc phòng Mẫu mới ra mắt.", confident_only=True) == [
-        "Ảnh: Bộ Quốc phòng Mẫu mới ra mắt."
-    ]
-    assert split_credit("Ảnh: Hải An Theo kế hoạch, cầu thông xe.", confident_only=True) == [
+def test_a_photo_credit_is_cut_where_the_next_sentence_opens():
+    assert credit_pieces("Ảnh: AFP Ông Biden phát biểu.") == ["Ảnh: AFP", "Ông Biden phát biểu."]
+    assert credit_pieces("Ảnh: Reuters Lễ hội kết thúc.") == ["Ảnh: Reuters", "Lễ hội kết thúc."]
+    assert credit_pieces("Ảnh: Bộ Quốc phòng Mẫu mới ra mắt.") == ["Ảnh: Bộ Quốc phòng", "Mẫu mới ra mắt."]
+    assert credit_pieces("Ảnh: Hải An Theo kế hoạch, cầu thông xe.") == [
         "Ảnh: Hải An",
         "Theo kế hoạch, cầu thông xe.",
     ]

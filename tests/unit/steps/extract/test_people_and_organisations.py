@@ -111,6 +111,7 @@ def test_one_body_written_two_ways_is_one_entity_with_its_aliases_and_english_fr
         [
             (1, "UBND TP Hà Nội vừa họp với Thành ủy Hà Nội."),
             (2, "Ủy ban nhân dân thành phố Hà Nội giao việc cho các sở."),
+            (3, "Ở Hà Nội, trời mưa to."),
         ]
     )
     entities, _ = _mention_rows("a1", mentions)

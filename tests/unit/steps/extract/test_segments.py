@@ -19,6 +19,7 @@ def test_seed_furniture_is_removed_line_by_line_with_reasons(seed_text):
     assert [(r.line_no, r.text, r.reason) for r in parts.removed] == [
         (3, "0:00 / 0:00", "media player widget"),
         (4, "0:00", "media player widget"),
+        (5, "TPO -", "dateline"),
         (11, "Hà Nội thí điểm người đứng đầu lựa chọn bổ nhiệm cấp phó của mình ảnh 1", "image alt text"),
         (31, "MỚI - NÓNG", "section banner"),
     ]
@@ -29,7 +30,8 @@ def test_seed_reads_title_lead_paragraphs_and_the_photo_caption_in_order(seed_te
     parts = seed_text_parts(seed_text)
     kinds = [s.kind for s in parts.segments]
     assert kinds[:2] == ["title", "lead"]
-    assert parts.segments[1].text.startswith("TPO - Bí thư Thành ủy Hà Nội đề nghị")
+    assert parts.segments[1].text.startswith("Bí thư Thành ủy Hà Nội đề nghị")
+    assert parts.dateline_outlet == "Tiền Phong"
     captions = [s.text for s in parts.segments if s.kind == "caption"]
     assert captions == ["Bí thư Thành ủy Hà Nội Đinh Tiến Dũng phát biểu kết luận hội nghị."]
     numbers = [(s.paragraph_no, s.sentence_no) for s in parts.segments]
@@ -129,10 +131,13 @@ def test_a_flattened_page_gets_back_the_paragraphs_its_breaks_left_a_trace_of():
     assert _paragraphs(parts) == [
         "Đà Nẵng",
         "Mưa lớn suốt đêm. Nước dâng nhanh.",
-        "Sáng nay, trời tạnh. Ảnh: TTXVN",
+        "Sáng nay, trời tạnh.",
         "Người dân dọn dẹp.",
     ]
-    assert parts.removed == []
+    # The credit glued to the next sentence is the photo's: out of the text, kept with its caption.
+    assert [(r.text, r.reason) for r in parts.removed] == [("Ảnh: TTXVN", "photo credit")]
+    [caption] = [s for s in parts.segments if s.kind == "caption"]
+    assert (caption.text, caption.credit) == ("Sáng nay, trời tạnh.", "Ảnh: TTXVN")
 
 
 def test_a_video_caption_and_its_credit_on_a_flattened_page_are_removed_and_the_text_after_kept():
@@ -252,5 +257,11 @@ def test_a_related_article_or_video_box_on_a_line_of_its_own_is_removed_whole():
 def test_a_flattened_pages_closing_credit_gives_up_the_byline_it_ran_into():
     content = "Cây đổ chắn đường. Ảnh: Minh Khoa Người dân dọn dẹp. Nước rút dần. Ảnh: Minh Khoa Hoàng Yến"
     parts = build_segments(_page(content))
-    assert [(r.text, r.reason) for r in parts.removed] == [("Hoàng Yến", "byline")]
-    assert "Ảnh: Minh Khoa" in [s.text for s in parts.segments if s.kind == "caption"]
+    assert [(r.text, r.reason) for r in parts.removed] == [
+        ("Ảnh: Minh Khoa", "photo credit"),
+        ("Ảnh: Minh Khoa", "photo credit"),
+        ("Hoàng Yến", "byline"),
+    ]
+    captions = [(s.text, s.credit) for s in parts.segments if s.kind == "caption"]
+    assert captions == [("Cây đổ chắn đường.", "Ảnh: Minh Khoa"), ("Nước rút dần.", "Ảnh: Minh Khoa")]
+    assert parts.authors == ("Hoàng Yến",)
