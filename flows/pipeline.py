@@ -37,11 +37,12 @@ from flows.steps.window import (
     plan_windows,
     read_window,
 )
+from flows.story_hook import story_hook
 from flows.translation import NO_MODEL_HINT, RunTranslation
 from flows.window_work import for_workers, window_files
 from schemas.tables import ArticleTables
 from warehouse.engine import Warehouse, make_engine, upgrade_to_head
-from warehouse.load import WindowLoad, load_window, processed_among
+from warehouse.load import ArticleLoaded, WindowLoad, load_window, processed_among
 from warehouse.runs import (
     finish_run,
     heartbeat,
@@ -137,9 +138,10 @@ def load_articles(
     window: ReadWindow,
     articles: dict[str, ArticleTables],
     rejects: list[Reject],
+    on_load: ArticleLoaded | None = None,
 ) -> WindowLoad:
-    """Load each file of the window atomically: its articles, its rejects, and its processed mark."""
-    return load_window(engine, run_id, *window_files(window, articles, rejects))
+    """Load each file of the window atomically: its articles (each given to on_load), rejects, mark."""
+    return load_window(engine, run_id, *window_files(window, articles, rejects), on_load=on_load)
 
 
 @flow(name="tintuc-pipeline", log_prints=False)
@@ -196,7 +198,9 @@ def windows_in_process(
         articles, invalid = validate_articles(summary.windows, extracted.records)
         translated = translate_articles(summary.windows, articles, translation, progress)
         rejects = read.rejects + extracted.rejects + invalid + translated.rejects
-        loaded = load_articles(summary.windows, engine, run_id, read, translated.articles, rejects)
+        loaded = load_articles(
+            summary.windows, engine, run_id, read, translated.articles, rejects, story_hook(settings)
+        )
         summary.add(read, translated, loaded, len(rejects))
         record_counts(engine, run_id, **counted(summary))
         progress.window_done()

@@ -66,6 +66,9 @@ class Settings(BaseSettings):
     # by the next run on any machine (on its own machine a lock file tells at once). Keep the timeout
     # well above the interval: a beat can wait for a busy database.
     heartbeat_s: float = Field(default=30.0, gt=0)
+    # Link near-copies to their first copy and group articles into stories as windows load
+    # (docs/stories.md). Off, articles load as before and stay outside every story.
+    stories: bool = True
     heartbeat_timeout_s: float = Field(default=600.0, gt=0)
 
     @property

@@ -26,6 +26,7 @@ from flows.steps.translate.bilingual import TranslatedWindow, person_names, tran
 from flows.steps.translate.ctranslate import PackageTranslator
 from flows.steps.validate import validate_records
 from flows.steps.window import ReadWindow, SeenThisRun, extract_window, read_window
+from flows.story_hook import story_hook
 from flows.translation import toolkit_for, translator_for
 from schemas.tables import ArticleTables
 from warehouse.engine import Warehouse, make_engine
@@ -105,7 +106,7 @@ def process_window(paths: list[Path], settings: Settings, run_id: str) -> Window
             )
     rejects = read.rejects + extracted.rejects + invalid + translated.rejects
     files, unread = window_files(read, translated.articles, rejects)
-    loaded = load_window(engine, run_id, files, unread, first_copy_wins=True)
+    loaded = load_window(engine, run_id, files, unread, first_copy_wins=True, on_load=story_hook(settings))
     counts.add(read, translated, loaded, len(rejects))
     return WindowDone(counts, translator.model_name if translator else None)
 
