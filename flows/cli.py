@@ -713,6 +713,34 @@ def export(
     _write(pieces, output)
 
 
+@app.command()
+def digest(
+    since: Annotated[
+        str | None, typer.Option(help="The last hours or days before now: 24h (default), 7d.")
+    ] = None,
+    day: Annotated[str | None, typer.Option("--date", help="One day instead, YYYY-MM-DD (UTC).")] = None,
+    output_format: Annotated[str, typer.Option("--format", help="md or html.")] = "md",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here (md: stdout).")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many stories.")] = 20,
+) -> None:
+    """Write the period's stories in English, most covered first, as Markdown or an HTML page."""
+    from datetime import UTC, datetime
+
+    from flows.digest import period_for, read_digest
+    from flows.digest_render import html_digest, markdown_digest
+
+    if output_format not in ("md", "html"):
+        raise typer.BadParameter("use md or html", param_hint="--format")
+    if output_format == "html" and output is None:
+        raise typer.BadParameter("an HTML digest is a page: give -o FILE.html", param_hint="-o")
+    try:
+        period, heading = period_for(since, day, datetime.now(UTC).replace(tzinfo=None))
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--since/--date") from error
+    found = read_digest(_current_read_only_engine(_settings()), period, heading, limit)
+    _write([markdown_digest(found) if output_format == "md" else html_digest(found)], output)
+
+
 def _write(pieces: Iterable[str], output: Path | None) -> None:
     """Write an export's pieces to a file (UTF-8) or to stdout, as they come."""
     if output is None:

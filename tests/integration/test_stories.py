@@ -137,3 +137,26 @@ def test_with_stories_off_articles_load_outside_every_story(warehouse_settings, 
     write_seed_copy(tmp_path / "in")
     assert pipeline([tmp_path / "in"], settings).articles_loaded == 2
     assert [row["story_id"] for row in rows(settings, "SELECT story_id FROM article_stories")] == [None, None]
+
+
+def test_the_digest_reads_a_days_stories_most_covered_first(warehouse_settings, tmp_path):
+    from datetime import date
+
+    from flows.digest import on, read_digest
+    from warehouse.engine import make_read_only_engine
+
+    for name, report in [("1-fire", FIREFIGHT), ("2-durian", DURIAN), ("3-fire-again", FIREFIGHT_AGAIN)]:
+        write_report(tmp_path / "in", name, report)
+    write_report(tmp_path / "in", "4-next-day", TRADERS, day=19)
+    pipeline([tmp_path / "in"], warehouse_settings)
+    engine = make_read_only_engine(warehouse_settings.resolved_database_url)
+    try:
+        digest = read_digest(engine, *on(date(2024, 2, 18)))
+    finally:
+        engine.dispose()
+    assert [story.coverage for story in digest.stories] == [2, 1]
+    fire = digest.stories[0]
+    assert fire.headline.vi == FIREFIGHT[0] and fire.headline.en is None
+    assert (fire.first_seen, fire.last_seen) == (date(2024, 2, 18), date(2024, 2, 18))
+    assert fire.outlets == ["Báo Thử"] and len(fire.articles) == 2
+    assert fire.lead is not None and fire.lead.vi.startswith("Rạng sáng nay")

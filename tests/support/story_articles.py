@@ -82,7 +82,7 @@ def write_report(folder: Path, name: str, report: tuple[str, list[str]], day: in
     title, body = report
     path = folder / f"{name}.txt"
     page = scraped_page(
-        title, body, "Báo Thử", f"https://bao-thu.example.vn/{name}.html", f"{day}/2/2024, 08:00"
+        title, body, "Báo Thử", f"https://bao-thu.example.vn/{name}.html", f"2024-02-{day:02d} 08:00:00"
     )
     path.write_text(page, encoding="utf-8")
     return path

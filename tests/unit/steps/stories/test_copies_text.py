@@ -6,6 +6,9 @@ from hypothesis import strategies as st
 from flows.steps.stories.minhash import BANDS, band_buckets, signature
 from flows.steps.stories.text import jaccard, shingles, text_words, words
 
+# What every process, on every machine, computes for one shingle's first band. Stored bands are
+# compared across runs: a per-process hash seed, or a changed hash, would make old copies unfindable.
+FIRST_BAND_OF_ONE_SHINGLE = 5770067367887369959
 REPORT = (
     "Khoảng 20h tối 17/2, chiếc xe khách chở 38 người lưu thông trên quốc lộ thì lao xuống vực sâu "
     "khoảng 20 m. Lực lượng cứu hộ đã đưa các nạn nhân đến bệnh viện gần nhất để cấp cứu. Nguyên nhân vụ "
@@ -19,7 +22,7 @@ def test_words_are_lower_case_nfc_syllables_without_punctuation():
 
 
 def test_shingles_are_runs_of_five_words_and_short_texts_have_none():
-    sequence = "một hai ba bốn năm sáu".split()
+    sequence = ["một", "hai", "ba", "bốn", "năm", "sáu"]
     assert shingles(sequence) == {"một hai ba bốn năm", "hai ba bốn năm sáu"}
     assert shingles(sequence[:4]) == set()
 
@@ -35,7 +38,7 @@ def test_a_copy_with_another_outlet_credit_still_shares_most_of_its_shingles():
 def test_a_copy_shares_a_band_and_an_unrelated_text_does_not():
     original = band_buckets(signature(shingles(text_words([REPORT]))))
     copy = band_buckets(signature(shingles(text_words(["Hà Nội - " + REPORT]))))
-    other_text = "Giá thuê căn hộ dịch vụ ở trung tâm thành phố tăng trở lại sau nhiều tháng đi ngang, theo báo cáo."
+    other_text = "Giá thuê căn hộ dịch vụ ở trung tâm thành phố tăng trở lại sau nhiều tháng, theo báo cáo."
     other = band_buckets(signature(shingles(text_words([other_text]))))
     assert len(original) == BANDS
     assert set(enumerate(original)) & set(enumerate(copy))
@@ -44,7 +47,7 @@ def test_a_copy_shares_a_band_and_an_unrelated_text_does_not():
 
 def test_signatures_are_the_same_in_every_process_and_none_for_a_text_without_shingles():
     # Stored in the warehouse and compared across runs: no per-process hash seed may enter them.
-    assert band_buckets(signature({"một hai ba bốn năm"}))[0] == band_buckets(signature({"một hai ba bốn năm"}))[0]
+    assert band_buckets(signature({"một hai ba bốn năm"}))[0] == FIRST_BAND_OF_ONE_SHINGLE
     assert signature(set()) is None
 
 
