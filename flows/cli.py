@@ -26,6 +26,8 @@ models_app = typer.Typer(help="Install, list and remove the vi→en translation 
 app.add_typer(models_app, name="models")
 server_app = typer.Typer(help="Keep a local Prefect server running: runs start at once and show in its UI.")
 app.add_typer(server_app, name="server")
+stories_app = typer.Typer(help="Stories and near-copies (docs/stories.md).")
+app.add_typer(stories_app, name="stories")
 console = Console(soft_wrap=True)  # messages name paths: never cut them mid-line
 EXIT_REJECTS = 3
 
@@ -743,6 +745,25 @@ def digest(
         raise typer.BadParameter(str(error), param_hint="--since/--date") from error
     found = read_digest(_current_read_only_engine(_settings()), period, heading, limit)
     _write([markdown_digest(found) if output_format == "md" else html_digest(found)], output)
+
+
+@stories_app.command("rebuild")
+def stories_rebuild(
+    everything: Annotated[
+        bool,
+        typer.Option("--all", help="Forget every story and place every article again, in loading order."),
+    ] = False,
+) -> None:
+    """Place the articles that are in no story yet (loaded before stories existed, or with them off)."""
+    from warehouse.engine import make_engine, upgrade_to_head
+    from warehouse.story_rebuild import rebuild_stories
+
+    settings = _settings()
+    engine = make_engine(settings.resolved_database_url)
+    upgrade_to_head(engine)
+    placed = rebuild_stories(engine, everything)
+    noun = "article" if placed == 1 else "articles"
+    console.print(f"{placed} {noun} placed in stories → {settings.resolved_database_url}")
 
 
 def _write(pieces: Iterable[str], output: Path | None) -> None:

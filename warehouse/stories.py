@@ -37,11 +37,15 @@ CANDIDATE_STORIES = 50
 
 def place_article(connection: Connection, frames: ArticleTables) -> None:
     """Place a just-loaded article: link it to the original it copies, else group it into a story."""
-    _take_turn(connection)
-    article_id = frames.article_id
     segments = frames.segments.sort_values(SegmentsSchema.seq)
     is_body = segments[SegmentsSchema.kind] != "title"
     body = [str(text) for text in segments.loc[is_body, SegmentsSchema.text_vi]]
+    place_text(connection, frames.article_id, str(frames.articles[ArticlesSchema.title_vi].iloc[0]), body)
+
+
+def place_text(connection: Connection, article_id: str, title: str, body: list[str]) -> None:
+    """Place an article of this title and body sentences (see place_article)."""
+    _take_turn(connection)
     key = copy_key(body)
     now = datetime.now(UTC).replace(tzinfo=None)
     own_story = _story_of_its_copies(connection, article_id)  # the article is loaded again
@@ -49,7 +53,6 @@ def place_article(connection: Connection, frames: ArticleTables) -> None:
     if copied is not None:
         _insert_member(connection, article_id, copied.story_id, now, copied.article_id, copied.jaccard)
     else:
-        title = str(frames.articles[ArticlesSchema.title_vi].iloc[0])
         _place_original(connection, article_id, title, body, now, own_story)
     index_bands(connection, article_id, key)
 

@@ -160,3 +160,43 @@ def test_the_digest_reads_a_days_stories_most_covered_first(warehouse_settings, 
     assert (fire.first_seen, fire.last_seen) == (date(2024, 2, 18), date(2024, 2, 18))
     assert fire.outlets == ["Báo Thử"] and len(fire.articles) == 2
     assert fire.lead is not None and fire.lead.vi.startswith("Rạng sáng nay")
+
+
+def test_articles_loaded_with_stories_off_are_placed_by_a_rebuild_as_a_run_would_place_them(
+    warehouse_settings, tmp_path
+):
+    from warehouse.engine import make_engine
+    from warehouse.story_rebuild import rebuild_stories
+
+    off = warehouse_settings.model_copy(update={"stories": False})
+    for name, report in [("1-fire", FIREFIGHT), ("2-durian", DURIAN), ("3-fire-again", FIREFIGHT_AGAIN)]:
+        write_report(tmp_path / "in", name, report)
+    shutil.copy(SEED, tmp_path / "in" / "0-seed.txt")
+    write_seed_copy(tmp_path / "in", "4-copy.json")
+    pipeline([tmp_path / "in"], off)
+    engine = make_engine(off.resolved_database_url)
+    try:
+        assert rebuild_stories(engine, everything=False) == 5
+        first = places(off)
+        assert rebuild_stories(engine, everything=False) == 0  # nothing left to place
+        assert rebuild_stories(engine, everything=True) == 5
+    finally:
+        engine.dispose()
+    assert places(off) == first  # placed again from scratch, in loading order: the same stories
+    assert first["4-copy.json"]["duplicate_of"] == id_of(off, "0-seed.txt")
+    assert (
+        first["1-fire.txt"]["story_id"]
+        == first["3-fire-again.txt"]["story_id"]
+        != first["2-durian.txt"]["story_id"]
+    )
+
+
+def test_the_rebuild_command_places_what_a_run_left_unplaced(settings, tmp_path):
+    from tests.integration.tintuc_process import run_tintuc
+
+    write_report(tmp_path / "in", "fire", FIREFIGHT)
+    pipeline([tmp_path / "in"], settings.model_copy(update={"stories": False}))
+    done = run_tintuc(["stories", "rebuild"], settings.data_dir)
+    assert done.returncode == 0, done.stderr
+    assert "1 article placed in stories" in done.stdout
+    assert rows(settings, "SELECT count(story_id) AS n FROM article_stories") == [{"n": 1}]
