@@ -1,22 +1,22 @@
 """Near-copies in the warehouse: an article's MinHash bands, and the first copy it repeats.
 
-Every placed article (copies too) keeps its 32 band buckets in `copy_bands`. A new article looks
-up the articles sharing one of its buckets, measures the exact word 5-gram Jaccard of its body
-against each (their text is read back from `segments`), and is a copy of the earliest placed one
-at COPY_JACCARD or more; when that one is itself a copy, of its original. A copy of a copy is so
-linked to the first copy, never to a chain.
+A placed article keeps its 32 band buckets in `copy_bands` (a copy only the buckets its original
+does not already hold: a report syndicated a thousand times must not make every lookup read a
+thousand rows). A new article looks up the articles sharing one of its buckets, measures the exact
+word 5-gram Jaccard of its body against each (their text is read back from `segments`), and is a
+copy of the earliest placed one at COPY_JACCARD or more; when that one is itself a copy, of its
+original. A copy of a copy is so linked to the first copy, never to a chain.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select, tuple_
+from sqlalchemy import Connection
 
 from flows.steps.stories.minhash import band_buckets, signature
 from flows.steps.stories.text import jaccard, shingles, text_words
-from warehouse.engine import insert_statement
-from warehouse.models import CopyBand, Segment, StoryArticle
+from warehouse.driver_sql import driver_sql
 
 # "Share at least half their word 5-grams" (issue 19): republished and syndicated copies, recrawls,
 # a copy with a photo credit or a paragraph more. Pairs at 0.8 or more must all be linked; LSH
@@ -25,6 +25,15 @@ COPY_JACCARD = 0.5
 # Candidates measured at most, earliest placed first: more share a band only when something is
 # copied dozens of times, and then the earliest ones already decide.
 MAX_CANDIDATES = 20
+_CANDIDATES = """
+WITH wanted(band, bucket) AS (VALUES {values})
+SELECT DISTINCT m.article_id, m.duplicate_of, m.story_id, m.placed_at
+FROM wanted w JOIN copy_bands b ON b.band = w.band AND b.bucket = w.bucket
+JOIN story_articles m ON m.article_id = b.article_id
+WHERE m.article_id <> ?
+ORDER BY m.placed_at, m.article_id LIMIT ?
+"""
+_BODY = "SELECT text_vi FROM segments WHERE article_id = ? AND kind <> 'title' ORDER BY seq"
 
 
 @dataclass(frozen=True)
@@ -44,9 +53,9 @@ class CopyKey:
     buckets: list[int]
 
 
-def copy_key(body: list[str]) -> CopyKey:
-    """Return the shingles of an article's body (title left out: copies retitle) and their buckets."""
-    shingle_set = shingles(text_words(body))
+def copy_key(body_words: list[str]) -> CopyKey:
+    """Return the shingles of an article's body words (title left out: copies retitle) and their buckets."""
+    shingle_set = shingles(body_words)
     minima = signature(shingle_set)
     return CopyKey(shingle_set, [] if minima is None else band_buckets(minima))
 
@@ -55,19 +64,11 @@ def first_copy(connection: Connection, article_id: str, key: CopyKey) -> FirstCo
     """Return the original this article is a near-copy of, or None."""
     if not key.buckets:
         return None
-    bands = [(band, bucket) for band, bucket in enumerate(key.buckets)]
-    candidates = connection.execute(
-        select(StoryArticle.article_id, StoryArticle.duplicate_of, StoryArticle.story_id)
-        .where(
-            StoryArticle.article_id.in_(
-                select(CopyBand.article_id).where(tuple_(CopyBand.band, CopyBand.bucket).in_(bands))
-            ),
-            StoryArticle.article_id != article_id,
-        )
-        .order_by(StoryArticle.placed_at, StoryArticle.article_id)
-        .limit(MAX_CANDIDATES)
-    ).all()
-    for candidate, original, story_id in candidates:
+    values = ", ".join("(?, ?)" for _ in key.buckets)
+    bands = [value for band, bucket in enumerate(key.buckets) for value in (band, bucket)]
+    query = _CANDIDATES.format(values=values)
+    candidates = driver_sql(connection, query, (*bands, article_id, MAX_CANDIDATES)).all()
+    for candidate, original, story_id, _placed in candidates:
         shared = jaccard(key.shingles, shingles(text_words(body_of(connection, candidate))))
         if shared >= COPY_JACCARD:
             return FirstCopy(original or candidate, story_id, shared)
@@ -76,18 +77,16 @@ def first_copy(connection: Connection, article_id: str, key: CopyKey) -> FirstCo
 
 def body_of(connection: Connection, article_id: str) -> list[str]:
     """Return an article's body sentences (title left out), in reading order."""
-    query = (
-        select(Segment.text_vi)
-        .where(Segment.article_id == article_id, Segment.kind != "title")
-        .order_by(Segment.seq)
-    )
-    return list(connection.scalars(query))
+    return [str(text) for (text,) in driver_sql(connection, _BODY, (article_id,))]
 
 
-def index_bands(connection: Connection, article_id: str, key: CopyKey) -> None:
-    """Keep the article's band buckets, so later copies of it are found."""
-    rows = [
-        {"band": band, "bucket": bucket, "article_id": article_id} for band, bucket in enumerate(key.buckets)
-    ]
-    if rows:
-        connection.execute(insert_statement(connection, CopyBand).on_conflict_do_nothing(), rows)
+def index_bands(connection: Connection, article_id: str, key: CopyKey, original: str | None = None) -> None:
+    """Keep the article's band buckets (a copy's: those its original lacks), so later copies are found."""
+    buckets = list(enumerate(key.buckets))
+    if original is not None and buckets:
+        held = driver_sql(connection, "SELECT band, bucket FROM copy_bands WHERE article_id = ?", (original,))
+        known = {(int(band), int(bucket)) for band, bucket in held}
+        buckets = [pair for pair in buckets if pair not in known]
+    if buckets:
+        rows = [(band, bucket, article_id) for band, bucket in buckets]
+        driver_sql(connection, "INSERT INTO copy_bands (band, bucket, article_id) VALUES (?, ?, ?)", rows)

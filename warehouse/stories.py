@@ -15,17 +15,18 @@ takes turns.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import Connection, func, select, text, update
 
 from flows.steps.records import short_id
 from flows.steps.stories.decide import Placement, average_link, place
 from flows.steps.stories.terms import story_terms, term_id, weighted
+from flows.steps.stories.text import text_words
 from schemas.articles import ArticlesSchema
 from schemas.segments import SegmentsSchema
 from schemas.tables import ArticleTables
 from warehouse.copies import copy_key, first_copy, index_bands
+from warehouse.driver_sql import driver_sql
 from warehouse.engine import insert_statement
 from warehouse.load import ON_LOAD_TURN
 from warehouse.models import Story, StoryArticle
@@ -37,24 +38,30 @@ CANDIDATE_STORIES = 50
 
 def place_article(connection: Connection, frames: ArticleTables) -> None:
     """Place a just-loaded article: link it to the original it copies, else group it into a story."""
-    segments = frames.segments.sort_values(SegmentsSchema.seq)
-    is_body = segments[SegmentsSchema.kind] != "title"
-    body = [str(text) for text in segments.loc[is_body, SegmentsSchema.text_vi]]
+    segments = frames.segments
+    rows = zip(
+        segments[SegmentsSchema.seq].tolist(),
+        segments[SegmentsSchema.kind].tolist(),
+        segments[SegmentsSchema.text_vi].tolist(),
+        strict=True,
+    )
+    body = [str(text) for _, kind, text in sorted(rows) if kind != "title"]
     place_text(connection, frames.article_id, str(frames.articles[ArticlesSchema.title_vi].iloc[0]), body)
 
 
 def place_text(connection: Connection, article_id: str, title: str, body: list[str]) -> None:
     """Place an article of this title and body sentences (see place_article)."""
     _take_turn(connection)
-    key = copy_key(body)
+    body_words = text_words(body)
+    key = copy_key(body_words)
     now = datetime.now(UTC).replace(tzinfo=None)
     own_story = _story_of_its_copies(connection, article_id)  # the article is loaded again
     copied = None if own_story else first_copy(connection, article_id, key)
     if copied is not None:
         _insert_member(connection, article_id, copied.story_id, now, copied.article_id, copied.jaccard)
     else:
-        _place_original(connection, article_id, title, body, now, own_story)
-    index_bands(connection, article_id, key)
+        _place_original(connection, article_id, title, body_words, now, own_story)
+    index_bands(connection, article_id, key, copied.article_id if copied else None)
 
 
 def _take_turn(connection: Connection) -> None:
@@ -69,15 +76,22 @@ def _take_turn(connection: Connection) -> None:
 
 def _story_of_its_copies(connection: Connection, article_id: str) -> str | None:
     """Return the story of the article's copies: an original loaded again stays their original."""
-    query = select(StoryArticle.story_id).where(StoryArticle.duplicate_of == article_id).limit(1)
-    return connection.execute(query).scalar()
+    found = driver_sql(
+        connection, "SELECT story_id FROM story_articles WHERE duplicate_of = ? LIMIT 1", (article_id,)
+    )
+    return found.scalar()
 
 
 def _place_original(
-    connection: Connection, article_id: str, title: str, body: list[str], now: datetime, story: str | None
+    connection: Connection,
+    article_id: str,
+    title: str,
+    body_words: list[str],
+    now: datetime,
+    story: str | None,
 ) -> None:
     """Weigh an original article's terms, choose its story (or start one), and index its terms."""
-    counts = story_terms(title, body)
+    counts = story_terms(title, body_words)
     ids = {term: term_id(term) for term in counts}
     documents, total = _count_documents(connection, list(ids.values()))
     by_term = {term: documents.get(ids[term], 0) for term in counts}
@@ -89,7 +103,7 @@ def _place_original(
     _insert_member(connection, article_id, story_id, now, similarity=placement.similarity)
     if vector:
         rows = [(term, article_id, weight) for term, weight in vector.items()]
-        _driver_sql(connection, "INSERT INTO story_terms (term, article_id, weight) VALUES (?, ?, ?)", rows)
+        driver_sql(connection, "INSERT INTO story_terms (term, article_id, weight) VALUES (?, ?, ?)", rows)
 
 
 def _count_documents(connection: Connection, terms: list[int]) -> tuple[dict[int, int], int]:
@@ -100,12 +114,12 @@ def _count_documents(connection: Connection, terms: list[int]) -> tuple[dict[int
     """
     # In term order: two PostgreSQL transactions counting shared terms lock them in the same order.
     every = sorted({*terms, ALL_DOCUMENTS})
-    _driver_sql(connection, _COUNT_TERM, [(term,) for term in every])
+    driver_sql(connection, _COUNT_TERM, [(term,) for term in every])
     counts: dict[int, int] = {}
     for start in range(0, len(every), _CHUNK):
         chunk = tuple(every[start : start + _CHUNK])
         query = _COUNTS.format(marks=", ".join("?" * len(chunk)))
-        found = _driver_sql(connection, query, chunk)
+        found = driver_sql(connection, query, chunk)
         counts.update({int(term): int(documents) for term, documents in found})
     return counts, counts.pop(ALL_DOCUMENTS)
 
@@ -115,13 +129,6 @@ _COUNT_TERM = (
     "ON CONFLICT (term) DO UPDATE SET documents = story_term_counts.documents + 1"
 )
 _COUNTS = "SELECT term, documents FROM story_term_counts WHERE term IN ({marks})"
-
-
-def _driver_sql(connection: Connection, sql: str, parameters: Any) -> Any:
-    """Run SQL written with ? marks through the driver (psycopg marks them %s); many rows: executemany."""
-    if connection.dialect.paramstyle != "qmark":
-        sql = sql.replace("?", "%s")
-    return connection.exec_driver_sql(sql, parameters)
 
 
 def _similarities(connection: Connection, vector: dict[int, float]) -> dict[str, float]:
@@ -182,13 +189,9 @@ def _insert_member(
     similarity: float | None = None,
 ) -> None:
     """Record the article's place."""
-    connection.execute(
-        insert_statement(connection, StoryArticle).values(
-            article_id=article_id,
-            story_id=story_id,
-            duplicate_of=duplicate_of,
-            jaccard=jaccard,
-            similarity=similarity,
-            placed_at=now,
-        )
+    driver_sql(
+        connection,
+        "INSERT INTO story_articles (article_id, story_id, duplicate_of, jaccard, similarity, placed_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (article_id, story_id, duplicate_of, jaccard, similarity, now),
     )

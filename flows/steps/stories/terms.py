@@ -11,6 +11,7 @@ TOP_TERMS weightiest terms, the vector normalised to length 1.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import re
 from collections import Counter
@@ -36,14 +37,16 @@ def headline(title: str) -> str:
     return title
 
 
-def story_terms(title: str, body: list[str]) -> Counter[str]:
-    """Count the syllables and syllable pairs of the title (its headline, TITLE_WEIGHT times) and body."""
+def story_terms(title: str, body_words: list[str]) -> Counter[str]:
+    """Count the syllables and syllable pairs of the title (its headline, TITLE_WEIGHT times) and body.
+
+    body_words: the body's words in order (flows/steps/stories/text.py, text_words), as one run.
+    """
     counts: Counter[str] = Counter()
-    for texts, weight in (([headline(title)], TITLE_WEIGHT), (body, 1)):
-        for text in texts:
-            sequence = [word for word in words(text) if len(word) <= MAX_WORD_CHARS]
-            for term in sequence + [f"{a}_{b}" for a, b in pairwise(sequence)]:
-                counts[term] += weight
+    for sequence, weight in ((words(headline(title)), TITLE_WEIGHT), (body_words, 1)):
+        kept = [word for word in sequence if len(word) <= MAX_WORD_CHARS]
+        for term in kept + [f"{a}_{b}" for a, b in pairwise(kept)]:
+            counts[term] += weight
     return counts
 
 
@@ -57,7 +60,7 @@ def weighted(counts: Counter[str], documents: dict[str, int], total: int) -> dic
         term: (1 + math.log(count)) * math.log((total + 1) / (documents.get(term, 0) + 0.5))
         for term, count in counts.items()
     }
-    top = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:TOP_TERMS]
+    top = heapq.nsmallest(TOP_TERMS, scores.items(), key=lambda item: (-item[1], item[0]))
     norm = math.sqrt(sum(weight * weight for _, weight in top))
     return {term: weight / norm for term, weight in top if weight > 0} if norm else {}
 

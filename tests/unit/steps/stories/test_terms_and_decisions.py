@@ -4,6 +4,7 @@ from collections import Counter
 
 from flows.steps.stories.decide import JOIN_SIMILARITY, MERGE_SIMILARITY, average_link, place
 from flows.steps.stories.terms import TOP_TERMS, headline, story_terms, term_id, weighted
+from flows.steps.stories.text import text_words
 
 
 def test_a_short_site_or_section_tail_is_cut_from_the_headline_and_a_long_one_kept():
@@ -15,7 +16,7 @@ def test_a_short_site_or_section_tail_is_cut_from_the_headline_and_a_long_one_ke
 
 
 def test_story_terms_are_syllables_and_syllable_pairs_with_the_title_counted_more():
-    counts = story_terms("Cháy chợ", ["Chợ cháy lớn."])
+    counts = story_terms("Cháy chợ", text_words(["Chợ cháy lớn."]))
     assert counts["cháy_chợ"] == 5 and counts["chợ_cháy"] == 1
     assert counts["chợ"] == 5 + 1 and counts["lớn"] == 1
 
