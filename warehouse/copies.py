@@ -1,11 +1,12 @@
 """Near-copies in the warehouse: an article's MinHash bands, and the first copy it repeats.
 
-A placed article keeps its 32 band buckets in `copy_bands` (a copy only the buckets its original
-does not already hold: a report syndicated a thousand times must not make every lookup read a
-thousand rows). A new article looks up the articles sharing one of its buckets, measures the exact
-word 5-gram Jaccard of its body against each (their text is read back from `segments`), and is a
-copy of the earliest placed one at COPY_JACCARD or more; when that one is itself a copy, of its
-original. A copy of a copy is so linked to the first copy, never to a chain.
+A placed article keeps its 32 band buckets in `copy_bands`, except those CROWDED articles hold
+already: a report syndicated a thousand times must not make every later lookup read a thousand
+rows, and its later copies are found through the first ones. A new article looks up the articles
+sharing one of its buckets, measures the exact word 5-gram Jaccard of its body against each (their
+text is read back from `segments`), and is a copy of the earliest placed one at COPY_JACCARD or
+more; when that one is itself a copy, of its original. A copy of a copy is so linked to the first
+copy, never to a chain.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ COPY_JACCARD = 0.5
 # Candidates measured at most, earliest placed first: more share a band only when something is
 # copied dozens of times, and then the earliest ones already decide.
 MAX_CANDIDATES = 20
+CROWDED = 8
 _CANDIDATES = """
 WITH wanted(band, bucket) AS (VALUES {values})
 SELECT DISTINCT m.article_id, m.duplicate_of, m.story_id, m.placed_at
@@ -34,6 +36,11 @@ WHERE m.article_id <> ?
 ORDER BY m.placed_at, m.article_id LIMIT ?
 """
 _BODY = "SELECT text_vi FROM segments WHERE article_id = ? AND kind <> 'title' ORDER BY seq"
+_HELD = """
+WITH wanted(band, bucket) AS (VALUES {values})
+SELECT b.band, b.bucket FROM wanted w JOIN copy_bands b ON b.band = w.band AND b.bucket = w.bucket
+GROUP BY b.band, b.bucket HAVING count(*) >= ?
+"""
 
 
 @dataclass(frozen=True)
@@ -64,10 +71,8 @@ def first_copy(connection: Connection, article_id: str, key: CopyKey) -> FirstCo
     """Return the original this article is a near-copy of, or None."""
     if not key.buckets:
         return None
-    values = ", ".join("(?, ?)" for _ in key.buckets)
-    bands = [value for band, bucket in enumerate(key.buckets) for value in (band, bucket)]
-    query = _CANDIDATES.format(values=values)
-    candidates = driver_sql(connection, query, (*bands, article_id, MAX_CANDIDATES)).all()
+    query = _CANDIDATES.format(values=", ".join("(?, ?)" for _ in key.buckets))
+    candidates = driver_sql(connection, query, (*_flat(key), article_id, MAX_CANDIDATES)).all()
     for candidate, original, story_id, _placed in candidates:
         shared = jaccard(key.shingles, shingles(text_words(body_of(connection, candidate))))
         if shared >= COPY_JACCARD:
@@ -80,13 +85,21 @@ def body_of(connection: Connection, article_id: str) -> list[str]:
     return [str(text) for (text,) in driver_sql(connection, _BODY, (article_id,))]
 
 
-def index_bands(connection: Connection, article_id: str, key: CopyKey, original: str | None = None) -> None:
-    """Keep the article's band buckets (a copy's: those its original lacks), so later copies are found."""
-    buckets = list(enumerate(key.buckets))
-    if original is not None and buckets:
-        held = driver_sql(connection, "SELECT band, bucket FROM copy_bands WHERE article_id = ?", (original,))
-        known = {(int(band), int(bucket)) for band, bucket in held}
-        buckets = [pair for pair in buckets if pair not in known]
-    if buckets:
-        rows = [(band, bucket, article_id) for band, bucket in buckets]
+def index_bands(connection: Connection, article_id: str, key: CopyKey) -> None:
+    """Keep the article's band buckets (but those CROWDED articles hold), so later copies are found."""
+    if not key.buckets:
+        return
+    query = _HELD.format(values=", ".join("(?, ?)" for _ in key.buckets))
+    crowded = {
+        (int(band), int(bucket)) for band, bucket in driver_sql(connection, query, (*_flat(key), CROWDED))
+    }
+    rows = [
+        (band, bucket, article_id) for band, bucket in enumerate(key.buckets) if (band, bucket) not in crowded
+    ]
+    if rows:
         driver_sql(connection, "INSERT INTO copy_bands (band, bucket, article_id) VALUES (?, ?, ?)", rows)
+
+
+def _flat(key: CopyKey) -> list[int]:
+    """Return the key's (band, bucket) pairs as one list of parameters."""
+    return [value for band, bucket in enumerate(key.buckets) for value in (band, bucket)]

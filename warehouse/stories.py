@@ -61,7 +61,7 @@ def place_text(connection: Connection, article_id: str, title: str, body: list[s
         _insert_member(connection, article_id, copied.story_id, now, copied.article_id, copied.jaccard)
     else:
         _place_original(connection, article_id, title, body_words, now, own_story)
-    index_bands(connection, article_id, key, copied.article_id if copied else None)
+    index_bands(connection, article_id, key)
 
 
 def _take_turn(connection: Connection) -> None:

@@ -200,3 +200,27 @@ def test_the_rebuild_command_places_what_a_run_left_unplaced(settings, tmp_path)
     assert done.returncode == 0, done.stderr
     assert "1 article placed in stories" in done.stdout
     assert rows(settings, "SELECT count(story_id) AS n FROM article_stories") == [{"n": 1}]
+
+
+def test_a_report_syndicated_many_times_links_every_copy_and_keeps_each_bucket_short(
+    warehouse_settings, tmp_path
+):
+    from warehouse.copies import CROWDED
+
+    for number in range(CROWDED + 6):
+        domain = f"bao{number}.example.vn"
+        added = None if number == 0 else f"Bài đăng lại trên báo số {number}."
+        write_seed_record(
+            tmp_path / "in", f"{number:02d}.json", f"https://{domain}/a.html", domain, "2022-07-13", added
+        )
+    pipeline([tmp_path / "in"], warehouse_settings)
+
+    placed = places(warehouse_settings)
+    first = id_of(warehouse_settings, "00.json")
+    assert placed.pop("00.json")["duplicate_of"] is None
+    assert {row["duplicate_of"] for row in placed.values()} == {first}
+    [longest] = rows(
+        warehouse_settings,
+        "SELECT max(n) AS n FROM (SELECT count(*) AS n FROM copy_bands GROUP BY band, bucket) AS counts",
+    )
+    assert longest["n"] <= CROWDED
