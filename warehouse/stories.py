@@ -1,9 +1,10 @@
 """Place each article in a story as it loads: a near-copy with its original, the rest by what they say.
 
 `place_article` is called inside the transaction that loads the article (warehouse/load.py,
-through the window's story hook, flows/steps/stories/hook.py), so an article is never loaded
+through the window's story hook, flows/story_hook.py), so an article is never loaded
 without its place, and a run that dies leaves none half-placed. It reads and writes only what one
-article touches: its bands and terms, the postings of its terms, the candidate stories' sizes.
+article touches: its bands and terms, the postings of its terms (warehouse/story_index.py), the
+candidate stories' sizes.
 Nothing grows in memory with the warehouse.
 
 On PostgreSQL, windows loading at once (Dask workers, overlapping runs) take turns here under
@@ -16,11 +17,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, func, select, text, update
+from sqlalchemy import Connection, select, text, update
 
 from flows.steps.records import short_id
-from flows.steps.stories.decide import Placement, average_link, place
-from flows.steps.stories.terms import story_terms, term_id, weighted
+from flows.steps.stories.decide import Placement, place
 from flows.steps.stories.text import text_words
 from schemas.articles import ArticlesSchema
 from schemas.segments import SegmentsSchema
@@ -30,10 +30,7 @@ from warehouse.driver_sql import driver_sql
 from warehouse.engine import insert_statement
 from warehouse.load import ON_LOAD_TURN
 from warehouse.models import Story, StoryArticle
-
-ALL_DOCUMENTS = 0  # the story_term_counts row that counts the original articles themselves
-_CHUNK = 500  # bound parameters per IN (...): far below SQLite's 32,766
-CANDIDATE_STORIES = 50
+from warehouse.story_index import index_terms, similarities, weigh
 
 
 def place_article(connection: Connection, frames: ArticleTables) -> None:
@@ -91,72 +88,13 @@ def _place_original(
     story: str | None,
 ) -> None:
     """Weigh an original article's terms, choose its story (or start one), and index its terms."""
-    counts = story_terms(title, body_words)
-    ids = {term: term_id(term) for term in counts}
-    documents, total = _count_documents(connection, list(ids.values()))
-    by_term = {term: documents.get(ids[term], 0) for term in counts}
-    vector = {ids[term]: weight for term, weight in weighted(counts, by_term, total).items()}
-    placement = Placement(story) if story else place(_similarities(connection, vector))
+    vector = weigh(connection, title, body_words)
+    placement = Placement(story) if story else place(similarities(connection, vector))
     story_id = placement.story_id or _new_story(connection, article_id, now)
     if placement.merged:
         _merge(connection, placement.merged, story_id)
     _insert_member(connection, article_id, story_id, now, similarity=placement.similarity)
-    if vector:
-        rows = [(term, article_id, weight) for term, weight in vector.items()]
-        driver_sql(connection, "INSERT INTO story_terms (term, article_id, weight) VALUES (?, ?, ?)", rows)
-
-
-def _count_documents(connection: Connection, terms: list[int]) -> tuple[dict[int, int], int]:
-    """Count the article among the documents of each of its terms; return the counts with it, and N.
-
-    Through the driver's own executemany: an article has hundreds of terms, and SQLAlchemy's
-    per-row parameter handling tripled this step's time (bench/stories.py times the hook).
-    """
-    # In term order: two PostgreSQL transactions counting shared terms lock them in the same order.
-    every = sorted({*terms, ALL_DOCUMENTS})
-    driver_sql(connection, _COUNT_TERM, [(term,) for term in every])
-    counts: dict[int, int] = {}
-    for start in range(0, len(every), _CHUNK):
-        chunk = tuple(every[start : start + _CHUNK])
-        query = _COUNTS.format(marks=", ".join("?" * len(chunk)))
-        found = driver_sql(connection, query, chunk)
-        counts.update({int(term): int(documents) for term, documents in found})
-    return counts, counts.pop(ALL_DOCUMENTS)
-
-
-_COUNT_TERM = (
-    "INSERT INTO story_term_counts (term, documents) VALUES (?, 1) "
-    "ON CONFLICT (term) DO UPDATE SET documents = story_term_counts.documents + 1"
-)
-_COUNTS = "SELECT term, documents FROM story_term_counts WHERE term IN ({marks})"
-
-
-def _similarities(connection: Connection, vector: dict[int, float]) -> dict[str, float]:
-    """Return the article's average-link similarity to each story that shares a term with it."""
-    if not vector:
-        return {}
-    values = ", ".join(f"(:t{index}, :w{index})" for index in range(len(vector)))
-    parameters: dict[str, int | float] = {}
-    for index, (term, weight) in enumerate(vector.items()):
-        parameters[f"t{index}"], parameters[f"w{index}"] = term, weight
-    # The sum over a story's articles of each one's dot product with the article's vector, a copy
-    # counting with its original's (copies have no terms of their own).
-    sums = text(
-        f"WITH query_terms(term, weight) AS (VALUES {values}) "
-        "SELECT m.story_id, sum(t.weight * q.weight * (1 + ("
-        "  SELECT count(*) FROM story_articles c WHERE c.duplicate_of = t.article_id))) AS total "
-        "FROM query_terms q JOIN story_terms t ON t.term = q.term "
-        "JOIN story_articles m ON m.article_id = t.article_id "
-        "GROUP BY m.story_id ORDER BY total DESC LIMIT :limit"
-    )
-    found = connection.execute(sums, {**parameters, "limit": CANDIDATE_STORIES})
-    totals: dict[str, float] = {str(story): float(total) for story, total in found}
-    sizes = (
-        select(StoryArticle.story_id, func.count())
-        .where(StoryArticle.story_id.in_(list(totals)))
-        .group_by(StoryArticle.story_id)
-    )
-    return average_link(totals, {str(story): int(size) for story, size in connection.execute(sizes)})
+    index_terms(connection, article_id, vector)
 
 
 def _new_story(connection: Connection, article_id: str, now: datetime) -> str:
