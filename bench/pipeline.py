@@ -99,6 +99,8 @@ TARGET_END_TO_END_OVER_RAW = 0.85
 TARGET_FIRST_COMMIT_SHARE = 0.10
 TARGET_RSS_RATIO = 1.25
 TARGET_EXTRACTION_PER_S = 20.0
+# What grouping and copy detection may add to a run without a model at N (issue 19).
+TARGET_STORIES_OVERHEAD = 0.10
 # Every JSON field a reader takes article text or a URL from (flows/steps/ingest/formats.py).
 TEXT_KEYS = ("title", "title_page", "title_rss", "description", "text", "maintext", "content")
 URL_KEYS = ("url", "canonical_link", "link")
@@ -445,9 +447,12 @@ def watch_run(pid: int, database: Path, started: float) -> tuple[int, Any, Watch
         time.sleep(SAMPLE_S)
 
 
-def run_tintuc(folder: Path, data_dir: Path, logs: Path, prefect: PrefectAt) -> dict[str, Any]:
-    """Run `tintuc run folder` with its own data folder; return its figures."""
+def run_tintuc(
+    folder: Path, data_dir: Path, logs: Path, prefect: PrefectAt, stories: bool = True
+) -> dict[str, Any]:
+    """Run `tintuc run folder` with its own data folder (stories on or off); return its figures."""
     env = {**os.environ, "TINTUC_DATA_DIR": str(data_dir), **prefect.env(data_dir)}
+    env["TINTUC_STORIES"] = "true" if stories else "false"
     # Prefect gives its ephemeral server 20 s to start, too little on a busy machine (issue 8, item 3).
     env.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", str(SERVER_START_TIMEOUT_S))
     database = data_dir / "tintuc.sqlite"
@@ -517,13 +522,18 @@ def warehouse_counts(database: Path) -> dict[str, Any]:
 
 
 def measure_run(
-    paths: list[Path], folder: Path, package: Path | None, work: Path, prefect: PrefectAt
+    paths: list[Path],
+    folder: Path,
+    package: Path | None,
+    work: Path,
+    prefect: PrefectAt,
+    stories: bool = True,
 ) -> dict[str, Any]:
     """Install the package into a fresh data folder, run tintuc on folder, and read back the result."""
     data_dir = work / "data"
     if package is not None:
         install_file(package, Settings(data_dir=data_dir).argos_dir)
-    figures = run_tintuc(folder, data_dir, work, prefect)
+    figures = run_tintuc(folder, data_dir, work, prefect, stories)
     loaded = warehouse_counts(data_dir / "tintuc.sqlite")
     seconds = figures["seconds"]
     return {
@@ -584,7 +594,7 @@ def target(value: float | None, limit: float, at_least: bool, note: str = "") ->
 
 
 def targets(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Return issue 8's targets, measured."""
+    """Return issue 8's targets, measured, and issue 19's cost of stories when it was measured."""
     runs = report["runs"]
     return {
         "end_to_end_over_raw": target(report["end_to_end_over_raw"], TARGET_END_TO_END_OVER_RAW, True),
@@ -595,7 +605,11 @@ def targets(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "extraction_articles_per_s": target(
             report["extraction"]["articles_per_s"], TARGET_EXTRACTION_PER_S, True
         ),
-    }
+    } | (
+        {"stories_overhead_at_n": target(report["stories_overhead"][0], TARGET_STORIES_OVERHEAD, False)}
+        if "stories_overhead" in report  # measured only with --compare-stories
+        else {}
+    )
 
 
 def print_table(report: dict[str, Any]) -> None:
@@ -624,6 +638,11 @@ def print_table(report: dict[str, Any]) -> None:
     for stage in report["runs"][0]["stages"]:
         print(f"{stage:<24}" + "".join(f"{run['stages'].get(stage)!s:>14}" for run in report["runs"]))
     extraction, raw = report["extraction"], report["raw"]
+    for run, off in zip(report["runs"], report.get("runs_without_stories", []), strict=False):
+        print(
+            f"N = {run['articles_generated']}: {run['seconds']} s with stories, {off['seconds']} s without "
+            f"(peak RSS {run['peak_rss_mb']} MB with, {off['peak_rss_mb']} MB without)"
+        )
     print(f"\nextraction (in process): {extraction['articles']} articles, {extraction['articles_per_s']}/s")
     if raw:
         print(
@@ -648,6 +667,11 @@ def parse_args() -> argparse.Namespace:
         action="store_true",
         help="start one Prefect server (`tintuc server start`) for all runs instead of one per run",
     )
+    parser.add_argument(
+        "--compare-stories",
+        action="store_true",
+        help="run each size with TINTUC_STORIES=false too, just before, and report what stories add",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures here (e.g. bench/pipeline.json)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="default ../shared/corpus")
     parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, help="where built models are kept")
@@ -666,28 +690,45 @@ def machine(load_start: tuple[float, ...]) -> dict[str, Any]:
 
 
 def run_at(
-    size: int, sources: list[Template], package: Path | None, tmp: Path, prefect: PrefectAt
+    size: int,
+    sources: list[Template],
+    package: Path | None,
+    tmp: Path,
+    prefect: PrefectAt,
+    stories: bool = True,
 ) -> dict[str, Any]:
-    """Generate size articles and measure `tintuc run` on them."""
-    work = tmp / f"n{size}"
+    """Generate size articles and measure `tintuc run` on them (stories on or off)."""
+    work = tmp / f"n{size}{'' if stories else '-no-stories'}"
     paths = generate_articles(sources, size, work / "articles")
-    print(f"tintuc run on {size} articles", flush=True)
-    return measure_run(paths, work / "articles", package, work, prefect)
+    print(f"tintuc run on {size} articles{'' if stories else ', stories off'}", flush=True)
+    return {**measure_run(paths, work / "articles", package, work, prefect, stories), "stories": stories}
 
 
 def measure(
-    sources: list[Template], sizes: list[int], package: Path | None, max_bytes: int, keep_server: bool
+    sources: list[Template],
+    sizes: list[int],
+    package: Path | None,
+    max_bytes: int,
+    keep_server: bool,
+    compare_stories: bool = False,
 ) -> tuple[dict[str, float], list[dict[str, Any]], dict[str, Any] | None]:
-    """Time extraction at N, run tintuc at each size, decode the N run's texts raw."""
+    """Time extraction at N, run tintuc at each size, decode the N run's texts raw.
+
+    With compare_stories, each size is run with stories off just before the run with them on.
+    """
     with contextlib.ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tintuc-bench-pipeline-")))
         prefect = stack.enter_context(kept_server(tmp / "kept")) if keep_server else PrefectAt()
         print(f"timing extraction of {sizes[0]} articles in process", flush=True)
         extraction = time_extraction(generate_articles(sources, sizes[0], tmp / "extraction"), max_bytes)
-        runs = [run_at(sizes[0], sources, package, tmp, prefect)]
-        texts = runs[0]["texts"]
-        raw = raw_baseline(runs[0]["data_dir"], texts) if texts else None
-        runs += [run_at(size, sources, package, tmp, prefect) for size in sizes[1:]]
+        runs = []
+        for size in sizes:
+            if compare_stories:
+                runs.append(run_at(size, sources, package, tmp, prefect, stories=False))
+            runs.append(run_at(size, sources, package, tmp, prefect))
+        with_stories = [run for run in runs if run["stories"]]
+        texts = with_stories[0]["texts"]
+        raw = raw_baseline(with_stories[0]["data_dir"], texts) if texts else None
     for run in runs:
         del run["texts"], run["data_dir"]
     return extraction, runs, raw
@@ -711,7 +752,11 @@ def main() -> None:
         training = "\n".join(t.path.read_text(encoding="utf-8", errors="replace") for t in sources)
         package = cached_package(args.shape, training, args.cache_dir)
     sizes = [args.articles] + ([args.articles * args.scale] if args.scale > 0 else [])
-    extraction, runs, raw = measure(sources, sizes, package, max_bytes, args.kept_server)
+    extraction, every_run, raw = measure(
+        sources, sizes, package, max_bytes, args.kept_server, args.compare_stories
+    )
+    runs = [run for run in every_run if run["stories"]]
+    without = [run for run in every_run if not run["stories"]]
     report: dict[str, Any] = {
         "articles": args.articles,
         "scale": args.scale,
@@ -727,6 +772,11 @@ def main() -> None:
         "maxrss_ratio": ratio(runs, "maxrss_mb"),
         "machine": machine(load_start),
     }
+    if without:
+        report["runs_without_stories"] = without
+        report["stories_overhead"] = [
+            round(on["seconds"] / off["seconds"] - 1, 3) for on, off in zip(runs, without, strict=True)
+        ]
     report["targets"] = targets(report)
     print_table(report)
     if args.json:
