@@ -71,6 +71,7 @@ from typing import Any
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))  # tests.support is ours, not argos-translate-lt's `tests`
 
+from bench.stand_in_model import build_stand_in_package  # noqa: E402
 from flows.prefect_server.record import recorded_server  # noqa: E402
 from flows.settings import Settings  # noqa: E402
 from flows.steps.extract.article import extract_article  # noqa: E402
@@ -90,6 +91,7 @@ from tests.support.argos_fixture import (  # noqa: E402
 )
 
 SHAPES = {"argos": ARGOS_VI_EN_SHAPE, "fixture": FIXTURE_SHAPE}
+PROPORTIONAL = "proportional"  # bench/stand_in_model.py: Argos's shape, output length ~ the source's
 DEFAULT_CORPUS = PROJECT.parent / "shared" / "corpus"
 DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "tintuc-bench"
 SAMPLE_S = 0.2
@@ -248,7 +250,7 @@ def generate_articles(sources: list[Template], count: int, folder: Path) -> list
 
 def cached_package(shape_name: str, training: str, cache_dir: Path) -> Path:
     """Return the random-weight package of this shape, building it on the first call only."""
-    shape: ModelShape = SHAPES[shape_name]
+    shape: ModelShape | str = SHAPES.get(shape_name, shape_name)
     key = hashlib.sha256(f"{shape!r}\n{training}".encode()).hexdigest()[:16]
     path = cache_dir / f"bench-{shape_name}-{key}.argosmodel"
     if path.exists():
@@ -256,7 +258,10 @@ def cached_package(shape_name: str, training: str, cache_dir: Path) -> Path:
     print(f"building a random-weight model ({shape_name} shape) into {path}", flush=True)
     cache_dir.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(f".{os.getpid()}.partial")
-    build_fixture_package(partial, training, shape=shape)
+    if isinstance(shape, ModelShape):
+        build_fixture_package(partial, training, shape=shape)
+    else:
+        build_stand_in_package(partial, training)
     partial.rename(path)  # atomic: a build killed half-way leaves no package behind
     return path
 
@@ -641,7 +646,13 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=250, help="N, the articles of the first run")
     parser.add_argument("--scale", type=int, default=4, help="second run: N × scale articles (0: none)")
-    parser.add_argument("--shape", choices=sorted(SHAPES), default="argos", help="the model's size")
+    parser.add_argument(
+        "--shape",
+        choices=[PROPORTIONAL, *sorted(SHAPES)],
+        default=PROPORTIONAL,
+        help="the model: Argos's size with output proportional to the source, or fixed at 30 (argos) or 24 "
+        "pieces (fixture, tiny)",
+    )
     parser.add_argument("--no-model", action="store_true", help="run without a translation model")
     parser.add_argument(
         "--kept-server",

@@ -61,6 +61,10 @@ class Settings(BaseSettings):
     # How long a Prefect server may take to start (Prefect gives its temporary one 20 s): on a busy
     # machine it migrates its database and imports its API for minutes, and a run must wait, not fail.
     prefect_server_timeout_s: int = 600
+    # A run with no Prefect server to use starts one that later runs reuse, stopped after this many
+    # seconds without a run (flows/prefect_server/keeper.py): a run every 15 minutes from cron keeps it
+    # up. 0: each run starts a temporary server that goes with it (Prefect's own way, 5–10 s of CPU a run).
+    prefect_server_idle_s: float = Field(default=1800.0, ge=0)
     # A live run writes its heartbeat into `runs` after every window and every heartbeat_s seconds
     # between; a `running` run whose heartbeat is older than heartbeat_timeout_s is taken for dead
     # by the next run on any machine (on its own machine a lock file tells at once). Keep the timeout

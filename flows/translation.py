@@ -56,15 +56,15 @@ def loaded_translator(settings: Settings) -> PackageTranslator | None:
     Every window of every run in the process shares it: the in-process flow's and a Dask worker's.
     """
     global _loads
-    package = find_package(settings.argos_dir, settings.source_lang, settings.target_lang)
-    if package is None:
-        return None
-    path = Path(package.package_path)
-    decoding = settings.model_dump_json(
-        include={"beam_size", "batch_tokens", "inter_threads", "intra_threads", "device"}
-    )
-    key = (str(path), path.stat().st_mtime_ns, decoding)
-    with _loaded_lock:
+    with _loaded_lock:  # also around the lookup: Argos's package module is set up on first use
+        package = find_package(settings.argos_dir, settings.source_lang, settings.target_lang)
+        if package is None:
+            return None
+        path = Path(package.package_path)
+        decoding = settings.model_dump_json(
+            include={"beam_size", "batch_tokens", "inter_threads", "intra_threads", "device"}
+        )
+        key = (str(path), path.stat().st_mtime_ns, decoding)
         if key not in _loaded:
             translator = translator_for(package, settings)
             _loaded.clear()

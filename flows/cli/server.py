@@ -21,35 +21,6 @@ server_app = typer.Typer(help="Keep a local Prefect server running: runs start a
 app.add_typer(server_app, name="server")
 
 
-def _use_prefect_server(settings: Settings) -> None:
-    """Point Prefect at the server tintuc keeps running, else start a temporary one that goes with tintuc.
-
-    Before anything imports Prefect: it reads PREFECT_API_URL once, at import.
-    """
-    if "PREFECT_API_URL" in os.environ:
-        return  # a server of the user's own
-    from flows.prefect_server.record import running_server
-
-    known = running_server(settings.prefect_home)
-    if known is not None:
-        os.environ["PREFECT_API_URL"] = known.api_url
-        return
-    from flows.prefect_server.local import ServerFailed
-    from flows.prefect_server.record import starting_alone
-    from flows.prefect_server.temporary import start_temporary_server
-
-    try:
-        # One start at a time per data folder: each new server migrates Prefect's database, and
-        # two migrating it at once fail ("duplicate column"). Two runs started together then wait.
-        with starting_alone(settings.prefect_home):
-            start_temporary_server(
-                settings.prefect_server_timeout_s, settings.prefect_home / "temporary-server.log"
-            )
-    except ServerFailed as error:
-        console.print(f"[red]could not start Prefect's temporary server:[/red] {error}")
-        raise typer.Exit(1) from error
-
-
 @app.command()
 def serve(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: seeds/).")] = None,
