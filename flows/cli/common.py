@@ -95,20 +95,24 @@ def _use_prefect_server(settings: Settings) -> Callable[[], None]:
     A server of the user's own (PREFECT_API_URL) first; else the one this data folder has running (an
     earlier run's, `tintuc server start`'s or `tintuc serve`'s); else a new one that later runs reuse and
     that stops when idle (flows/prefect_server/keeper.py), started but not waited for here: the run
-    imports and loads its model meanwhile. With TINTUC_PREFECT_SERVER_IDLE_S=0, a temporary server
-    that goes with the run, as Prefect starts by itself.
+    imports and loads its model meanwhile. With TINTUC_PREFECT_SERVER_IDLE_S=0 and no server running,
+    a temporary server that goes with the run, as Prefect starts by itself.
     """
     if "PREFECT_API_URL" in os.environ:
         return _answers
-    if settings.prefect_server_idle_s <= 0:
-        _start_temporary_server(settings)
-        return _answers
-    from flows.prefect_server.keeper import hold_in_use, let_go, reused_server
+    from flows.prefect_server.keeper import ReusedServer, hold_in_use, let_go, reused_server
     from flows.prefect_server.local import ServerFailed
+    from flows.prefect_server.record import running_server
 
     atexit.register(let_go, hold_in_use(settings.prefect_home))  # this process uses it until it exits
     home, idle_s = settings.prefect_home, settings.prefect_server_idle_s
-    server = reused_server(home, idle_s, settings.prefect_server_timeout_s)
+    known = running_server(home)
+    if known is None and idle_s <= 0:
+        _start_temporary_server(settings)
+        return _answers
+    server = (
+        ReusedServer(known.url) if known else reused_server(home, idle_s, settings.prefect_server_timeout_s)
+    )
     os.environ["PREFECT_API_URL"] = server.api_url
     started = (
         f" (a local Prefect server started for this run and the next; it stops after "
