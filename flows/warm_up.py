@@ -2,10 +2,10 @@
 
 A run's first window used to pay for loading the model, and whichever window first met a place name
 paid for importing underthesea's tagger (seconds on a busy machine), while the decoder waited. Here a
-thread loads the model (flows/translation.py keeps it for the process) and extracts one small
-built-in article, which loads every lazy part of the extractor, while the run imports Prefect and
-waits for its server. Nothing here may fail the run: a model that cannot load fails the translate step
-later, with its own message.
+thread loads the model (flows/translation.py keeps it for the process) and extracts and validates one
+small built-in article, which loads every lazy part of the extractor and of pandera's checks, while
+the run imports Prefect and waits for its server. Nothing here may fail the run: a model that cannot
+load fails the translate step later, with its own message.
 """
 
 from __future__ import annotations
@@ -48,10 +48,14 @@ def warm_up(settings: Settings) -> None:
         from flows.steps.extract.article import extract_article
         from flows.steps.ingest.files import SourceFile, parse_source
         from flows.steps.ingest.formats import SourceDocument
+        from flows.steps.records import ArticleRecords
+        from flows.steps.validate import validate_records
 
         source = SourceFile("tintuc-warm-up.txt", WARM_UP_ARTICLE.encode())
         for document in parse_source(source):
             if isinstance(document, SourceDocument):
-                extract_article(document, source.content_sha256, "warm-up")
+                records = extract_article(document, source.content_sha256, "warm-up")
+                if isinstance(records, ArticleRecords):
+                    validate_records([records])  # pandera builds its schemas, and imports what they need
     except Exception:  # the run's own extraction says what is wrong, file by file
         logger.debug("warming up the extractor failed", exc_info=True)
