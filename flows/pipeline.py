@@ -29,6 +29,7 @@ from flows.settings import Settings
 from flows.steps.ingest.files import iter_files
 from flows.steps.records import utc_now
 from flows.steps.translate.bilingual import TranslatedWindow
+from flows.steps.translate.in_flight import InFlight
 from flows.steps.window import SeenThisRun, WindowLimits, plan_windows
 from flows.window_work import Pending, Window, WindowDone, WindowSteps, for_workers, overlapped_windows
 from schemas.tables import ArticleTables
@@ -141,11 +142,21 @@ def windows_in_process(
     windows: Iterable[list[Path]], settings: Settings, engine: Warehouse, run_id: str, progress: RunProgress
 ) -> Iterator[WindowDone]:
     """Work through the windows here, each step a task of its own; read one while another translates."""
-    seen, log = SeenThisRun(), get_run_logger()
+    seen, log, in_flight = SeenThisRun(), get_run_logger(), InFlight()
 
     def each_window() -> Iterator[Window]:
         for number, paths in enumerate(windows, 1):
             progress.window_started(number, len(paths))
-            yield Window(number, paths, run_id, settings, engine, seen, sentences=progress.sentences, log=log)
+            yield Window(
+                number,
+                paths,
+                run_id,
+                settings,
+                engine,
+                seen,
+                sentences=progress.sentences,
+                log=log,
+                in_flight=in_flight,
+            )
 
     return overlapped_windows(each_window(), WINDOW_TASKS)

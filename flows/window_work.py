@@ -30,6 +30,7 @@ from flows.settings import Settings
 from flows.steps.ingest.files import display_path
 from flows.steps.records import ArticleRecords, Reject
 from flows.steps.translate.bilingual import TranslatedWindow, person_names, translate_window
+from flows.steps.translate.in_flight import InFlight
 from flows.steps.validate import validate_records
 from flows.steps.window import ExtractedWindow, ReadWindow, SeenThisRun, extract_window, read_window
 from flows.translation import NO_MODEL_HINT, loaded_translator, toolkit_for
@@ -85,6 +86,8 @@ class Window:
     first_copy_wins: bool = False
     sentences: Callable[[int], Callable[[int], None]] | None = None
     log: logging.Logger | logging.LoggerAdapter[Any] = logger
+    # Shared by the run's windows that translate side by side: a text two hold is decoded once.
+    in_flight: InFlight | None = None
 
 
 @dataclass
@@ -119,7 +122,9 @@ def translate(window: Window, articles: dict[str, ArticleTables]) -> TranslatedW
             window.log.info(NO_MODEL_HINT)  # info, not a warning: the CLI prints the hint itself
         return TranslatedWindow(articles)
     names = person_names(articles)
-    toolkit = toolkit_for(translator, window.settings, names, window.engine, window.run_id)
+    toolkit = toolkit_for(
+        translator, window.settings, names, window.engine, window.run_id, in_flight=window.in_flight
+    )
     translated = translate_window(articles, toolkit, window.sentences)
     if translated.given_up:
         window.log.warning(GIVEN_UP, translated.given_up)
