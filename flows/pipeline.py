@@ -1,11 +1,12 @@
 """The tintuc pipeline as a Prefect flow, one window at a time: read → extract → validate → translate → load.
 
-Each window is committed before the next is read (flows/steps/window.py says how windows are
-planned), so memory stays flat however large the input, a run killed after k windows keeps
-those k, and the next run does the rest. A window's work is one sequence (flows/window_work.py);
-here each of its steps is a task named after the step and its window ("translate-window-3") in
-Prefect's UI. With TINTUC_DASK_ADDRESS, each window is instead one task ("window-3") on that Dask
-cluster, several at once (flows/on_dask.py).
+Each window is committed before the next is loaded, and at most one window is read ahead
+(flows/steps/window.py says how windows are planned), so memory stays flat however large the
+input, a run killed after k windows keeps those k, and the next run does the rest. A window's work
+is one sequence (flows/window_work.py); here each of its steps is a task named after the step and
+its window ("translate-window-3") in Prefect's UI, and the next window is read, extracted and
+validated while this one translates. With TINTUC_DASK_ADDRESS, each window is instead one task
+("window-3") on that Dask cluster, several at once (flows/on_dask.py).
 """
 
 # No `from __future__ import annotations`: a served run gets the flow function by value (cloudpickle), with
@@ -28,8 +29,11 @@ from flows.settings import Settings
 from flows.steps.fetch.crawl import run_sources
 from flows.steps.ingest.sources import Source
 from flows.steps.records import utc_now
+from flows.steps.translate.bilingual import TranslatedWindow
+from flows.steps.translate.in_flight import InFlight
 from flows.steps.window import SeenThisRun, WindowLimits, plan_windows
-from flows.window_work import Window, WindowDone, WindowSteps, for_workers, work_window
+from flows.window_work import Pending, Window, WindowDone, WindowSteps, for_workers, overlapped_windows
+from schemas.tables import ArticleTables
 from warehouse.engine import Warehouse, make_engine, upgrade_to_head
 from warehouse.runs import finish_run, record_counts
 
@@ -70,12 +74,20 @@ def window_task(step: Callable[P, R], retries: int = 0) -> Task[P, R]:
     )(step)
 
 
+TRANSLATE_TASK = window_task(window_work.translate)
+
+
+def submitted_translation(window: Window, articles: dict[str, ArticleTables]) -> Pending[TranslatedWindow]:
+    """Start the window's translate task beside the flow (Prefect's thread pool) and return its future."""
+    return TRANSLATE_TASK.submit(window, articles)
+
+
 # Each step of each window a task of its own, in the one order flows/window_work.py gives them.
 WINDOW_TASKS = WindowSteps(
     read=window_task(window_work.read, retries=2),
     extract=window_task(window_work.extract),
     validate=window_task(window_work.validate),
-    translate=window_task(window_work.translate),
+    translate=submitted_translation,
     load=window_task(window_work.load, retries=2),
 )
 
@@ -136,9 +148,22 @@ def worked_windows(
 def windows_in_process(
     windows: Iterable[list[Source]], settings: Settings, engine: Warehouse, run_id: str, progress: RunProgress
 ) -> Iterator[WindowDone]:
-    """Work through the windows here, one after another, each step of each a task of its own."""
-    seen, log = SeenThisRun(), get_run_logger()
-    for number, paths in enumerate(windows, 1):
-        progress.window_started(number, len(paths))
-        window = Window(number, paths, run_id, settings, engine, seen, sentences=progress.sentences, log=log)
-        yield work_window(window, WINDOW_TASKS)
+    """Work through the windows here, each step a task of its own; read one while another translates."""
+    seen, log, in_flight = SeenThisRun(), get_run_logger(), InFlight()
+
+    def each_window() -> Iterator[Window]:
+        for number, paths in enumerate(windows, 1):
+            progress.window_started(number, len(paths))
+            yield Window(
+                number,
+                paths,
+                run_id,
+                settings,
+                engine,
+                seen,
+                sentences=progress.sentences,
+                log=log,
+                in_flight=in_flight,
+            )
+
+    return overlapped_windows(each_window(), WINDOW_TASKS)

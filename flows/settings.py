@@ -115,6 +115,14 @@ class Settings(BaseSettings):
         description="How long a Prefect server may take to answer after it starts, in seconds (Prefect "
         "alone gives 20 s); also handed to Prefect as `PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS`.",
     )
+    # A cron job every 15 minutes keeps the reused server up; a laptop running tintuc once a day keeps none.
+    prefect_server_idle_s: float = Field(
+        default=1800.0,
+        ge=0,
+        description="A run with no Prefect server to use starts one that later runs reuse, stopped after "
+        "this many seconds without a run (`flows/prefect_server/keeper.py`); 0: each run starts Prefect's "
+        "temporary server, which goes with it (5–10 s of CPU every run).",
+    )
     # Keep the timeout well above the interval: a beat can wait for a busy database.
     heartbeat_s: float = Field(
         default=30.0,

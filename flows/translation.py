@@ -18,6 +18,7 @@ from flows.steps.text.glossary import load_glossary
 from flows.steps.text.transliterate import without_diacritics
 from flows.steps.translate.argos import find_package, package_label
 from flows.steps.translate.ctranslate import DecodingOptions, PackageTranslator
+from flows.steps.translate.in_flight import InFlight
 from flows.steps.translate.protect import Protector
 from flows.steps.translate.texts import GIVE_UP_AFTER, Toolkit
 from warehouse.engine import Warehouse
@@ -56,15 +57,15 @@ def loaded_translator(settings: Settings) -> PackageTranslator | None:
     Every window of every run in the process shares it: the in-process flow's and a Dask worker's.
     """
     global _loads
-    package = find_package(settings.argos_dir, settings.source_lang, settings.target_lang)
-    if package is None:
-        return None
-    path = Path(package.package_path)
-    decoding = settings.model_dump_json(
-        include={"beam_size", "batch_tokens", "inter_threads", "intra_threads", "device"}
-    )
-    key = (str(path), path.stat().st_mtime_ns, decoding)
-    with _loaded_lock:
+    with _loaded_lock:  # also around the lookup: Argos's package module is set up on first use
+        package = find_package(settings.argos_dir, settings.source_lang, settings.target_lang)
+        if package is None:
+            return None
+        path = Path(package.package_path)
+        decoding = settings.model_dump_json(
+            include={"beam_size", "batch_tokens", "inter_threads", "intra_threads", "device"}
+        )
+        key = (str(path), path.stat().st_mtime_ns, decoding)
         if key not in _loaded:
             translator = translator_for(package, settings)
             _loaded.clear()
@@ -159,10 +160,14 @@ def toolkit_for(
     engine: Warehouse,
     run_id: str | None = None,
     retry_failed: bool = False,
+    in_flight: InFlight | None = None,
 ) -> Toolkit:
-    """Return the toolkit around a loaded translator, remembering in the warehouse behind engine."""
+    """Return the toolkit around a loaded translator, remembering in the warehouse behind engine.
+
+    in_flight is shared by the windows of one run that translate side by side.
+    """
     glossary = load_glossary(settings.glossary_path)
     protector = Protector(glossary, styled_names(person_names, settings.name_style))
     memory = TranslationMemory(engine, translator.model_name, decoding_key(translator, settings))
     failures = TranslationFailures(engine, translator.model_name, run_id, GIVE_UP_AFTER)
-    return Toolkit(translator, protector, memory, failures, retry_failed)
+    return Toolkit(translator, protector, memory, failures, retry_failed, in_flight)

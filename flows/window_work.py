@@ -1,29 +1,35 @@
 """One window's work — read, extract, validate, translate, load — the one sequence every run follows.
 
-work_window runs the five steps in order. The in-process flow hands it its Prefect tasks, each a
-thin wrapper of the plain step here, so each step of each window shows in Prefect's UI
-("translate-window-3", flows/pipeline.py); a Dask worker runs the plain steps themselves, the
-whole window one task ("window-3", flows/on_dask.py). A worker runs many windows, of many runs:
-it keeps one engine per warehouse URL for as long as the process lives, and every process keeps
-the translator it loaded (flows/translation.py, loaded_translator), so a model is loaded once per
-process, not once per window. Windows on different workers share no memory: an article two
-windows both hold is decided by the warehouse, inside the loading transaction
-(warehouse.load.load_file, first_copy_wins).
+work_window runs the five steps in order: start_window reads, extracts, validates and starts
+the translation; finish_window waits for it and loads. A Dask worker runs the plain steps here,
+one window after another, the whole window one task ("window-3", flows/on_dask.py). The in-process
+flow hands overlapped_windows its Prefect tasks, each a thin wrapper of the plain step here, so each
+step of each window shows in Prefect's UI ("translate-window-3", flows/pipeline.py); its translate
+task is submitted, not called, so the next window is read, extracted and validated while the model
+decodes this one, and the decoder has the next window's sentences queued before it runs out: on
+two cores a run otherwise leaves one core idle for every second of Python between two decodes.
+
+A worker runs many windows, of many runs: it keeps one engine per warehouse URL for as long as the
+process lives, and every process keeps the translator it loaded (flows/translation.py,
+loaded_translator), so a model is loaded once per process, not once per window. Windows on different
+workers share no memory: an article two windows both hold is decided by the warehouse, inside the
+loading transaction (warehouse.load.load_file, first_copy_wins).
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 from flows.counts import RunCounts
 from flows.settings import Settings
 from flows.steps.ingest.sources import Source, source_name
 from flows.steps.records import ArticleRecords, Reject
 from flows.steps.translate.bilingual import TranslatedWindow, person_names, translate_window
+from flows.steps.translate.in_flight import InFlight
 from flows.steps.validate import validate_records
 from flows.steps.window import ExtractedWindow, ReadWindow, SeenThisRun, extract_window, read_window
 from flows.story_hook import story_hook
@@ -38,6 +44,27 @@ GIVEN_UP = (
     "`tintuc translate --retry-failed` tries them again"
 )
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+
+
+class Pending(Protocol[T_co]):
+    """A result that may still be being worked out: a Prefect future, or a value already there."""
+
+    def result(self) -> T_co:
+        """Return the result, waiting for it; raise what its work raised."""
+        ...
+
+
+@dataclass(frozen=True)
+class Ready(Generic[T]):
+    """A result already there."""
+
+    value: T
+
+    def result(self) -> T:
+        """Return the value."""
+        return self.value
 
 
 @dataclass
@@ -59,6 +86,8 @@ class Window:
     first_copy_wins: bool = False
     sentences: Callable[[int], Callable[[int], None]] | None = None
     log: logging.Logger | logging.LoggerAdapter[Any] = logger
+    # Shared by the run's windows that translate side by side: a text two hold is decoded once.
+    in_flight: InFlight | None = None
 
 
 @dataclass
@@ -93,7 +122,9 @@ def translate(window: Window, articles: dict[str, ArticleTables]) -> TranslatedW
             window.log.info(NO_MODEL_HINT)  # info, not a warning: the CLI prints the hint itself
         return TranslatedWindow(articles)
     names = person_names(articles)
-    toolkit = toolkit_for(translator, window.settings, names, window.engine, window.run_id)
+    toolkit = toolkit_for(
+        translator, window.settings, names, window.engine, window.run_id, in_flight=window.in_flight
+    )
     translated = translate_window(articles, toolkit, window.sentences)
     if translated.given_up:
         window.log.warning(GIVEN_UP, translated.given_up)
@@ -115,36 +146,90 @@ def load(
     )
 
 
+def translate_now(window: Window, articles: dict[str, ArticleTables]) -> Pending[TranslatedWindow]:
+    """Translate the window here and now (a Dask worker's way); the result is ready when this returns."""
+    return Ready(translate(window, articles))
+
+
 @dataclass(frozen=True)
 class WindowSteps:
-    """The five steps of a window: the plain functions above, or the flow's tasks around them."""
+    """The five steps of a window: the plain functions above, or the flow's tasks around them.
+
+    translate starts the translation and returns it pending: the flow's task is submitted and runs
+    beside the next window's reading; the plain step is done when it returns.
+    """
 
     read: Callable[[Window], ReadWindow] = read
     extract: Callable[[Window, ReadWindow], ExtractedWindow] = extract
     validate: Callable[[Window, list[ArticleRecords]], tuple[dict[str, ArticleTables], list[Reject]]] = (
         validate
     )
-    translate: Callable[[Window, dict[str, ArticleTables]], TranslatedWindow] = translate
+    translate: Callable[[Window, dict[str, ArticleTables]], Pending[TranslatedWindow]] = translate_now
     load: Callable[[Window, ReadWindow, dict[str, ArticleTables], list[Reject]], WindowLoad] = load
 
 
 PLAIN_STEPS = WindowSteps()
 
 
-def work_window(window: Window, steps: WindowSteps = PLAIN_STEPS) -> WindowDone:
-    """Read, extract, validate, translate and load one window; return what it did."""
-    counts = RunCounts()
+@dataclass
+class StartedWindow:
+    """A window read, extracted and validated, its translation started (None: nothing to translate)."""
+
+    window: Window
+    files: ReadWindow
+    rejects: list[Reject] = field(default_factory=list)
+    translating: Pending[TranslatedWindow] | None = None
+
+
+def start_window(window: Window, steps: WindowSteps = PLAIN_STEPS) -> StartedWindow:
+    """Read, extract and validate one window, and start translating it."""
     files = steps.read(window)
     if not files.sources and not files.rejects:  # every file done before: nothing to do
-        counts.add(files, TranslatedWindow({}), WindowLoad(), 0)
-        return WindowDone(counts)
+        return StartedWindow(window, files)
     extracted = steps.extract(window, files)
     articles, invalid = steps.validate(window, extracted.records)
-    translated = steps.translate(window, articles)
-    rejects = files.rejects + extracted.rejects + invalid + translated.rejects
-    loaded = steps.load(window, files, translated.articles, rejects)
-    counts.add(files, translated, loaded, len(rejects))
+    translating = steps.translate(window, articles)
+    return StartedWindow(window, files, files.rejects + extracted.rejects + invalid, translating)
+
+
+def finish_window(started: StartedWindow, steps: WindowSteps = PLAIN_STEPS) -> WindowDone:
+    """Wait for the window's translation and load it; return what the window did."""
+    counts = RunCounts()
+    if started.translating is None:
+        counts.add(started.files, TranslatedWindow({}), WindowLoad(), 0)
+        return WindowDone(counts)
+    translated = started.translating.result()
+    rejects = started.rejects + translated.rejects
+    loaded = steps.load(started.window, started.files, translated.articles, rejects)
+    counts.add(started.files, translated, loaded, len(rejects))
     return WindowDone(counts, translated.translation_model)
+
+
+def work_window(window: Window, steps: WindowSteps = PLAIN_STEPS) -> WindowDone:
+    """Read, extract, validate, translate and load one window; return what it did."""
+    return finish_window(start_window(window, steps), steps)
+
+
+def overlapped_windows(windows: Iterable[Window], steps: WindowSteps) -> Iterator[WindowDone]:
+    """Yield each window as it is done, in order, each started before the one before it is loaded.
+
+    Window k + 1 is read, extracted and validated, and its translation started, while window k
+    translates; then window k is loaded. Two windows at most are held at once, each is committed
+    in its turn, and if starting a window fails the one before it is still loaded first.
+    """
+    previous: StartedWindow | None = None
+    for window in windows:
+        try:
+            started = start_window(window, steps)
+        except BaseException:
+            if previous is not None:
+                yield finish_window(previous, steps)
+            raise
+        if previous is not None:
+            yield finish_window(previous, steps)
+        previous = started
+    if previous is not None:
+        yield finish_window(previous, steps)
 
 
 @functools.cache

@@ -22,6 +22,9 @@ os.environ["PREFECT_HOME"] = _PREFECT_HOME
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "600")  # busy machines start slowly
+# Each test's data folder is new: a server kept for later runs would outlive the test. Runs here start a
+# temporary one that goes with them; tests/integration/test_reused_server.py tests the reused one.
+os.environ.setdefault("TINTUC_PREFECT_SERVER_IDLE_S", "0")
 
 from flows.settings import Settings  # noqa: E402
 from tests.support.argos_fixture import build_fixture_package  # noqa: E402

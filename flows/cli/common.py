@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -102,3 +104,72 @@ def _current_read_only_engine(settings: Settings, then: str = "it builds the sea
         )
         raise typer.Exit(1)
     return engine
+
+
+def _use_prefect_server(settings: Settings) -> Callable[[], None]:
+    """Point Prefect at a server before anything imports it; return what waits until that server answers.
+
+    A server of the user's own (PREFECT_API_URL) first; else the one this data folder has running (an
+    earlier run's, `tintuc server start`'s or `tintuc serve`'s); else a new one that later runs reuse and
+    that stops when idle (flows/prefect_server/keeper.py), started but not waited for here: the run
+    imports and loads its model meanwhile. With TINTUC_PREFECT_SERVER_IDLE_S=0 and no server running,
+    a temporary server that goes with the run, as Prefect starts by itself.
+    """
+    if "PREFECT_API_URL" in os.environ:
+        return _answers
+    from flows.prefect_server.keeper import ReusedServer, hold_in_use, let_go, reused_server
+    from flows.prefect_server.local import ServerFailed
+    from flows.prefect_server.record import running_server
+
+    atexit.register(let_go, hold_in_use(settings.prefect_home))  # this process uses it until it exits
+    home, idle_s = settings.prefect_home, settings.prefect_server_idle_s
+    known = running_server(home)
+    if known is None and idle_s <= 0:
+        _start_temporary_server(settings)
+        return _answers
+    server = (
+        ReusedServer(known.url) if known else reused_server(home, idle_s, settings.prefect_server_timeout_s)
+    )
+    os.environ["PREFECT_API_URL"] = server.api_url
+    started = (
+        f" (a local Prefect server started for this run and the next; it stops after "
+        f"{_duration(idle_s)} without one, or with `tintuc server stop`)"
+        if server.keeper
+        else ""
+    )
+    console.print(f"watch the runs at {server.url}/runs{started}")
+
+    def wait() -> None:
+        try:
+            server.wait(settings.prefect_server_timeout_s)
+        except ServerFailed as error:
+            console.print(f"[red]could not start the Prefect server:[/red] {error}")
+            raise typer.Exit(1) from error
+
+    return wait
+
+
+def _answers() -> None:
+    """Wait for nothing: the server is the user's own, or already answered."""
+
+
+def _duration(seconds: float) -> str:
+    """Return a duration as a person says it: "30 min", "45 s"."""
+    return f"{seconds / 60:g} min" if seconds >= 60 else f"{seconds:g} s"
+
+
+def _start_temporary_server(settings: Settings) -> None:
+    """Start Prefect's temporary server, which goes with this process; exit saying why if it cannot."""
+    from flows.prefect_server.local import ServerFailed
+    from flows.prefect_server.record import starting_alone
+    from flows.prefect_server.temporary import start_temporary_server
+
+    try:
+        # One start at a time per data folder: each new server migrates Prefect's database, and
+        # two migrating it at once fail ("duplicate column"). Two runs started together then wait.
+        with starting_alone(settings.prefect_home):
+            log = settings.prefect_home / "temporary-server.log"
+            start_temporary_server(settings.prefect_server_timeout_s, log)
+    except ServerFailed as error:
+        console.print(f"[red]could not start Prefect's temporary server:[/red] {error}")
+        raise typer.Exit(1) from error

@@ -15,9 +15,9 @@ from flows.cli.common import (
     TARGETS_HELP,
     _settings,
     _targets,
+    _use_prefect_server,
     console,
 )
-from flows.cli.server import _use_prefect_server
 from flows.settings import Settings
 
 app = typer.Typer()
@@ -34,10 +34,14 @@ def run(
     paths, urls = _targets(targets, input_file)
     if not urls and _answered_nothing_new(paths, settings):
         return
-    _use_prefect_server(settings)
+    server_answers = _use_prefect_server(settings)
+    from flows.warm_up import start_warm_up
+
+    start_warm_up(settings)  # the model and the extractor load while Prefect imports and its server starts
     from flows.pipeline import COMPLETED_WITH_REJECTS, RunSummary, pipeline_for
     from flows.translation import NO_MODEL_HINT
 
+    server_answers()
     # The exit code follows the flow's final state: Completed 0, CompletedWithRejects 3, Failed 1.
     final = pipeline_for(settings)(paths, settings, urls, refetch, return_state=True)
     if not final.is_completed():
@@ -103,9 +107,11 @@ def translate(
     Exits 3 when some texts could not be translated (they stay pending; see `tintuc status`).
     """
     settings = _settings()
-    _use_prefect_server(settings)
+    server_answers = _use_prefect_server(settings)
     from flows.translate_pending import translate_pending
     from flows.translation import NO_MODEL_HINT, DeviceUnavailable
+
+    server_answers()
 
     try:
         summary = translate_pending(settings, retry_failed, headlines_first)

@@ -28,35 +28,6 @@ server_app = typer.Typer(help="Keep a local Prefect server running: runs start a
 app.add_typer(server_app, name="server")
 
 
-def _use_prefect_server(settings: Settings) -> None:
-    """Point Prefect at the server tintuc keeps running, else start a temporary one that goes with tintuc.
-
-    Before anything imports Prefect: it reads PREFECT_API_URL once, at import.
-    """
-    if "PREFECT_API_URL" in os.environ:
-        return  # a server of the user's own
-    from flows.prefect_server.record import running_server
-
-    known = running_server(settings.prefect_home)
-    if known is not None:
-        os.environ["PREFECT_API_URL"] = known.api_url
-        return
-    from flows.prefect_server.local import ServerFailed
-    from flows.prefect_server.record import starting_alone
-    from flows.prefect_server.temporary import start_temporary_server
-
-    try:
-        # One start at a time per data folder: each new server migrates Prefect's database, and
-        # two migrating it at once fail ("duplicate column"). Two runs started together then wait.
-        with starting_alone(settings.prefect_home):
-            start_temporary_server(
-                settings.prefect_server_timeout_s, settings.prefect_home / "temporary-server.log"
-            )
-    except ServerFailed as error:
-        console.print(f"[red]could not start Prefect's temporary server:[/red] {error}")
-        raise typer.Exit(1) from error
-
-
 @app.command()
 def serve(
     targets: Annotated[list[str] | None, typer.Argument(help=TARGETS_HELP, show_default=False)] = None,
@@ -69,6 +40,7 @@ def serve(
         raise typer.BadParameter("give exactly one of --cron or --interval", param_hint="--cron/--interval")
     settings = _settings()
     paths, urls = _targets(targets, input_file)
+    from flows.prefect_server.keeper import hold_in_use
     from flows.prefect_server.local import ServerFailed, lock_data_folder, stop_children, stop_server
     from flows.prefect_server.record import KnownServer, forget_server
 
@@ -80,6 +52,8 @@ def serve(
         tintucs_server = "PREFECT_API_URL" not in os.environ
         if tintucs_server:
             lock = lock_data_folder(settings.prefect_home)  # noqa: F841 - held until tintuc exits
+            # A server a run started is not stopped as idle while this serves on it.
+            in_use = hold_in_use(settings.prefect_home)  # noqa: F841 - held until tintuc exits
             server = _start_unless_running(settings)
         _serve_until_stopped(paths, urls, settings, cron, interval, own_server=tintucs_server)
     except ServerFailed as error:
@@ -158,6 +132,12 @@ def server_start() -> None:
 
     with starting_alone(settings.prefect_home):  # two starts at once would leave one server unrecorded
         known = running_server(settings.prefect_home)
+        if known is not None and known.idle_stop_s is not None:
+            from flows.prefect_server.keeper import keep_as_started_by_user
+
+            kept = keep_as_started_by_user(settings.prefect_home, known)
+            console.print(f"kept running from now on, not stopped when idle: {_describe(kept)}")
+            return
         if known is not None:
             console.print(f"already running: {_describe(known)}")
             return
@@ -176,8 +156,9 @@ def server_start() -> None:
 
 @server_app.command("stop")
 def server_stop() -> None:
-    """Stop the server `tintuc server start` started (runs then start a temporary one each time)."""
+    """Stop the server `tintuc server start` or a run started (the next run starts a new one)."""
     settings = _settings()
+    from flows.prefect_server.keeper import alone_if_free
     from flows.prefect_server.local import data_folder_served
     from flows.prefect_server.record import forget_server, recorded_server, running_server, stop_known_server
 
@@ -188,13 +169,17 @@ def server_stop() -> None:
             forget_server(settings.prefect_home, stale)
         console.print("no tintuc Prefect server is running")
         return
-    if known.started_by != "tintuc server start" or data_folder_served(settings.prefect_home):
+    if known.started_by == "tintuc serve" or data_folder_served(settings.prefect_home):
         console.print(
             f"`tintuc serve` uses the server at {known.url}: stop `tintuc serve` (Ctrl-C or SIGTERM) first"
         )
         raise typer.Exit(1)
-    stop_known_server(known)
-    forget_server(settings.prefect_home, known)
+    with alone_if_free(settings.prefect_home) as free:  # held while it stops: no run starts on it meanwhile
+        if not free:
+            console.print(f"a run is using the Prefect server at {known.url}: stop it once the run has ended")
+            raise typer.Exit(1)
+        stop_known_server(known)
+        forget_server(settings.prefect_home, known)
     console.print(f"stopped the Prefect server at {known.url} (pid {known.pid})")
 
 
@@ -206,7 +191,7 @@ def server_status() -> None:
     known = running_server(_settings().prefect_home)
     if known is None:
         console.print(
-            "no tintuc Prefect server is running: each `tintuc run` starts a temporary one; "
+            "no tintuc Prefect server is running: the next `tintuc run` starts one that later runs reuse; "
             "`tintuc server start` keeps one running"
         )
         raise typer.Exit(1)
@@ -214,8 +199,13 @@ def server_status() -> None:
 
 
 def _describe(server: KnownServer) -> str:
-    """Return where a known server listens, who started it and where its UI shows the runs."""
+    """Return where a known server listens, who started it, when it stops, and where its UI shows the runs."""
+    from flows.cli.common import _duration
+
+    stops = (
+        "" if server.idle_stop_s is None else f", stops after {_duration(server.idle_stop_s)} without a run"
+    )
     return (
-        f"{server.url} (pid {server.pid}, started by `{server.started_by}`); "
+        f"{server.url} (pid {server.pid}, started by `{server.started_by}`{stops}); "
         f"watch the runs at {server.url}/runs"
     )

@@ -92,14 +92,17 @@ def die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
-def start_server(prefect_home: Path, die_with_tintuc: bool = True) -> LocalServer:
-    """Start `prefect server start` from this venv on a free port, its output in PREFECT_HOME/server.log.
+def start_server(
+    prefect_home: Path, die_with_tintuc: bool = True, port: int | None = None, own_session: bool = True
+) -> LocalServer:
+    """Start `prefect server start` on port (else a free one), its output in PREFECT_HOME/server.log.
 
     With die_with_tintuc the server goes when this process does; without it, it outlives this process
-    (`tintuc server start`) and is stopped by its pid.
+    (`tintuc server start`) and is stopped by its pid. Without own_session it stays in this process's
+    group, so signalling the group reaches it (the keeper of a reused server).
     """
     prefect_home.mkdir(parents=True, exist_ok=True)
-    port = free_port()
+    port = port or free_port()
     url = f"http://{HOST}:{port}"
     log_path = prefect_home / "server.log"
     env = {**os.environ, "PREFECT_HOME": str(prefect_home)}
@@ -120,7 +123,7 @@ def start_server(prefect_home: Path, die_with_tintuc: bool = True) -> LocalServe
             stdout=log,
             stderr=subprocess.STDOUT,
             env=env,
-            start_new_session=True,
+            start_new_session=own_session,
             preexec_fn=die_with_parent if die_with_tintuc else None,
         )
     return LocalServer(process, url, log_path)

@@ -1,9 +1,9 @@
 """Which local Prefect server tintuc knows about: its URL and pid, in a file in PREFECT_HOME.
 
-`tintuc serve` and `tintuc server start` write the record once their server answers; `tintuc run` reads
-it and uses that server instead of starting a temporary one. A record is only believed while its pid
-lives and its URL answers, so one left by a killed server is ignored. No Prefect import: `tintuc run`
-reads the record before Prefect reads its settings.
+`tintuc serve`, `tintuc server start` and the keeper of the server runs reuse (flows/prefect_server/keeper.py)
+write the record once their server answers; `tintuc run` reads it and uses that server instead of
+starting one. A record is only believed while its pid lives and its URL answers, so one left by a killed
+server is ignored. No Prefect import: `tintuc run` reads the record before Prefect reads its settings.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import IO
 
 from flows.prefect_server.local import is_healthy
 
@@ -31,7 +32,9 @@ class KnownServer:
 
     url: str
     pid: int
-    started_by: str  # "tintuc serve" or "tintuc server start"
+    started_by: str  # "tintuc serve", "tintuc server start" or "tintuc run"
+    # Seconds without a run after which the server stops by itself; None: it runs until stopped.
+    idle_stop_s: float | None = None
 
     @property
     def api_url(self) -> str:
@@ -51,8 +54,10 @@ def recorded_server(prefect_home: Path) -> KnownServer | None:
     """Return the recorded server, alive or not; None if there is no readable record."""
     try:
         fields = json.loads((prefect_home / RECORD_NAME).read_text(encoding="utf-8"))
-        return KnownServer(str(fields["url"]), int(fields["pid"]), str(fields["started_by"]))
-    except (OSError, ValueError, KeyError, TypeError):
+        idle = fields.get("idle_stop_s")
+        idle_stop_s = None if idle is None else float(idle)
+        return KnownServer(str(fields["url"]), int(fields["pid"]), str(fields["started_by"]), idle_stop_s)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # none, or damaged: as good as none
 
 
@@ -72,12 +77,16 @@ def running_server(prefect_home: Path, timeout_s: float = CHECK_TIMEOUT_S) -> Kn
 
 
 @contextlib.contextmanager
-def starting_alone(prefect_home: Path) -> Iterator[None]:
-    """Hold PREFECT_HOME/server-start.lock, waiting for any other `tintuc server start` to finish first."""
+def starting_alone(prefect_home: Path) -> Iterator[IO[bytes]]:
+    """Hold PREFECT_HOME/server-start.lock, waiting for any other start of a server to finish first.
+
+    Yields the locked file: a process started with its descriptor holds the lock on until it closes it
+    (flock locks belong to the open file, not to the process).
+    """
     prefect_home.mkdir(parents=True, exist_ok=True)
     with (prefect_home / "server-start.lock").open("wb") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        yield  # the lock goes with the file
+        yield lock  # the lock goes with the file
 
 
 def process_alive(pid: int) -> bool:

@@ -33,10 +33,11 @@ class WindowLimits:
     max_bytes: int
 
 
-# The first window holds an eighth of max_files, and each next one twice its predecessor up to
-# max_files: the first articles reach the warehouse within seconds, later windows keep the
-# decoder's batches full (the same slow start as TCP's).
-RAMP_DIVISOR = 8
+# The first window holds a 25th of max_files (2 files of the default 50), and each next one twice
+# its predecessor up to max_files: the first articles reach the warehouse within seconds, and the
+# decoder starts on them while later windows are read; later windows keep its batches full (the
+# same slow start as TCP's).
+RAMP_DIVISOR = 25
 
 
 def plan_windows(files: Iterable[Source], limits: WindowLimits) -> Iterator[list[Source]]:

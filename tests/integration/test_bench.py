@@ -109,6 +109,11 @@ def test_the_pipeline_benchmark_reports_every_figure_of_both_runs(tmp_path):
     # The raw decode is of exactly the texts the first run translated.
     assert report["raw"]["texts"] == small["translated_texts"] > 0
     assert report["end_to_end_over_raw"] > 0 and report["rss_ratio"] > 0
+    [measured] = report["rounds"]
+    assert measured["end_to_end_over_raw"] == report["end_to_end_over_raw"] and measured["cpu_over_raw"] > 0
+    # Each run started the server later runs would reuse (a first run), and the bench stopped it.
+    assert report["prefect_server"] == "first" and small["server_cpu_s"] > 0
+    assert all(_gone_within(run["prefect_server_pid"], seconds=30) for run in (small, large))
     assert {goal["pass"] for goal in report["targets"].values()} <= {True, False}
     assert report["machine"]["cores"] >= 1
 

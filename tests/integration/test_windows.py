@@ -1,4 +1,7 @@
-"""A run works through its input in windows: each committed before the next, each visible in Prefect."""
+"""A run works through its input in windows: each committed in turn, the next read while one translates.
+
+Each window's steps are visible in Prefect, as tasks named after the step and the window.
+"""
 
 from __future__ import annotations
 
@@ -20,9 +23,11 @@ from tests.integration.warehouse_reads import rows
 def test_a_run_killed_after_two_windows_keeps_them_and_the_rerun_loads_the_rest(tmp_path, monkeypatch):
     monkeypatch.setenv("TINTUC_WINDOW_FILES", "2")
     inputs, data = tmp_path / "in", tmp_path / "data"
-    write_articles(inputs, range(5))
-    marker = tmp_path / "at-window-3"  # windows of 1 and 2 files before it (they start small)
-    child = start_tintuc(["run", str(inputs)], data, {"pause_at_window": 3, "marker": str(marker)})
+    write_articles(inputs, range(7))
+    # Windows of 1, 2, 2 and 2 files (they start small). Window 2 is loaded once window 3 has been read
+    # and is translating: paused before reading window 4, the run has committed windows 1 and 2.
+    marker = tmp_path / "at-window-4"
+    child = start_tintuc(["run", str(inputs)], data, {"pause_at_window": 4, "marker": str(marker)})
     try:
         wait_for(marker, child)
     finally:
@@ -35,9 +40,9 @@ def test_a_run_killed_after_two_windows_keeps_them_and_the_rerun_loads_the_rest(
 
     rerun = run_tintuc(["run", str(inputs)], data)
     assert rerun.returncode == 0, rerun.stdout + rerun.stderr
-    assert "3 unchanged, 2 articles loaded" in rerun.stdout
+    assert "3 unchanged, 4 articles loaded" in rerun.stdout
     per_article = rows_per_article(database)
-    assert len(per_article) == 5 and len(set(per_article.values())) == 1  # five whole, equal articles
+    assert len(per_article) == 7 and len(set(per_article.values())) == 1  # seven whole, equal articles
     assert sorted(query(database, "SELECT status FROM runs")) == [("completed",), ("crashed",)]
 
 
@@ -53,6 +58,18 @@ def test_each_window_is_a_named_task_in_prefect_and_the_run_counts_them(settings
     assert expected <= names, expected - names
 
 
+@pytest.mark.usefixtures("prefect_harness")
+def test_the_next_window_is_read_while_one_translates_and_windows_load_in_order(settings, tmp_path):
+    write_articles(tmp_path / "in", range(3))
+    settings = settings.model_copy(update={"window_files": 1})
+    state = pipeline([tmp_path / "in"], settings, return_state=True)
+    assert state.result().articles_loaded == 3
+    expected = {f"{step}-window-{n}" for step in STEPS for n in (1, 2, 3)}
+    starts = eventually_started(state.state_details.flow_run_id, expected)
+    assert starts["read-window-2"] < starts["load-window-1"]  # the next window read before this one loads
+    assert starts["load-window-1"] < starts["load-window-2"] < starts["load-window-3"]
+
+
 STEPS = ("read", "extract", "validate", "translate", "load")
 # Prefect records task runs from events it sends in the background: the last may land a moment late.
 RECORDED_WITHIN_S = 60
@@ -66,6 +83,29 @@ def eventually_named(flow_run_id, expected: set[str]) -> set[str]:
         time.sleep(1)
         names = asyncio.run(task_run_names(flow_run_id))
     return names
+
+
+def eventually_started(flow_run_id, expected: set[str]) -> dict[str, object]:
+    """Return when each of the flow run's task runs started, once all of expected are recorded."""
+    deadline = time.monotonic() + RECORDED_WITHIN_S
+    starts = asyncio.run(task_run_starts(flow_run_id))
+    while not expected <= set(starts) and time.monotonic() < deadline:
+        time.sleep(1)
+        starts = asyncio.run(task_run_starts(flow_run_id))
+    assert expected <= set(starts), expected - set(starts)
+    return starts
+
+
+async def task_run_starts(flow_run_id) -> dict[str, object]:
+    """Return when each of a flow run's task runs started, as Prefect's API lists them."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    async with get_client() as client:
+        task_runs = await client.read_task_runs(
+            flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id]))
+        )
+    return {task_run.name: task_run.start_time for task_run in task_runs if task_run.start_time}
 
 
 async def task_run_names(flow_run_id) -> set[str]:

@@ -104,7 +104,10 @@ def patch_window_pause(hooks: dict[str, Any]) -> None:
         windows += 1
         if windows == hooks["pause_at_window"]:
             Path(hooks["marker"]).write_text(str(windows))
-            time.sleep(3600)  # the parent kills us here, between two windows
+            resume = Path(hooks.get("resume", "/nonexistent"))
+            deadline = time.monotonic() + 3600  # the parent kills us here, between two windows, or resumes us
+            while not resume.exists() and time.monotonic() < deadline:
+                time.sleep(0.1)
         return original(*args, **kwargs)
 
     flows.window_work.read_window = read_window  # type: ignore[assignment]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from flows.steps.translate.ctranslate import Decoded, PackageTranslator
+from flows.steps.translate.in_flight import InFlight
 from flows.steps.translate.protect import CHECKED, Protector, Span, place_spans, restyle_names
 from flows.steps.translate.quality import quality_flags
 from flows.steps.translate.safe_decode import Decodes, decode_units, units_of
@@ -81,6 +82,8 @@ class Toolkit:
     memory: Memory
     failures: FailureLog = field(default_factory=NoFailureLog)
     retry_failed: bool = False
+    # The run's texts being decoded by its other windows right now (None: this window alone).
+    in_flight: InFlight | None = None
 
     def assess(self, vietnamese: str, english: str) -> str:
         """Return the quality flags of one translation."""
@@ -124,18 +127,70 @@ def translate_texts(
     if on_progress and len(remembered) + len(given_up):
         on_progress(len(remembered) + len(given_up))
     todo = [text for text in todo if text not in given_up]
-    decodes = decode_texts(todo, spans, toolkit.translator, toolkit.protector, on_progress)
-    toolkit.memory.remember(decodes.english, contexts)
+    mine, theirs = claimed(todo, contexts, toolkit.in_flight)
+    decodes = decoded_and_released(mine, spans, contexts, toolkit, on_progress)
+    shared = waited_for(theirs, contexts, toolkit.in_flight)
+    if on_progress and shared:
+        on_progress(len(shared))
+    # What the other window could not decode, this one tries itself.
+    rest = decode_texts([t for t in theirs if t not in shared], spans, toolkit.translator, toolkit.protector)
+    decodes = Decodes(
+        {**decodes.english, **rest.english},
+        decodes.repaired + rest.repaired,
+        {**decodes.failed, **rest.failed},
+    )
+    toolkit.memory.remember(rest.english, contexts)
     toolkit.failures.record(decodes.failed)
     toolkit.failures.clear(list(decodes.english))
     return Translations(
-        {**remembered, **decodes.english},
-        len(remembered),
-        len(todo),
+        {**remembered, **shared, **decodes.english},
+        len(remembered) + len(shared),
+        len(todo) - len(shared),
         decodes.repaired,
         decodes.failed,
         given_up,
     )
+
+
+def claimed(
+    todo: list[str], contexts: dict[str, str], in_flight: InFlight | None
+) -> tuple[list[str], list[str]]:
+    """Split the texts to decode into those this window decodes and those another window already does."""
+    if in_flight is None:
+        return todo, []
+    mine, theirs = in_flight.claim((text, contexts[text]) for text in todo)
+    return [text for text, _ in mine], [text for text, _ in theirs]
+
+
+def decoded_and_released(
+    mine: list[str],
+    spans: dict[str, list[Span]],
+    contexts: dict[str, str],
+    toolkit: Toolkit,
+    on_progress: Callable[[int], None] | None,
+) -> Decodes:
+    """Decode and remember the texts this window claimed, then hand their English to windows waiting.
+
+    Released whatever happens, so a window waiting for them never waits forever.
+    """
+    english: dict[str, str] = {}
+    try:
+        decodes = decode_texts(mine, spans, toolkit.translator, toolkit.protector, on_progress)
+        toolkit.memory.remember(decodes.english, contexts)
+        english = decodes.english
+    finally:
+        if toolkit.in_flight is not None:
+            keys = [(text, contexts[text]) for text in mine]
+            toolkit.in_flight.release(keys, {(text, contexts[text]): en for text, en in english.items()})
+    return decodes
+
+
+def waited_for(theirs: list[str], contexts: dict[str, str], in_flight: InFlight | None) -> dict[str, str]:
+    """Return the English other windows gave the texts they had claimed (none for those that failed)."""
+    if in_flight is None or not theirs:
+        return {}
+    found = in_flight.wait((text, contexts[text]) for text in theirs)
+    return {text: english for (text, _), english in found.items()}
 
 
 def protection_context(spans: list[Span]) -> str:

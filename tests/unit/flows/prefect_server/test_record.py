@@ -93,3 +93,14 @@ def test_forgetting_a_server_leaves_a_newer_servers_record(tmp_path: Path) -> No
 
 def test_a_dead_pid_is_not_alive_and_this_process_is() -> None:
     assert process_alive(os.getpid()) and not process_alive(dead_pid())
+
+
+def test_a_reused_servers_idle_time_is_kept_and_an_older_record_without_one_never_stops(
+    tmp_path: Path,
+) -> None:
+    record_server(tmp_path, KnownServer("http://127.0.0.1:1", 1, "tintuc run", 1800.0))
+    assert recorded_server(tmp_path) == KnownServer("http://127.0.0.1:1", 1, "tintuc run", 1800.0)
+    (tmp_path / RECORD_NAME).write_text(
+        '{"url": "http://127.0.0.1:2", "pid": 2, "started_by": "tintuc serve"}'
+    )
+    assert recorded_server(tmp_path) == KnownServer("http://127.0.0.1:2", 2, "tintuc serve", None)

@@ -1,0 +1,56 @@
+"""Before a run's first window, its warm-up has loaded the model and every lazy part of the extractor.
+
+In a fresh Python process, as `tintuc run` starts: so nothing heavy is left to load in the middle of
+a window, and a change to the extractor that stops the built-in article from waking the tagger shows.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.integration.tintuc_process import PROJECT
+
+WARM_UP_THEN_REPORT = """
+import json, sys
+from flows.settings import Settings
+from flows.translation import translator_loads
+from flows.warm_up import start_warm_up
+
+start_warm_up(Settings(data_dir=sys.argv[1])).join()
+print(json.dumps({
+    "model_loads": translator_loads(),
+    "tagger": "underthesea.pipeline.ner" in sys.modules,
+    "pandera": "pandera" in sys.modules,
+}))
+"""
+
+
+def test_the_warm_up_loads_the_model_the_tagger_and_pandera_before_any_window(installed_settings):
+    finished = subprocess.run(
+        [sys.executable, "-c", WARM_UP_THEN_REPORT, str(installed_settings.data_dir)],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert finished.returncode == 0, finished.stderr
+    loaded = json.loads(finished.stdout.strip().splitlines()[-1])
+    assert loaded == {"model_loads": 1, "tagger": True, "pandera": True}
+
+
+def test_a_warm_up_without_a_model_still_loads_the_extractor_and_fails_nothing(tmp_path):
+    finished = subprocess.run(
+        [sys.executable, "-c", WARM_UP_THEN_REPORT, str(tmp_path / "data")],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert finished.returncode == 0, finished.stderr
+    assert json.loads(finished.stdout.strip().splitlines()[-1]) == {
+        "model_loads": 0,
+        "tagger": True,
+        "pandera": True,
+    }
