@@ -807,7 +807,7 @@ def run_at(
     paths = generate_articles(sources, size, work / "articles")
     off = "" if stories else ", stories off"
     print(f"tintuc run on {size} articles ({prefect.mode} Prefect server{off})", flush=True)
-    return measure_run(paths, work / "articles", package, work, prefect, stories)
+    return {**measure_run(paths, work / "articles", package, work, prefect, stories), "stories": stories}
 
 
 def measured_round(run: dict[str, Any], raw: dict[str, Any] | None) -> dict[str, Any]:
