@@ -1,12 +1,13 @@
 """Benchmark stories and near-copies on ../shared/stories-dev: `tintuc run` on its articles, scored pairwise.
 
     .venv/bin/python bench/stories.py [--shared ../shared/stories-dev] [--clusters K]
-                                      [--json bench/stories.json] [--warehouse FILE]
+                                      [--json bench/stories.json] [--warehouse FILE] [--keep FILE]
 
 The set holds 571 Vietnamese articles in 60 topic clusters (News-mds); its clusters.tsv is the gold.
 A real `python -m flows run` (no model, a fresh data folder) loads the files, once with stories on
 and once with TINTUC_STORIES=false, side by side; the first warehouse is scored (--warehouse FILE
-scores an existing warehouse instead and runs nothing; --clusters K takes the first K clusters).
+scores an existing warehouse instead and runs nothing; --clusters K takes the first K clusters;
+--keep FILE keeps the stories warehouse there, for bench/stories_replay.py).
 
 Scoring, over the articles loaded with a body (files a run keeps as one article, the same URL or
 the same text, count once, in every cluster of their files):
@@ -358,6 +359,17 @@ def timed_runs(files: list[Path], tmp: Path) -> tuple[Path, dict[str, Any]]:
     }
 
 
+def keep(database: Path, target: Path) -> None:
+    """Copy the warehouse to target as one file (SQLite's backup: the WAL's pages included)."""
+    source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    copy = sqlite3.connect(target)
+    try:
+        source.backup(copy)
+    finally:
+        copy.close()
+        source.close()
+
+
 # --- the report ------------------------------------------------------------------------------------
 
 
@@ -414,6 +426,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--clusters", type=int, help="only the first K clusters (a quick run)")
     parser.add_argument("--warehouse", type=Path, help="score this warehouse; run nothing")
     parser.add_argument("--json", type=Path, help="also write the figures here (e.g. bench/stories.json)")
+    parser.add_argument("--keep", type=Path, help="keep the stories warehouse here (a SQLite file)")
     return parser.parse_args()
 
 
@@ -433,6 +446,8 @@ def main() -> None:
             database = args.warehouse
         else:
             database, report["runs"] = timed_runs([args.shared / name for name in sorted(gold)], Path(folder))
+            if args.keep:
+                keep(database, args.keep)
         report.update(score(database, gold))
     report["machine"] = {
         "cores": os.cpu_count(),
