@@ -841,8 +841,8 @@ def measure(
         firsts, measured, raw = [], [], None
         for number in range(1, rounds + 1):
             run = run_at(sizes[0], sources, package, tmp / f"round{number}", prefect)
-            texts = run.pop("texts")
-            round_raw = raw_baseline(run.pop("data_dir"), texts) if texts else None
+            texts, data_dir = run.pop("texts"), run.pop("data_dir")  # both, with a model or without
+            round_raw = raw_baseline(data_dir, texts) if texts else None
             raw = raw or round_raw
             firsts.append(run)
             measured.append(measured_round(run, round_raw))
