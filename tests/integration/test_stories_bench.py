@@ -21,6 +21,8 @@ def test_the_pipeline_benchmark_compares_runs_with_and_without_stories(tmp_path)
     assert with_stories["articles_loaded"] == without["articles_loaded"] == 3
     assert report["stories_overhead"] == [round(with_stories["seconds"] / without["seconds"] - 1, 3)]
     assert report["targets"]["stories_overhead_at_n"]["value"] == report["stories_overhead"][0]
+    cpu = [run["cpu_s"] + run["server_cpu_s"] for run in (with_stories, without)]
+    assert report["stories_cpu_overhead"] == [round(cpu[0] / cpu[1] - 1, 3)]
 
 
 def test_the_stories_benchmark_scores_a_run_of_the_shared_stories_set(tmp_path):
