@@ -202,12 +202,18 @@ def _generic(head: str, rest: list[str]) -> bool:
 
 
 def _after_a_name(text: str, start: int) -> bool:
-    """Tell whether a capitalised word (not an acronym) stands right before `start`."""
+    """Tell whether a capitalised word (not an acronym) stands right before `start`.
+
+    An opening bracket or quote before that word does not hide it: "(Tây Ban Nha)" is a place.
+    """
     before = text[max(0, start - 15) : start]
     words = before.split()
-    if not before.endswith(" ") or not words or words[-1] in titles.NOT_NAME_WORDS:
+    if not before.endswith(" ") or not words:
         return False
-    return words[-1].isalpha() and words[-1][:1].isupper() and not words[-1].isupper()
+    word = words[-1].lstrip("(“\"'‘[")
+    if word in titles.NOT_NAME_WORDS:
+        return False
+    return word.isalpha() and word[:1].isupper() and not word.isupper()
 
 
 def _defined_acronyms(text: str, found: list[Span]) -> tuple[list[Span], list[Span]]:
