@@ -14,7 +14,7 @@ from itertools import islice
 from flows.steps.extract import titles
 from flows.steps.extract.furniture import is_byline
 from flows.steps.extract.paragraphs import is_syllable
-from flows.steps.extract.roles import TITLE_WORD
+from flows.steps.extract.roles import OFFICE_WORD as TITLE_WORD
 
 AUTHOR_BOX = "author descriptor or profile box"
 RELATED_BOX = "related article or video box"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from flows.steps.extract import gazetteer
 from flows.steps.extract.people import NameSpan, capitalised_runs, find_names
-from flows.steps.extract.roles import role_after, role_before, role_set_before
+from flows.steps.extract.roles import role_after, role_before, role_label, role_set_before
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,11 @@ def find_people(sentences: list[tuple[int, str]], streets: frozenset[str]) -> li
             if name is None:
                 continue
             text = texts[seq]
-            before = role_before(text, span.start) or role_set_before(text, span.start)
+            before = (
+                role_before(text, span.start)
+                or role_set_before(text, span.start)
+                or role_label(text, span.start)
+            )
             roles = [r for r in (before, role_after(text, span.end)) if r]
             mentions.append(
                 PersonMention(seq, name, span.name, "; ".join(roles) or None, span.start, span.end)

@@ -22,7 +22,7 @@ import re
 from flows.steps.extract import gazetteer, orgnames, titles
 from flows.steps.extract.boxes import TEASER_OPENERS
 from flows.steps.extract.paragraphs import OPENERS, is_syllable
-from flows.steps.extract.roles import TITLE_WORD
+from flows.steps.extract.roles import OFFICE_WORD as TITLE_WORD
 
 PHOTO_CREDIT = "photo credit"
 # Labels of the credits a caption carries (a video's credit makes its caption furniture instead).

@@ -14,7 +14,7 @@ import re
 
 from flows.steps.extract import gazetteer, orgnames, titles
 from flows.steps.extract.people import EVENT_TAIL_WORDS, ORG_TAIL_WORDS
-from flows.steps.extract.roles import TITLE_WORD
+from flows.steps.extract.roles import OFFICE_WORD as TITLE_WORD
 
 Span = tuple[int, int, str]
 # Heads of an office inside a body: the body it belongs to may follow its name.

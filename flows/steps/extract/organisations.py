@@ -14,7 +14,7 @@ from typing import Any
 
 from flows.steps.extract import gazetteer, org_spans, orgnames, titles
 from flows.steps.extract.people import ORG_TAIL_WORDS, WORD, capitalised_runs
-from flows.steps.extract.roles import TITLE_WORD
+from flows.steps.extract.roles import OFFICE_WORD, TITLE_WORD
 
 Span = tuple[int, int, str]
 _HEADS = [(head, re.compile(r"(?<!\w)" + re.escape(head) + r"(?!\w)")) for head in orgnames.ORG_HEADS]
@@ -60,7 +60,7 @@ def _ends_name(text: str, word: re.Match[str]) -> bool:
     """Tell whether a capitalised word starts something else: a title, a head, a new sentence."""
     return bool(
         word.group() in titles.NOT_NAME_WORDS
-        or TITLE_WORD.match(text, word.start())
+        or OFFICE_WORD.match(text, word.start())
         or _HEAD_START.match(text, word.start())
     )
 
@@ -88,7 +88,7 @@ def _continues(
     if _HEAD_START.match(text, words[i].start()) and not state["generic"] and not in_place:
         return False  # a nested organisation ("… Bộ Công an") is found on its own
     if _is_capitalised(word):
-        if _is_code(word) or word in titles.NOT_NAME_WORDS or TITLE_WORD.match(text, words[i].start()):
+        if _is_code(word) or word in titles.NOT_NAME_WORDS or OFFICE_WORD.match(text, words[i].start()):
             return False
         state["proper"] |= lower not in orgnames.NAME_WORDS and word not in {"TNHH", "MTV", "CP", "TMCP"}
         state["generic"] = False

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from flows.steps.extract import gazetteer, orgnames, titles
 from flows.steps.extract.paragraphs import OPENERS, is_syllable
-from flows.steps.extract.roles import TITLE_WORD, role_after
+from flows.steps.extract.roles import OFFICE_WORD, TITLE_WORD, role_after
 
 WORD = re.compile(r"\w+(?:[.&'’-]\w+)*")
 Runs = tuple[tuple[re.Match[str], ...], ...]
@@ -327,7 +327,7 @@ def given_names(text: str, runs: Runs) -> list[NameSpan]:
             continue  # "Ảnh: Anh Túc …": a credit, not "anh Túc"
         if first.lower() in _PERSON_TITLES_LOWER and len(run) > 1:
             span = _given_name_at(text, run[1].start(), runs)  # "NSƯT Thành Lộc", "HLV Park Hang Seo"
-            if span and span.name not in gazetteer.PROVINCES:
+            if span and span.name not in gazetteer.PROVINCES | orgnames.KNOWN_ORGS | titles.DEMONYMS:
                 found.append(span)
             continue
         if first.lower() in titles.HONORIFICS and len(run) > 1 and _at_clause_start(text, start):
@@ -340,14 +340,15 @@ def given_names(text: str, runs: Runs) -> list[NameSpan]:
         elif _person_title_before(before):
             span = _given_name_at(text, start, runs)
             if span and (
-                span.name in gazetteer.PROVINCES or any(w in _NOT_PERSON_WORDS for w in span.name.split())
+                span.name in gazetteer.PROVINCES | orgnames.KNOWN_ORGS | titles.DEMONYMS
+                or any(w in _NOT_PERSON_WORDS for w in span.name.split())
             ):
-                span = None
+                span = None  # "chuyên gia Airbus", "CĐV Việt": a body's or a country's people
         elif _at_clause_start(text, start) or before.endswith((", ", "” ")):
             span = _given_name_at(text, start, runs)
             if span and not (len(span.name.split()) <= 2 and span.name not in gazetteer.PROVINCES):
                 span = None
-            if span and not (role_after(text, span.end) or _acts_as_person(text, span)):
+            if span and not (role_after(text, span.end, OFFICE_WORD) or _acts_as_person(text, span)):
                 span = None  # "Ngọc Trâm, sinh viên …": a name set off before its role
         elif before.endswith((" và ", " còn ", " trong khi ")) or _after_opener(before):
             span = _given_name_at(text, start, runs)  # "… và Văn Toàn ghi bàn", "Sau đó Quang Hải sút"
