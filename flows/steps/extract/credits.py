@@ -221,15 +221,34 @@ def _opens_body(words: list[str], index: int) -> bool:
     return _body_head_at(words, index) and index + 1 < len(words)
 
 
+_PLACES = gazetteer.PROVINCES
+
+
+def _places_before(words: list[str], end: int) -> int | None:
+    """Return where the places joined by "và" that end at `end` start (None: no place ends there).
+
+    A credit never ends on "và": "Ảnh: AFP Phần Lan và Thụy Điển nộp …" credits AFP alone.
+    """
+    found = None
+    while True:
+        size = next((n for n in (3, 2, 1) if end > n and " ".join(words[end - n : end]) in _PLACES), 0)
+        if not size:
+            return found
+        found = end - size
+        if found < 2 or words[found - 1] != "và":
+            return found
+        end = found - 1
+
+
 def _before_first_small(words: list[str]) -> int | None:
     """Return the last capitalised word before the first small one, moved back over a place or a name."""
     small = next((i for i, w in enumerate(words) if not _credit_word(w, False)), None)
     if small is None or small < 2:
         return None
     start = small - 1
-    for size in (3, 2):  # the sentence opens with a place: "… Việt Nam đang", "… Hà Nội có"
-        if start - size + 1 >= 1 and " ".join(words[start - size + 1 : start + 1]) in gazetteer.PROVINCES:
-            return start - size + 1
+    place = _places_before(words, start + 1)
+    if place is not None:  # the sentence opens with places: "… Việt Nam đang", "… Phần Lan và Thụy Điển nộp"
+        return place
     # "… Nguyễn Văn An cho biết": the sentence opens with a full name, after a credit of two
     # words or an acronym ("Thái Hà Sự cố …" is a credit "Thái Hà", not a name "Hà Sự").
     first = 1 if words[0].isupper() and len(words[0]) > 1 else 2

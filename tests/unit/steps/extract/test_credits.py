@@ -66,6 +66,8 @@ def test_a_body_sentence_that_speaks_of_a_photo_keeps_every_word():
         ("Ảnh: Bộ Quốc phòng Lễ duyệt binh kéo dài.", ["Ảnh: Bộ Quốc phòng", "Lễ duyệt binh kéo dài."]),
         ("Ảnh: Hải An Sự cố xảy ra lúc 9h.", ["Ảnh: Hải An", "Sự cố xảy ra lúc 9h."]),
         ("Ảnh: Kitco John Lee - Giám đốc quỹ nói.", ["Ảnh: Kitco", "John Lee - Giám đốc quỹ nói."]),
+        ("Ảnh: AFP Phần Lan và Thụy Điển nộp đơn.", ["Ảnh: AFP", "Phần Lan và Thụy Điển nộp đơn."]),
+        ("Ảnh: Thu Trang Lào và Campuchia có mưa.", ["Ảnh: Thu Trang", "Lào và Campuchia có mưa."]),
     ],
 )
 def test_a_credit_run_into_the_next_sentence_ends_where_the_sentence_opens(sentence, pieces):
