@@ -21,6 +21,7 @@ import re
 
 from flows.steps.extract import gazetteer, orgnames, titles
 from flows.steps.extract.boxes import TEASER_OPENERS
+from flows.steps.extract.outlets import known_outlet
 from flows.steps.extract.paragraphs import OPENERS, is_syllable
 from flows.steps.extract.roles import OFFICE_WORD as TITLE_WORD
 
@@ -51,6 +52,9 @@ _BEFORE_TRAILING = re.compile(r"(?:[.!?…”\"’)]|\s[-–])\s*\(?\s*$|\(\s*$"
 
 
 _SCREENSHOT = re.compile(r"(?<=[.!?…”\"])\s+Ảnh chụp màn hình\.?$")  # "… của Apple. Ảnh chụp màn hình"
+# "Bị can Lê Thị Hoa (ảnh CACC)": a caption's source in brackets, without a colon, of names or codes
+# only; "(ảnh trên)", "(ảnh minh họa)" and "… như trong (ảnh 2)" point at a photo and stay.
+_BRACKETED = re.compile(r"(?<=\S)\s*\([Ảả]nh\s+(?:[A-ZĐ][\w.&-]*\s?){1,4}\)\.?$")
 
 
 def trailing_credit(text: str) -> int | None:
@@ -60,7 +64,7 @@ def trailing_credit(text: str) -> int | None:
     The credit runs to the end of the line, holds no sentence of its own and follows a full stop,
     a dash or a bracket; a line that is only a credit gives 0.
     """
-    screenshot = _SCREENSHOT.search(text)
+    screenshot = _SCREENSHOT.search(text) or _BRACKETED.search(text)
     if screenshot:
         return screenshot.start()
     matches = list(_PHOTO_LABEL.finditer(text))
@@ -263,15 +267,15 @@ def _before_first_small(words: list[str]) -> int | None:
 
 _SOURCE = re.compile(r"\s*\((?:theo|nguồn)\b[^()]*\)\.?$|\s+[-–]\s+\S+\.(?:vn|net|com)\b.*$", re.IGNORECASE)
 _AUTHOR_SEPARATORS = re.compile(r"\s+[-–&/]\s+|\s*,\s*|\s+và\s+")
-_AUTHOR_PREFIXES = ("Độc giả ", "Bài và ảnh: ", "Bài: ", "Nhóm phóng viên ", "PV ")
+_AUTHOR_PREFIXES = ("Độc giả ", "Bài và ảnh: ", "Bài: ", "Nhóm phóng viên ", "PV ", "Theo ")
 
 
 def byline_authors(byline: str) -> list[str]:
     """Return the names a closing byline gives ("Ngọc Tài - Tiến Tầm" → both), sources left out.
 
-    "(Theo Reuters)", a trailing "Nguồn" and an outlet's site after a dash ("– Vnexpress.net") name
-    where the article came from, not its authors; "Độc giả" is a reader's label, not a name. An
-    author's note ("*Tác giả là …") gives no names.
+    "(Theo Reuters)", "Theo VnExpress", a trailing "Nguồn" and an outlet's site after a dash
+    ("– Vnexpress.net") name where the article came from, not its authors; "Độc giả" is a reader's
+    label, not a name. An author's note ("*Tác giả là …") gives no names.
     """
     text = byline.strip()
     if text.startswith("*"):
@@ -279,4 +283,5 @@ def byline_authors(byline: str) -> list[str]:
     text = _SOURCE.sub("", re.sub(r"\s+Nguồn\.?$", "", text)).strip(" .")
     for prefix in _AUTHOR_PREFIXES:
         text = text.removeprefix(prefix)
-    return [name.strip(" .") for name in _AUTHOR_SEPARATORS.split(text) if name.strip(" .")]
+    names = [name.strip(" .") for name in _AUTHOR_SEPARATORS.split(text) if name.strip(" .")]
+    return [name for name in names if not known_outlet(name)]  # "Theo VnExpress" names a source

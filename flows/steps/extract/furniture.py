@@ -199,8 +199,9 @@ def is_byline(text: str) -> bool:
 
 
 # "H.Long", "K.Đ", "N.T.": a byline of initials; "Theo Lê Ánh", "Theo VnExpress": a source credit.
-_INITIALS_NAME = re.compile(r"^(?:[A-ZĐ]\.){1,3}(?:[A-ZĐ][^\W\d_]*)?\.?$")
-_THEO_NAME = re.compile(r"^Theo (?:[A-ZĐ][^\W\d_]*\.?)(?: [A-ZĐ][^\W\d_]*){0,3}\.?$")
+# "N. Hà" and "Theo M.T" as well: an initial may stand apart from the name, or run into the next.
+_INITIALS_NAME = re.compile(r"^(?:[A-ZĐ]\.\s?){1,3}(?:[A-ZĐ][^\W\d_]*)?\.?$")
+_THEO_NAME = re.compile(r"^Theo (?:[A-ZĐ]\.\s?){0,3}(?:[A-ZĐ][^\W\d_]*\.?)(?: [A-ZĐ][^\W\d_]*){0,3}\.?$")
 _SOURCE_AFTER_NAME = re.compile(r"\s*\((?:theo|nguồn)\b[^()]*\)$", re.IGNORECASE)
 _NAME_JOINERS = frozenset({"-", "–", "và", "&", "/"})
 
