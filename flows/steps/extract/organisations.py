@@ -94,12 +94,15 @@ def _continues(
         state["generic"] = False
         state["capitals"] += 1
         return True
+    if state["code"]:
+        return False  # "Sư đoàn 363 quản lý": a unit's number closes its name
     if word.isdigit():
-        return previous == "số"  # "Đội Công binh số 1"
+        state["code"] = not state["capitals"] and words[i - 1].end() == state["head_end"]
+        return previous == "số" or state["code"]  # "Đội Công binh số 1", "Tổng công ty 319"
     if (previous, lower) in orgnames.NAME_PAIRS:
         return True  # the second syllable of a word of the name ("Hàng không", "thiết bị")
-    if lower in orgnames.STOP_WORDS:
-        return False
+    if lower in orgnames.STOP_WORDS and (lower, following.lower()) != ("dự", "án"):
+        return False  # "… dự lễ" stops a name; "Ban quản lý dự án …" goes on
     if word in {"và", "&"} or lower in orgnames.PLACE_WORDS:
         nxt = words[i + 1] if i + 1 < len(words) else None
         return nxt is not None and _is_capitalised(following) and not _ends_name(text, nxt)
@@ -134,7 +137,8 @@ def _org_end(
     generic: bool,
 ) -> int:
     """Extend an organisation name from its head over the words of its name."""
-    end, state = head_end, {"proper": False, "generic": generic, "capitals": 0}
+    end = head_end
+    state = {"proper": False, "generic": generic, "capitals": 0, "code": False, "head_end": head_end}
     for i in range(first, len(words)):
         gap = text[end : words[i].start()]
         if gap not in {" ", " - ", " – "} or _overlaps(words[i].start(), words[i].end(), taken):
@@ -160,8 +164,9 @@ def _from_heads(text: str, taken: list[tuple[int, int]]) -> list[Span]:
         if head not in present:
             continue
         for match in pattern.finditer(text):
-            if _overlaps(match.start(), match.end(), taken) or TITLE_WORD.match(text, match.start()):
-                continue  # "Bộ trưởng …" is a title
+            title = TITLE_WORD.match(text, match.start())
+            if _overlaps(match.start(), match.end(), taken) or (title and title.end() > match.end()):
+                continue  # "Bộ trưởng …" is a title; "Đại sứ quán" is no "Đại sứ"
             if " " not in head and _after_a_name(text, match.start()):
                 continue  # "Nam Bộ", "Đinh Bộ Lĩnh", "Hải Phòng": part of another name
             first = next((i for i, w in enumerate(words) if w.start() >= match.end()), len(words))
@@ -198,7 +203,7 @@ def _generic(head: str, rest: list[str]) -> bool:
     """Tell whether a company's head is followed by no name but lower-case words and a place."""
     if head not in _OWN_NAME_HEADS:
         return False
-    return all(not _is_capitalised(w) or w in gazetteer.PROVINCES for w in rest)
+    return all(not (_is_capitalised(w) or w.isdigit()) or w in gazetteer.PROVINCES for w in rest)
 
 
 def _after_a_name(text: str, start: int) -> bool:

@@ -29,7 +29,8 @@ ORG_HEADS = sorted(
         Tiểu học|Mầm non|Trường Mầm non|Trường Trung học|Trường Phổ thông|Thanh tra|
         Kiểm toán Nhà nước|Ngân hàng Nhà nước|Hội đồng nhân dân|Mặt trận|Nhà hát Kịch|Nhà hát Chèo|
         Nhà hát Cải lương|Nhà hát Nghệ thuật|Nhà hát Giao hưởng|Nhà hát Tuổi trẻ|Nhà hát Múa rối|
-        Nhà hát Tuồng|Nhà hát Ca múa nhạc"""
+        Nhà hát Tuồng|Nhà hát Ca múa nhạc|Thượng viện|Hạ viện|Huyện đoàn|Tỉnh đoàn|Thành đoàn|
+        Quận đoàn|Nhà tù|Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán"""
     ),
     key=len,
     reverse=True,
@@ -40,14 +41,14 @@ STANDALONE_ORG_HEADS = frozenset(
         """Thành ủy|Tỉnh ủy|Quận ủy|Huyện ủy|Bộ Chính trị|Ban Bí thư|Ban Thường vụ|Ban Chỉ đạo|
         Ủy ban Kiểm tra|UBND|HĐND|VKSND|TAND|Thanh tra Chính phủ|Chính phủ|Quốc hội|
         Cơ quan cảnh sát điều tra|Cơ quan Cảnh sát điều tra|Cơ quan CSĐT|Bộ Công an|Điện Kremlin|
-        Nhà Trắng|Lầu Năm Góc"""
+        Nhà Trắng|Lầu Năm Góc|Thượng viện|Hạ viện"""
     )
 )
 # Heads that need their name to hold a capitalised word; "Phòng họp", "Đội ngũ" are no bodies.
 WEAK_HEADS = frozenset(
     {"Phòng", "Đội", "Hội", "Trường", "Lực lượng", "Tổ chức", "Hãng", "Ủy ban", "Công an"}
     | {"Báo", "Tạp chí", "Đài", "Đồn", "Ban", "Quỹ", "Thanh tra", "Tiểu học", "Mầm non"}
-    | {"THPT", "THCS", "Nhà máy", "Mặt trận"}
+    | {"THPT", "THCS", "Nhà máy", "Mặt trận", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn", "Quận đoàn"}
 )
 # Lower-case words official names carry, by pairs ("giao thông", "môi trường").
 NAME_PAIRS = frozenset(
@@ -72,7 +73,10 @@ NAME_PAIRS = frozenset(
         cộng sản|dân chủ|cộng hòa|lao động|biên phòng|công binh|phòng không|không quân|hải quân|
         cảnh vệ|kiểm lâm|môi giới|truyền hình|dân nguyện|tuyên giáo|đối ngoại|kiểm toán|khách hàng|
         ca nhạc|nhạc nhẹ|nghệ thuật|biểu diễn|giao hưởng|cải lương|múa rối|điện ảnh|sân khấu|
-        phương pháp|đường sắt|đường bộ|đường thủy|cảng vụ|khí tượng|thủy văn|địa chất"""
+        phương pháp|đường sắt|đường bộ|đường thủy|cảng vụ|khí tượng|thủy văn|địa chất|thị trường|
+        nông sản|chế biến|nước thải|thường xuyên|tham mưu|thủy lợi|quần vợt|công tố|hợp tác|
+        phản ứng|cứu trợ|từ thiện|nhân đạo|chứng khoán|kiểm định|kiểm nghiệm|đăng kiểm|vệ sinh|
+        dịch tễ|phòng chống|kế hoạch|thống kê|ngân sách|bảo tàng|thư viện"""
     )
     if len(pair.split()) == 2
 )
@@ -84,7 +88,8 @@ STOP_WORDS = frozenset(
     _split(
         """là|đã|đang|sẽ|được|bị|có|cho|của|với|trong|tại|ở|từ|về|theo|khi|để|này|đó|các|những|
         cùng|cũng|vừa|mới|không|chưa|đều|nên|thì|mà|rằng|như|sau|trước|vẫn|còn|lên|xuống|ra|vào|
-        hay|hoặc|nhưng|thuộc|gồm|qua|đến|tới|do|bởi|vì|nếu|nhằm|luật|nghị|dự|thảo"""
+        hay|hoặc|nhưng|thuộc|gồm|qua|đến|tới|do|bởi|vì|nếu|nhằm|luật|nghị|dự|thảo|từng|luôn|sắp|
+        chỉ|phải|hôm|ngay|liền|gần|cần|muốn|nói|khẳng|yêu"""
     )
 )
 # What a company's name may start with before its own name: alone, it names no body.
