@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flows.steps.extract import gazetteer, org_spans, orgnames, titles
+from flows.steps.extract import gazetteer, org_nouns, org_spans, orgnames, titles
 from flows.steps.extract.people import ORG_TAIL_WORDS, WORD, capitalised_runs
 from flows.steps.extract.roles import OFFICE_WORD, TITLE_WORD
 
@@ -29,7 +29,18 @@ _KNOWN = re.compile(
 )
 _DEFINED = re.compile(r"\s?\((?P<acronym>[A-ZĐ][A-ZĐa-z&.]{1,9})\)")
 _UP_TO_ACRONYM = re.compile(r"(?P<words>[^,;.()“”\"]{1,80}?)(?P<open>\s?)\([A-ZĐ][A-ZĐ&.]{1,9}\)")
-_NOUN = re.compile(r"(?<!\w)(?P<noun>" + "|".join(map(re.escape, orgnames.ORG_NOUNS)) + r")\s+(?=[A-ZĐ0-9])")
+# Between the noun and the name, what kind of outlet or body it is and whose ("tờ báo địa
+# phương Yomiuri Shimbun", "báo Mỹ Wall Street Journal", "kênh truyền hình Fox Sports").
+_NOUN_QUALIFIERS = (
+    "báo|truyền hình|địa phương|quốc tế|web|điện tử|tin tức|kinh tế|tài chính|thể thao|công nghệ|"
+    "Mỹ|Anh|Pháp|Nga|Đức|Nhật|Nhật Bản|Hàn Quốc|Trung Quốc|Ấn Độ|Australia|Canada|Italy|Israel|"
+    "Ukraine|Singapore|Thái Lan|Tây Ban Nha|Hong Kong|Đài Loan"
+)
+_NOUN = re.compile(
+    r"(?<!\w)(?P<noun>"
+    + "|".join(map(re.escape, orgnames.ORG_NOUNS))
+    + rf")\s+(?:(?:{_NOUN_QUALIFIERS})\s+){{0,2}}(?=[A-ZĐ0-9])"
+)
 _TEAM = re.compile(
     r"(?<!\w)(?P<noun>"
     + "|".join(map(re.escape, sorted(orgnames.TEAM_NOUNS, key=len, reverse=True)))
@@ -261,6 +272,8 @@ def _latin_bodies(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             if not runs:
                 continue
             run = runs[0]
+            if not keep_noun and len(run) > 2 and _words_of(run[-2:]) in gazetteer.PROVINCES:
+                run = run[:-2]  # "tổ chức quốc tế KOICA Hàn Quốc": the country is where it comes from
             if run[0].start() != 0 or len(run) > 4 or len(run[-1].group()) < 2:
                 continue
             name_end = match.end() + run[-1].end()
@@ -268,10 +281,18 @@ def _latin_bodies(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             name, written = text[start:name_end], text[match.end() : name_end]
             if run[0].group() in titles.NOT_NAME_WORDS or _HEAD_START.match(written):
                 continue
-            if not keep_noun and (written in gazetteer.PROVINCES or not written.isascii()):
+            if not keep_noun and (
+                written in gazetteer.PROVINCES
+                or not (written.isascii() or match["noun"].startswith("tổ chức"))
+            ):
                 continue  # "hãng AirAsia", "trang SDE": a Latin-script name, not "báo cáo Hội …"
             spans.append((start, name_end, name))
     return [s for s in spans if not _overlaps(s[0], s[1], taken)]
+
+
+def _words_of(run: Any) -> str:
+    """Return the words of a run of matches, joined by spaces."""
+    return " ".join(word.group() for word in run)
 
 
 def find_organisations(text: str, taken: list[tuple[int, int]]) -> list[Span]:
@@ -285,7 +306,7 @@ def find_organisations(text: str, taken: list[tuple[int, int]]) -> list[Span]:
         for end in [org_spans.tail_end(text, m.end())]
     ]
     taken.extend((s, e) for s, e, _ in found)
-    heads, acronyms = _defined_acronyms(text, _from_heads(text, taken))
+    heads, acronyms = _defined_acronyms(text, _from_heads(text, taken) + org_nouns.institutions(text, taken))
     taken.extend((s, e) for s, e, _ in heads)
     found += heads + org_spans.named_by_context(text, taken)
     for span in acronyms + _latin_bodies(text, taken):

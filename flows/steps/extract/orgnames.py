@@ -120,7 +120,8 @@ KNOWN_ORGS = frozenset(
 # Lower-case nouns that put the name of a body right after them ("hãng AirAsia", "trang SDE").
 ORG_NOUNS = _split(
     """hãng tin|hãng thông tấn|hãng|trang web|trang|tạp chí|đài|báo|tờ|kênh|sàn|mạng xã hội|
-    website|công ty|tập đoàn|ngân hàng|câu lạc bộ|đảng|nhóm vũ trang|phong trào"""
+    website|công ty|tập đoàn|ngân hàng|câu lạc bộ|đảng|nhóm vũ trang|phong trào|tổ chức quốc tế|
+    tổ chức hợp tác quốc tế|tổ chức phi chính phủ|tổ chức từ thiện|hãng truyền thông|nhật báo|tuần báo"""
 )
 # Nouns that belong to the name they put before a country or a place ("đội tuyển Việt Nam").
 TEAM_NOUNS = _split("đội tuyển|tuyển|đội|quân đội|CLB|Đội tuyển|Tuyển")

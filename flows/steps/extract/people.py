@@ -55,8 +55,9 @@ _AGE_AFTER = re.compile(r"\s*(?:,\s*|\(\s*)\d{1,3}\s*tuổi|\s*,\s*người\s")
 # Words after which a Latin-script name is a company's or an outlet's ("công đoàn Taekwang Vina").
 _ORG_BEFORE = re.compile(
     r"(?:[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|[Hh]ãng|[Cc]ông đoàn|cổ phần|TNHH|MTV|CP|"
-    r"trang|tạp chí|đài|sàn)\s+$"
-)
+    r"trang|tạp chí|đài|sàn|(?<!\w)(?<!nhà )(?:báo|tờ|kênh)"
+    r"(?:\s+(?:báo|truyền hình|địa phương|Mỹ|Anh|Pháp|Nga|Đức|Nhật))*)\s+$"
+)  # "báo Mỹ Boston Globe", "kênh truyền hình Fox Sports": an outlet, not a person
 # Latin-script words that end an organisation's or a place's name, never a person's.
 ORG_TAIL_WORDS = frozenset(
     """News|Bank|Group|Airlines|Airways|Airway|Air|Express|Coins|Forex|Management|Medicine|Live|

@@ -45,3 +45,42 @@ def test_a_name_runs_over_its_lower_case_words_a_unit_number_and_an_embassy(text
 )
 def test_a_name_stops_before_an_adverb_a_verb_or_a_later_number_and_a_title_is_no_body(text, names):
     assert _organisations(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Phụ huynh trường tiểu học Lê Văn Tám phản ánh.", ["trường tiểu học Lê Văn Tám"]),
+        ("Ông bị đưa về trại tạm giam huyện Lục Yên.", ["trại tạm giam huyện Lục Yên"]),
+        ("Thẩm phán tuyên bố tại tòa hình sự Brooklyn hôm nay.", ["tòa hình sự Brooklyn"]),
+        ("Giải diễn ra tại CLB quần vợt Thủ Đức.", ["CLB quần vợt Thủ Đức"]),
+        ("Cô nói với tờ báo địa phương Asahi Shimbun rằng cô vui.", ["Asahi Shimbun"]),
+        ("Phóng viên báo Mỹ Boston Globe bị giữ.", ["Boston Globe"]),
+        ("Anh là bình luận viên kênh truyền hình Star Sports.", ["Star Sports"]),
+        ("Với tổ chức quốc tế Cánh Diều Xanh, hai em được cứu.", ["Cánh Diều Xanh"]),
+        ("Dự án do tổ chức hợp tác quốc tế JICA Nhật Bản tài trợ.", ["JICA"]),
+    ],
+)
+def test_a_lower_case_noun_announces_a_school_a_prison_a_court_a_club_or_an_outlet(text, names):
+    assert _organisations(text) == names
+
+
+def test_a_journalist_of_a_country_is_still_a_person_where_an_outlet_of_one_is_not():
+    people = [
+        m.name for m in find_mentions([(1, "Ông trả lời nhà báo Mỹ Tucker Carlson.")]) if m.kind == "person"
+    ]
+    assert people == ["Tucker Carlson"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Giá cà phê trên thị trường Mỹ tăng.",
+        "Người dân tập trung ở quảng trường Ba Đình.",
+        "Trường hợp của bà Lan được xem xét.",
+        "Họ tổ chức Hội nghị tại Hà Nội.",
+        "Báo cáo của Bộ nêu rõ, báo Mỹ đưa tin sai.",
+    ],
+)
+def test_a_market_a_square_a_verb_or_a_country_after_such_a_noun_is_no_organisation(text):
+    assert [name for name in _organisations(text) if name != "Bộ"] == []

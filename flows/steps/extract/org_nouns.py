@@ -1,0 +1,47 @@
+"""Organisations a lower-case noun announces: schools, prisons and courts named after their noun.
+
+Vietnamese writes an institution's kind in small letters when it is not part of the official
+name ("trường tiểu học Nguyễn Thái Học", "trại tạm giam huyện Lục Lương", "tòa hình sự
+Manhattan"); the capitalised heads of `orgnames` miss them. The noun is kept with the name, as
+the school rules of `organisations` keep "trường THCS …". A bare "trường" is left alone: "thị
+trường Mỹ", "quảng trường Ba Đình" are a market and a square.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.steps.extract import gazetteer, titles
+from flows.steps.extract.people import capitalised_runs
+
+Span = tuple[int, int, str]
+_KINDS = (
+    r"trường (?:tiểu học|mầm non|trung học cơ sở|trung học phổ thông|trung học|phổ thông|"
+    r"đại học|cao đẳng|chuyên|quốc tế|THCS|THPT)|nhà tù|trại giam|trại tạm giam|tòa án|tòa|"
+    r"câu lạc bộ|CLB"
+)
+# Words that may stand between the noun and the name: a court's or a club's field, a place's head.
+_BETWEEN = (
+    r"hình sự|dân sự|liên bang|tối cao|quận|huyện|tỉnh|thành phố|thị xã|xã|phường|"
+    r"quần vợt|bóng đá|bóng bàn|cờ vua|võ thuật|bơi lội|cầu lông|golf"
+)
+_INSTITUTION = re.compile(rf"(?<![\w])(?:{_KINDS})(?: (?:{_BETWEEN}))?\s(?=[A-ZĐ])")
+MAX_NAME_WORDS = 5
+
+
+def institutions(text: str, taken: list[tuple[int, int]]) -> list[Span]:
+    """Return the schools, prisons, courts and clubs a lower-case noun names, outside spans taken."""
+    spans: list[Span] = []
+    for match in _INSTITUTION.finditer(text):
+        runs = capitalised_runs(text[match.end() :])
+        if not runs or runs[0][0].start() != 0:
+            continue
+        words = [w for w in runs[0] if w.group() not in titles.NOT_NAME_WORDS][:MAX_NAME_WORDS]
+        if not words or words[0].start() != 0 or " ".join(w.group() for w in words) in gazetteer.PROVINCES:
+            continue
+        end = match.end() + words[-1].end()
+        if any(s < end and match.start() < e for s, e in taken):
+            continue
+        spans.append((match.start(), end, text[match.start() : end]))
+        taken.append((match.start(), end))
+    return spans
