@@ -1,17 +1,20 @@
-"""Organisations a lower-case noun announces: schools, prisons and courts named after their noun.
+"""Organisations the words around them announce: a lower-case noun, or a report they make.
 
 Vietnamese writes an institution's kind in small letters when it is not part of the official
 name ("trường tiểu học Nguyễn Thái Học", "trại tạm giam huyện Lục Lương", "tòa hình sự
 Manhattan"); the capitalised heads of `orgnames` miss them. The noun is kept with the name, as
 the school rules of `organisations` keep "trường THCS …". A bare "trường" is left alone: "thị
 trường Mỹ", "quảng trường Ba Đình" are a market and a square.
+
+An acronym that reports, says or counts ("ISW cho biết", "SCMP đưa tin", "theo thống kê của
+VARS") is a body too: a person is not written in capitals, and a currency or a code never speaks.
 """
 
 from __future__ import annotations
 
 import re
 
-from flows.steps.extract import gazetteer, titles
+from flows.steps.extract import gazetteer, org_spans, titles
 from flows.steps.extract.people import capitalised_runs
 
 Span = tuple[int, int, str]
@@ -44,4 +47,39 @@ def institutions(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             continue
         spans.append((match.start(), end, text[match.start() : end]))
         taken.append((match.start(), end))
+    return spans
+
+
+_REPORTING = re.compile(
+    r"(?<![\w.])(?P<name>[A-ZĐ][A-ZĐ&]{1,7})(?= (?:"
+    + "|".join(map(re.escape, [*titles.SPEECH_VERBS, "đưa tin", "dẫn lời", "ước tính", "công bố", "đề nghị"]))
+    + r")(?!\w)(?! riêng| chung))"  # "… và RO nói riêng" says nothing
+    r"|(?:thống kê|báo cáo|số liệu|dữ liệu|khảo sát|nghiên cứu|ước tính) của "
+    r"(?P<owner>[A-ZĐ][A-ZĐ&]{1,7})(?![\w.])"
+)
+# Capitals that are no body even where they seem to speak: units, codes, people's titles.
+_NOT_BODIES = org_spans.NOT_ORG_ACRONYMS | {
+    "HLV",
+    "GS",
+    "TS",
+    "PGS",
+    "KTS",
+    "NSND",
+    "NSƯT",
+    "BS",
+    "LS",
+    "ThS",
+}
+
+
+def reporting_acronyms(text: str, taken: list[tuple[int, int]]) -> list[Span]:
+    """Return acronyms that report or are counted from ("ISW cho biết", "thống kê của VARS")."""
+    spans: list[Span] = []
+    for match in _REPORTING.finditer(text):
+        group = "name" if match["name"] else "owner"
+        start, end = match.span(group)
+        if match[group] in _NOT_BODIES or any(s < end and start < e for s, e in taken):
+            continue
+        spans.append((start, end, match[group]))
+        taken.append((start, end))
     return spans

@@ -308,7 +308,7 @@ def find_organisations(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     taken.extend((s, e) for s, e, _ in found)
     heads, acronyms = _defined_acronyms(text, _from_heads(text, taken) + org_nouns.institutions(text, taken))
     taken.extend((s, e) for s, e, _ in heads)
-    found += heads + org_spans.named_by_context(text, taken)
+    found += heads + org_spans.named_by_context(text, taken) + org_nouns.reporting_acronyms(text, taken)
     for span in acronyms + _latin_bodies(text, taken):
         if not _overlaps(span[0], span[1], taken):
             found.append(span)

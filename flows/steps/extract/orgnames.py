@@ -30,7 +30,8 @@ ORG_HEADS = sorted(
         Kiểm toán Nhà nước|Ngân hàng Nhà nước|Hội đồng nhân dân|Mặt trận|Nhà hát Kịch|Nhà hát Chèo|
         Nhà hát Cải lương|Nhà hát Nghệ thuật|Nhà hát Giao hưởng|Nhà hát Tuổi trẻ|Nhà hát Múa rối|
         Nhà hát Tuồng|Nhà hát Ca múa nhạc|Thượng viện|Hạ viện|Huyện đoàn|Tỉnh đoàn|Thành đoàn|
-        Quận đoàn|Nhà tù|Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán"""
+        Quận đoàn|Nhà tù|Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|Văn phòng Luật sư|Văn phòng luật sư|
+        Công ty Luật|Văn phòng công chứng|Văn phòng Công chứng"""
     ),
     key=len,
     reverse=True,
@@ -76,7 +77,7 @@ NAME_PAIRS = frozenset(
         phương pháp|đường sắt|đường bộ|đường thủy|cảng vụ|khí tượng|thủy văn|địa chất|thị trường|
         nông sản|chế biến|nước thải|thường xuyên|tham mưu|thủy lợi|quần vợt|công tố|hợp tác|
         phản ứng|cứu trợ|từ thiện|nhân đạo|chứng khoán|kiểm định|kiểm nghiệm|đăng kiểm|vệ sinh|
-        dịch tễ|phòng chống|kế hoạch|thống kê|ngân sách|bảo tàng|thư viện"""
+        dịch tễ|phòng chống|kế hoạch|thống kê|ngân sách|bảo tàng|thư viện|y dược|cổ truyền|y học"""
     )
     if len(pair.split()) == 2
 )

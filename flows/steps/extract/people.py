@@ -469,6 +469,11 @@ def _at_clause_start(text: str, start: int) -> bool:
     return start == 0 or text[:start].rstrip()[-1:] in {".", ":", ";", "“", '"', "("}
 
 
+# Bodies named after a person: the name is the body's ("Văn phòng Luật sư Lê Nam", "Nhà hát Cải
+# lương Trần Hữu Trang"), found as an organisation.
+_NAMED_AFTER = re.compile(
+    r"(?:Văn phòng [Ll]uật sư|Công ty [Ll]uật|Văn phòng [Cc]ông chứng|Nhà hát Cải lương)\s+$"
+)
 _BYLINE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+){1,3}(?: [-–] [^\W\d_]+(?: [^\W\d_]+){1,3})?\.?$")
 
 
@@ -484,6 +489,7 @@ def find_names(text: str, streets: frozenset[str] = frozenset()) -> list[NameSpa
             spans.append(NameSpan(*found, text[found[0] : found[1]], True))
     spans += foreign_names(text) + given_names(text, runs)
     spans += _listed_with(text, runs, spans)
+    spans = [span for span in spans if not _NAMED_AFTER.search(text[max(0, span.start - 30) : span.start])]
     kept: list[NameSpan] = []
     for span in spans:
         if not any(k.start < span.end and span.start < k.end for k in kept):

@@ -84,3 +84,39 @@ def test_a_journalist_of_a_country_is_still_a_person_where_an_outlet_of_one_is_n
 )
 def test_a_market_a_square_a_verb_or_a_country_after_such_a_noun_is_no_organisation(text):
     assert [name for name in _organisations(text) if name != "Bộ"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Các chuyên gia của ISW cho biết Nga đã rút quân.", ["ISW"]),
+        ("Vụ án được khép lại, SCMP đưa tin.", ["SCMP"]),
+        ("Theo thống kê của VARS, giá nhà tăng 5%.", ["VARS"]),
+        ("Bà làm việc tại Học viện Y dược cổ truyền Việt Nam.", ["Học viện Y dược cổ truyền Việt Nam"]),
+        ("Văn phòng Luật sư Minh Khang nhận bào chữa.", ["Văn phòng Luật sư Minh Khang"]),
+    ],
+)
+def test_an_acronym_that_reports_and_a_law_office_or_an_academy_are_organisations(text, names):
+    assert _organisations(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Giá dầu tăng 3 USD cho thấy nhu cầu lớn.",
+        "HLV Park cho biết đội đã sẵn sàng.",
+        "Thiết bị y tế nói chung và hệ thống RO nói riêng cần được bảo trì.",
+    ],
+)
+def test_a_currency_a_title_or_a_system_before_such_a_verb_is_no_organisation(text):
+    assert _organisations(text) == []
+
+
+def test_a_body_named_after_a_person_takes_the_name_but_the_person_stays_one_elsewhere():
+    assert _organisations("Vở diễn của Nhà hát Cải lương Trần Hữu Trang kín chỗ.") == [
+        "Nhà hát Cải lương Trần Hữu Trang"
+    ]
+    people = [
+        m.name for m in find_mentions([(1, "Luật sư Lê Minh Khang nhận bào chữa.")]) if m.kind == "person"
+    ]
+    assert people == ["Lê Minh Khang"]
