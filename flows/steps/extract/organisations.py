@@ -96,7 +96,14 @@ def _continues(
     previous = words[i - 1].group().lower()
     following = words[i + 1].group() if i + 1 < len(words) else ""
     in_place = f"{words[i - 1].group()} {word}" in gazetteer.PROVINCES  # "… Hải Phòng": no head there
-    if _HEAD_START.match(text, words[i].start()) and not state["generic"] and not in_place:
+    head = _HEAD_START.match(text, words[i].start())
+    # "Ban chỉ huy Phòng chống thiên tai": a head word that opens a pair of the name is no head.
+    in_pair = (
+        head is not None
+        and head.end() == words[i].end()
+        and (lower, following.lower()) in orgnames.NAME_PAIRS
+    )
+    if head and not state["generic"] and not in_place and not in_pair:
         return False  # a nested organisation ("… Bộ Công an") is found on its own
     if _is_capitalised(word):
         if _is_code(word) or word in titles.NOT_NAME_WORDS or OFFICE_WORD.match(text, words[i].start()):

@@ -120,3 +120,24 @@ def test_a_body_named_after_a_person_takes_the_name_but_the_person_stays_one_els
         m.name for m in find_mentions([(1, "Luật sư Lê Minh Khang nhận bào chữa.")]) if m.kind == "person"
     ]
     assert people == ["Lê Minh Khang"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Trang của Ban chỉ huy Phòng chống thiên tai tỉnh Quảng Trị đăng tin.",
+            ["Ban chỉ huy Phòng chống thiên tai tỉnh Quảng Trị"],
+        ),
+        ("Tọa đàm do Công ty Bảo hiểm nhân thọ Sao Mai tổ chức.", ["Công ty Bảo hiểm nhân thọ Sao Mai"]),
+        ("Ông là lãnh đạo Giáo hội Chính thống giáo Nga.", ["Giáo hội Chính thống giáo Nga"]),
+        ("Theo Sở Quy hoạch - Kiến trúc, dự án chậm.", ["Sở Quy hoạch - Kiến trúc"]),
+        (
+            "Đại úy Lê Nam, Phòng CSGT Công an Nam Định cho biết.",
+            ["Phòng CSGT Công an Nam Định", "Công an Nam Định"],
+        ),
+        ("Ban chỉ đạo xử lý các vụ việc đã họp.", []),
+    ],
+)
+def test_a_head_word_inside_a_pair_of_the_name_goes_on_and_a_nested_body_still_splits(text, names):
+    assert _organisations(text) == names
