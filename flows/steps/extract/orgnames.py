@@ -119,7 +119,10 @@ KNOWN_ORGS = frozenset(
         Reddit|Telegram|WhatsApp|X Corp|Weibo|WeChat|Zalo|Kitco|Vietnam Airlines|Pacific Airlines|
         Văn phòng Chủ tịch nước|Văn phòng Quốc hội|Văn phòng Chính phủ|Văn phòng Trung ương Đảng|
         Ban Dân nguyện|Tòa án nhân dân tối cao|Viện Kiểm sát nhân dân tối cao|Kiểm toán Nhà nước|
-        Ngân hàng Nhà nước|Thông tấn xã Việt Nam|Đài Truyền hình Việt Nam|Đài Tiếng nói Việt Nam"""
+        Ngân hàng Nhà nước|Thông tấn xã Việt Nam|Đài Truyền hình Việt Nam|Đài Tiếng nói Việt Nam|
+        Alexander McQueen|Michael Kors|Ralph Lauren|Calvin Klein|Tommy Hilfiger|Marc Jacobs|
+        Dolce & Gabbana|Giorgio Armani|Armani|Versace|Prada|Hermès|Burberry|Fendi|Givenchy|
+        Saint Laurent|Yves Saint Laurent|Uniqlo|Zara|H&M"""
     )
 )
 # Lower-case nouns that put the name of a body right after them ("hãng AirAsia", "trang SDE").
