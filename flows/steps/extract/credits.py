@@ -27,7 +27,7 @@ from flows.steps.extract.roles import OFFICE_WORD as TITLE_WORD
 
 PHOTO_CREDIT = "photo credit"
 # Labels of the credits a caption carries (a video's credit makes its caption furniture instead).
-PHOTO_LABELS = ("Ảnh chụp màn hình", "Ảnh", "Đồ họa", "Thực hiện", "Photo", "Infographic")
+PHOTO_LABELS = ("Ảnh chụp màn hình", "Ảnh minh họa", "Ảnh", "Đồ họa", "Thực hiện", "Photo", "Infographic")
 LABEL = re.compile(r"(?:" + "|".join(PHOTO_LABELS) + r"|Video|Clip|Nguồn)\s*:\s*")
 _PHOTO_LABEL = re.compile(r"(?:" + "|".join(PHOTO_LABELS) + r")\s*:\s*")
 # Phrases a credit ends with: the photo's source rather than a name ("Nhân vật cung cấp").
@@ -92,11 +92,39 @@ def leading_credit_end(sentence: str) -> int | None:
     label = LABEL.match(sentence, len(sentence) - len(sentence.lstrip("-–( ")))
     if not label:
         return None
+    glued = _glued_end(sentence[label.end() : label.end() + MAX_TRAILING_CHARS])
+    if glued is not None:
+        return label.end() + glued
     words = sentence[label.end() :].rstrip(")").split(" ")
     start = _text_start(words)
     if start is None:
         return len(sentence) if _all_credit(words) else None
     return label.end() + len(" ".join(words[:start])) + 1
+
+
+# A flattened page glues the credit to the next sentence without a space ("Ảnh: Nhân vật cung
+# cấpNhư Ý cho biết", "Ảnh: AFPSominsai là", "Ảnh: Báo Quân đội nhân dânTheo Bộ …"). The glue is
+# a small letter, or a run of capitals, right before a capitalised word, where the credit before
+# it ends as credits do or the word after it opens sentences; a camel-case name ("VnExpress",
+# "realDonaldTrump") is glued the same way and is left alone.
+_GLUE = re.compile(r"(?<=[a-zà-ỹđ])(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])|(?<=[A-ZĐ]{2})(?=[A-ZĐ][a-zà-ỹđ])")
+_AGENCIES = frozenset({"AFP", "AP", "Reuters", "Xinhua", "TTXVN", "EPA", "Getty", "Images", "Shutterstock"})
+
+
+def _glued_end(credit: str) -> int | None:
+    """Return where the sentence glued to a credit starts (its offset in `credit`), or None."""
+    for glue in _GLUE.finditer(credit):
+        left, right = credit[: glue.start()], credit[glue.start() :].split(" ", 1)[0]
+        if "." in left or len(left.split()) > MAX_BODY_WORDS:
+            return None
+        word = re.match(r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+", right)
+        opener = word is not None and (
+            word.group() in _SENTENCE_OPENERS or word.group() in titles.NOT_NAME_WORDS
+        )
+        ends = left.endswith(_CREDIT_ENDINGS) or left.split()[-1] in _AGENCIES | orgnames.KNOWN_ORGS
+        if opener or ends or left.endswith(("nhân dân", "Nhân dân")):
+            return glue.start()
+    return None
 
 
 _INNER = re.compile(

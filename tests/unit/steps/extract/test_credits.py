@@ -194,3 +194,27 @@ def test_a_bracketed_source_of_names_closes_a_caption_but_a_pointer_to_a_photo_s
     ]
     for sentence in ("Ông Nam (ảnh trên) cho biết nước đã rút.", "Bức tranh được vẽ năm 1990 (ảnh 2)"):
         assert trailing_credit(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pieces"),
+    [
+        (
+            "Ảnh: Nhân vật cung cấpNhư Ý cho biết đã tập lâu.",
+            ["Ảnh: Nhân vật cung cấp", "Như Ý cho biết đã tập lâu."],
+        ),
+        ("Ảnh: AFPLễ hội kéo dài ba ngày.", ["Ảnh: AFP", "Lễ hội kéo dài ba ngày."]),
+        ("Ảnh: Báo Nhân dânTheo Bộ Y tế, số ca giảm.", ["Ảnh: Báo Nhân dân", "Theo Bộ Y tế, số ca giảm."]),
+        (
+            "(Ảnh minh họa: Hà Phong). Chia sẻ về thị trường, anh Nam nói.",
+            ["(Ảnh minh họa: Hà Phong).", "Chia sẻ về thị trường, anh Nam nói."],
+        ),
+    ],
+)
+def test_a_credit_glued_to_the_next_sentence_without_a_space_ends_at_the_glue(sentence, pieces):
+    assert credit_pieces(sentence) == pieces
+
+
+def test_a_camel_case_name_in_a_credit_is_no_glue():
+    assert credit_pieces("Ảnh: VnExpress") == ["Ảnh: VnExpress"]
+    assert credit_pieces("Ảnh: YouTube/McLarenF1") == ["Ảnh: YouTube/McLarenF1"]
