@@ -76,6 +76,11 @@ def _ends_name(text: str, word: re.Match[str]) -> bool:
     )
 
 
+def _ends_place(text: str, word: re.Match[str]) -> bool:
+    """Tell whether a capitalised word after a place word starts something else than the place's name."""
+    return bool(word.group() in titles.NOT_NAME_WORDS or OFFICE_WORD.match(text, word.start()))
+
+
 def _capital_ahead(text: str, words: list[re.Match[str]], index: int, taken: list[tuple[int, int]]) -> bool:
     """Tell whether a capitalised word of the name comes within two lower-case words from `index`."""
     for ahead in words[index + 1 : index + 2]:
@@ -96,7 +101,9 @@ def _continues(
     previous = words[i - 1].group().lower()
     following = words[i + 1].group() if i + 1 < len(words) else ""
     in_place = f"{words[i - 1].group()} {word}" in gazetteer.PROVINCES  # "… Hải Phòng": no head there
-    head = _HEAD_START.match(text, words[i].start())
+    two_before = f"{words[i - 2].group().lower()} {previous}" if i >= 2 else ""
+    after_place = previous in orgnames.PLACE_WORDS or two_before in orgnames.PLACE_WORDS
+    head = None if after_place else _HEAD_START.match(text, words[i].start())
     # "Ban chỉ huy Phòng chống thiên tai": a head word that opens a pair of the name is no head.
     in_pair = (
         head is not None
@@ -121,12 +128,16 @@ def _continues(
         return True  # the second syllable of a word of the name ("Hàng không", "thiết bị")
     if lower in orgnames.STOP_WORDS and (lower, following.lower()) != ("dự", "án"):
         return False  # "… dự lễ" stops a name; "Ban quản lý dự án …" goes on
-    if word in {"và", "&"} or lower in orgnames.PLACE_WORDS:
+    if word in {"và", "&"}:
         nxt = words[i + 1] if i + 1 < len(words) else None
         return nxt is not None and _is_capitalised(following) and not _ends_name(text, nxt)
+    if lower in orgnames.PLACE_WORDS or f"{previous} {lower}" in orgnames.PLACE_WORDS:
+        # "UBND xã Đồn Xá", "UBND thành phố Hội An": a head word after a place word names the place
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        return nxt is not None and _is_capitalised(following) and not _ends_place(text, nxt)
     if f"{lower} {following.lower()}" in orgnames.PLACE_WORDS:  # "Công an thị xã Phước Long"
         after = words[i + 2] if i + 2 < len(words) else None
-        return after is not None and _is_capitalised(after.group()) and not _ends_name(text, after)
+        return after is not None and _is_capitalised(after.group()) and not _ends_place(text, after)
     if word == "số":
         return following.isdigit()
     if (lower, following.lower()) in orgnames.NAME_PAIRS:
@@ -193,6 +204,9 @@ def _from_heads(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             while name.endswith((" và", " &", " -")):
                 name = name.rsplit(" ", 1)[0]
             end = match.start() + len(name)
+            local = _LOCAL_LEVEL.match(text, end)
+            if name == head and head in _LOCAL_HEADS and local:
+                end, name = local.end(), text[match.start() : local.end()]  # "UBND tỉnh", "HĐND huyện"
             rest = name[len(head) :].split()
             if not rest and head not in orgnames.STANDALONE_ORG_HEADS:
                 continue  # a bare "Bộ" or "Sở" names no organisation
@@ -212,6 +226,13 @@ def _from_heads(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     return found
 
 
+# A local body named by its level alone, the place being the story's ("UBND tỉnh đã họp").
+_LOCAL_HEADS = frozenset(
+    {"UBND", "HĐND", "Ủy ban nhân dân", "Hội đồng nhân dân", "Công an", "Tỉnh ủy", "Thành ủy"}
+)
+_LOCAL_LEVEL = re.compile(
+    r" (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|TP)(?![\w.])(?! [A-ZĐ0-9])"
+)
 _SCHOOL_HEADS = frozenset({"THPT", "THCS", "Tiểu học", "Mầm non", "Đại học", "ĐH", "Cao đẳng"})
 # Heads a company is named after by its own name, never by a place alone ("công ty công nghệ Mỹ").
 _OWN_NAME_HEADS = frozenset({"Công ty", "Tập đoàn", "Ngân hàng", "Hãng", "Tổng công ty"})

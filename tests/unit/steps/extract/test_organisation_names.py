@@ -141,3 +141,23 @@ def test_a_body_named_after_a_person_takes_the_name_but_the_person_stays_one_els
 )
 def test_a_head_word_inside_a_pair_of_the_name_goes_on_and_a_nested_body_still_splits(text, names):
     assert _organisations(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Ông Lê Nam, Chủ tịch UBND xã Đồn Xá, cho biết.", ["UBND xã Đồn Xá"]),
+        ("UBND thành phố Hội An đã họp.", ["UBND thành phố Hội An"]),
+        ("Đoàn sẽ gửi kết quả về UBND thành phố và Sở Giáo dục.", ["UBND thành phố", "Sở Giáo dục"]),
+        ("UBND tỉnh Quảng Nam đã họp.", ["UBND tỉnh Quảng Nam"]),
+    ],
+)
+def test_a_local_body_runs_over_a_place_named_like_a_head_or_names_its_level_alone(text, names):
+    assert _organisations(text) == names
+
+
+def test_a_head_after_a_place_name_still_starts_a_body_of_its_own():
+    assert _organisations("Công an tỉnh Quảng Nam và Sở Y tế vào cuộc.") == [
+        "Công an tỉnh Quảng Nam",
+        "Sở Y tế",
+    ]
