@@ -2,9 +2,9 @@
 
 Vietnamese writes an institution's kind in small letters when it is not part of the official
 name ("trường tiểu học Nguyễn Thái Học", "trại tạm giam huyện Lục Lương", "tòa hình sự
-Manhattan"); the capitalised heads of `orgnames` miss them. The noun is kept with the name, as
-the school rules of `organisations` keep "trường THCS …". A bare "trường" is left alone: "thị
-trường Mỹ", "quảng trường Ba Đình" are a market and a square.
+Manhattan", "công an xã Hướng Lập"); the capitalised heads of `orgnames` miss them. The noun is
+kept with the name, as the school rules of `organisations` keep "trường THCS …". A bare
+"trường" is left alone: "thị trường Mỹ", "quảng trường Ba Đình" are a market and a square.
 
 An acronym that reports, says or counts ("ISW cho biết", "SCMP đưa tin", "theo thống kê của
 VARS") is a body too: a person is not written in capitals, and a currency or a code never speaks.
@@ -28,7 +28,10 @@ _BETWEEN = (
     r"hình sự|dân sự|liên bang|tối cao|quận|huyện|tỉnh|thành phố|thị xã|xã|phường|"
     r"quần vợt|bóng đá|bóng bàn|cờ vua|võ thuật|bơi lội|cầu lông|golf"
 )
-_INSTITUTION = re.compile(rf"(?<![\w])(?:{_KINDS})(?: (?:{_BETWEEN}))?\s(?=[A-ZĐ])")
+_PLACES = r"tỉnh|thành phố|TP|huyện|quận|thị xã|xã|phường|thị trấn"
+_INSTITUTION = re.compile(
+    rf"(?<![\w])(?:(?:{_KINDS})(?: (?:{_BETWEEN}))?|công an (?:{_PLACES}))\s(?=[A-ZĐ])"
+)  # "công an xã Hướng Lập": the police of a place, written small, with the place's level
 MAX_NAME_WORDS = 5
 
 

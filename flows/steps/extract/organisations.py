@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from flows.steps.extract import gazetteer, org_nouns, org_spans, orgnames, titles
+from flows.steps.extract.paragraphs import is_syllable
 from flows.steps.extract.people import ORG_TAIL_WORDS, WORD, capitalised_runs
 from flows.steps.extract.roles import OFFICE_WORD, TITLE_WORD
 
@@ -314,6 +315,13 @@ def _latin_bodies(text: str, taken: list[tuple[int, int]]) -> list[Span]:
                 or not (written.isascii() or match["noun"].startswith("tổ chức"))
             ):
                 continue  # "hãng AirAsia", "trang SDE": a Latin-script name, not "báo cáo Hội …"
+            if (
+                not keep_noun
+                and len(run) == 1
+                and is_syllable(written)
+                and re.match(r" [a-zà-ỹđ]", text[name_end : name_end + 2])
+            ):
+                continue  # "công ty Du lịch …": the first syllable of a word, not a brand
             spans.append((start, name_end, name))
     return [s for s in spans if not _overlaps(s[0], s[1], taken)]
 

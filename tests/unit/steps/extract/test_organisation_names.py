@@ -161,3 +161,16 @@ def test_a_head_after_a_place_name_still_starts_a_body_of_its_own():
         "Công an tỉnh Quảng Nam",
         "Sở Y tế",
     ]
+
+
+def test_the_police_of_a_place_written_small_is_a_body_but_the_police_in_general_is_not():
+    assert _organisations("Đồn phối hợp với công an xã Hướng Lập bảo vệ hiện trường.") == [
+        "công an xã Hướng Lập"
+    ]
+    assert _organisations("Người dân đã báo công an về vụ việc.") == []
+
+
+def test_the_first_syllable_of_a_word_after_a_company_noun_is_no_brand_but_a_latin_name_is():
+    assert _organisations("Ông là Giám đốc công ty Du lịch Sông Hàn.") == []
+    assert _organisations("Ông là Giám đốc công ty Bluesky.") == ["Bluesky"]
+    assert _organisations("Quân đội Nga mở rộng tấn công.") == ["Quân đội Nga"]
