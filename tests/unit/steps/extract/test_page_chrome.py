@@ -113,3 +113,18 @@ def test_a_call_in_prompt_for_readers_leaves_and_a_reader_who_called_stays():
     assert _kept(build_segments(_record(body, "Nước rút dần.", prompt))) == f"{body} Nước rút dần."
     story = "Một độc giả đã gọi điện tới tòa soạn báo tin."
     assert _kept(build_segments(_record(body, story, "Nước rút dần."))) == f"{body} {story} Nước rút dần."
+
+
+def test_a_language_menu_or_a_notification_widget_opening_a_page_leaves_it():
+    story = "Chiều qua, đội công binh về nước. Trời mưa."
+    menu = "English Vietnamese Chinese French German Japanese"
+    assert _kept(build_segments(_page(f"{menu} {story}"))) == story
+    steps = "1. Nhấn icon ổ khóa trên thanh URL 2. Tìm “Thông báo” và chọn cho phép 3. Tải lại trang"
+    assert _kept(build_segments(_page(f"{steps} {story}"))) == story
+
+
+def test_a_story_that_opens_with_languages_or_numbered_steps_keeps_them():
+    story = "English và French là hai môn thi bắt buộc. Trời mưa."
+    assert _kept(build_segments(_page(story))) == story
+    steps = "1. Nhấn nút đỏ để gọi cứu hộ. 2. Chờ đội cứu hộ đến."
+    assert _kept(build_segments(_page(steps))) == steps
