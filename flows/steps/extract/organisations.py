@@ -199,8 +199,10 @@ def _from_heads(text: str, taken: list[tuple[int, int]]) -> list[Span]:
                 continue  # "Bộ trưởng …" is a title; "Đại sứ quán" is no "Đại sứ"
             if " " not in head and _after_a_name(text, match.start()):
                 continue  # "Nam Bộ", "Đinh Bộ Lĩnh", "Hải Phòng": part of another name
+            if text[max(0, match.start() - 13) : match.start()].endswith(_COMPANY_BEFORE):
+                continue  # "Tổng công ty Cảng hàng không …": the company's own name, grown from its head
             first = next((i for i, w in enumerate(words) if w.start() >= match.end()), len(words))
-            end = _org_end(text, words, first, match.end(), taken, head in {"Công ty", "Ngân hàng"})
+            end = _org_end(text, words, first, match.end(), taken, head in _COMPANY_HEADS)
             name = text[match.start() : end]
             while name.endswith((" và", " &", " -")):
                 name = name.rsplit(" ", 1)[0]
@@ -227,6 +229,9 @@ def _from_heads(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     return found
 
 
+# Heads a company's own name follows, which may open with another body's noun.
+_COMPANY_HEADS = frozenset({"Công ty", "Ngân hàng", "Tổng công ty", "Tập đoàn"})
+_COMPANY_BEFORE = ("Tổng công ty ", "Công ty ", "Tập đoàn ")
 # A local body named by its level alone, the place being the story's ("UBND tỉnh đã họp").
 _LOCAL_HEADS = frozenset(
     {"UBND", "HĐND", "Ủy ban nhân dân", "Hội đồng nhân dân", "Công an", "Tỉnh ủy", "Thành ủy"}

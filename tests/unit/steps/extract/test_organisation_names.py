@@ -174,3 +174,10 @@ def test_the_first_syllable_of_a_word_after_a_company_noun_is_no_brand_but_a_lat
     assert _organisations("Ông là Giám đốc công ty Du lịch Sông Hàn.") == []
     assert _organisations("Ông là Giám đốc công ty Bluesky.") == ["Bluesky"]
     assert _organisations("Quân đội Nga mở rộng tấn công.") == ["Quân đội Nga"]
+
+
+def test_a_company_named_by_another_bodys_noun_is_one_company_and_the_noun_alone_is_still_a_body():
+    assert _organisations("Dự án do Tổng công ty Cảng hàng không Miền Nam làm chủ đầu tư.") == [
+        "Tổng công ty Cảng hàng không Miền Nam"
+    ]
+    assert _organisations("Dự án do Cảng hàng không Phú Bài làm chủ đầu tư.") == ["Cảng hàng không Phú Bài"]
