@@ -32,7 +32,7 @@ ORG_HEADS = sorted(
         Nhà hát Tuồng|Nhà hát Ca múa nhạc|Thượng viện|Hạ viện|Huyện đoàn|Tỉnh đoàn|Thành đoàn|
         Quận đoàn|Nhà tù|Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|Văn phòng Luật sư|Văn phòng luật sư|
         Công ty Luật|Văn phòng công chứng|Văn phòng Công chứng|Ban chỉ huy|Ban chỉ đạo|Giáo hội|
-        Hội thánh|Ban Giám hiệu|Ban giám hiệu|Ban Giám đốc|Ban giám đốc"""
+        Hội thánh|Ban Giám hiệu|Ban giám hiệu|Ban Giám đốc|Ban giám đốc|Cơ quan"""
     ),
     key=len,
     reverse=True,
@@ -51,7 +51,7 @@ WEAK_HEADS = frozenset(
     {"Phòng", "Đội", "Hội", "Trường", "Lực lượng", "Tổ chức", "Hãng", "Ủy ban", "Công an"}
     | {"Báo", "Tạp chí", "Đài", "Đồn", "Ban", "Quỹ", "Thanh tra", "Tiểu học", "Mầm non"}
     | {"THPT", "THCS", "Nhà máy", "Mặt trận", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn", "Quận đoàn"}
-    | {"Ban chỉ huy", "Ban chỉ đạo", "Ban giám hiệu", "Ban giám đốc", "Giáo hội", "Hội thánh"}
+    | {"Ban chỉ huy", "Ban chỉ đạo", "Ban giám hiệu", "Ban giám đốc", "Giáo hội", "Hội thánh", "Cơ quan"}
 )
 # Lower-case words official names carry, by pairs ("giao thông", "môi trường").
 NAME_PAIRS = frozenset(
@@ -81,7 +81,7 @@ NAME_PAIRS = frozenset(
         phản ứng|cứu trợ|từ thiện|nhân đạo|chứng khoán|kiểm định|kiểm nghiệm|đăng kiểm|vệ sinh|
         dịch tễ|phòng chống|kế hoạch|thống kê|ngân sách|bảo tàng|thư viện|y dược|cổ truyền|
         y học|kiến trúc|quy hoạch|nhân thọ|thiên tai|tìm kiếm|
-        phòng chống|chính thống|công giáo|phật giáo|tin lành"""
+        phòng chống|chính thống|công giáo|phật giáo|tin lành|giám sát|năng lượng|hạt nhân|vũ trụ"""
     )
     if len(pair.split()) == 2
 )

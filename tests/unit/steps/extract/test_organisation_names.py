@@ -181,3 +181,11 @@ def test_a_company_named_by_another_bodys_noun_is_one_company_and_the_noun_alone
         "Tổng công ty Cảng hàng không Miền Nam"
     ]
     assert _organisations("Dự án do Cảng hàng không Phú Bài làm chủ đầu tư.") == ["Cảng hàng không Phú Bài"]
+
+
+def test_an_agency_named_cơ_quan_is_a_body_but_the_authorities_in_general_are_not():
+    assert _organisations("Theo Cơ quan Khí tượng Nhật Bản, bão đã suy yếu.") == [
+        "Cơ quan Khí tượng Nhật Bản"
+    ]
+    assert _organisations("Cơ quan chức năng đang điều tra vụ việc.") == []
+    assert _organisations("Cơ quan giám sát đã vào cuộc.") == []
