@@ -177,10 +177,30 @@ def _org_end(
             _is_capitalised(words[i].group()) and text[words[i].end() : words[i].end() + 1] != ":"
         ):
             break
+        if gap != " " and _opens_list_item(text, words, i):
+            break
         if not _continues(text, words, i, state, taken):
             break
         end = words[i].end()
     return end
+
+
+def _opens_list_item(text: str, words: list[re.Match[str]], i: int) -> bool:
+    """Tell whether the word after a dash opens the next item of a list, not the rest of a name.
+
+    "cao tốc Vĩnh Hảo - Phan Thiết" is one name; "Nhà tù Hỏa Lò - Nhà thờ Lớn - Bảo tàng …" lists
+    three places: after the dash comes a head, or, after a proper name, a common noun (a capital then
+    a small syllable). "Sở Quy hoạch - Kiến trúc" joins two fields, each a common noun: one name.
+    """
+    if _HEAD_START.match(text, words[i].start()):
+        return True
+    if i < 2 or not _is_capitalised(words[i - 1].group()) or not _is_capitalised(words[i - 2].group()):
+        return False  # the name before the dash is made of common nouns: the dash joins its fields
+    following = words[i + 1] if i + 1 < len(words) else None
+    if following is None or text[words[i].end() : following.start()] != " ":
+        return False
+    lower = following.group()
+    return lower[:1].islower() and lower not in orgnames.STOP_WORDS
 
 
 def _from_heads(text: str, taken: list[tuple[int, int]]) -> list[Span]:

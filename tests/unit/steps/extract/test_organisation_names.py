@@ -189,3 +189,19 @@ def test_an_agency_named_cơ_quan_is_a_body_but_the_authorities_in_general_are_n
     ]
     assert _organisations("Cơ quan chức năng đang điều tra vụ việc.") == []
     assert _organisations("Cơ quan giám sát đã vào cuộc.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A list of sights joined by dashes: each item is its own, never one body.
+        ("Xe đi qua Văn Miếu - Nhà tù Hỏa Lò - Nhà thờ Lớn rồi về.", ["Nhà tù Hỏa Lò"]),
+        # A route's two ends after a dash are still the name.
+        (
+            "Ban quản lý dự án cao tốc Vĩnh Hảo - Phan Thiết cho biết.",
+            ["Ban quản lý dự án cao tốc Vĩnh Hảo - Phan Thiết"],
+        ),
+    ],
+)
+def test_a_dash_goes_on_into_a_route_but_stops_before_the_next_item_of_a_list(text, names):
+    assert _organisations(text) == names
