@@ -14,7 +14,7 @@ from itertools import islice
 from flows.steps.extract import titles
 from flows.steps.extract.furniture import is_byline
 from flows.steps.extract.paragraphs import is_syllable
-from flows.steps.extract.roles import TITLE_WORD
+from flows.steps.extract.roles import OFFICE_WORD as TITLE_WORD
 
 AUTHOR_BOX = "author descriptor or profile box"
 RELATED_BOX = "related article or video box"
@@ -26,6 +26,7 @@ _SENTENCE_END = re.compile(r"[.!?…]+[”\"')]*(?=\s+[^\W_]|\s*$)")
 # Words that open a sentence and never stand inside one with a capital: where a box's
 # headline runs into its teaser, the teaser starts with one ("… ngân hàng Sau vụ cướp, …").
 # Words that are also names, numbers or the heads of names ("Năm", "Ba", "Thủ", "Cơ") are left out.
+_HONORIFIC_OPENERS = frozenset({"Ông", "Bà", "Chị"})
 TEASER_OPENERS = frozenset(
     {
         "Sau", "Theo", "Trong", "Khi", "Tại", "Ngoài", "Tuy", "Trước", "Từ", "Để", "Nếu", "Do", "Vì",
@@ -33,7 +34,9 @@ TEASER_OPENERS = frozenset(
         "Ngày", "Sáng", "Trưa", "Chiều", "Tối", "Đêm", "Hôm", "Tuần", "Tháng", "Khoảng", "Gần",
     }
 )  # fmt: skip
-_OPENER_INSIDE = re.compile(r" (?:" + "|".join(sorted(TEASER_OPENERS)) + r") (?=[^\W\d_])")
+_OPENER_INSIDE = re.compile(
+    r" (?:" + "|".join(sorted(TEASER_OPENERS | _HONORIFIC_OPENERS | {"Người"})) + r") (?=[^\W\d_])"
+)
 # Last words of the nouns after which a capitalised word is a name or a work's title, not a new
 # sentence ("ông Năm", "tỉnh Khánh Hòa", "cuốn sách Khi hơi thở hóa thinh không", "đề án Một …").
 _NAMING_WORDS = titles.HONORIFICS | frozenset(
@@ -115,11 +118,13 @@ def box_teaser_start(text: str) -> int | None:
     words = [(match.group(), match.start()) for match in islice(head, 27)]
     for index in range(4, len(words) - 1):
         (before, _), (word, start), (after, _) = words[index - 1 : index + 2]
+        opens = (word in TEASER_OPENERS or word == "Người") and after[:1].islower()
+        # An honorific capitalised inside a line opens a sentence: "… quốc gia Chị Minh tâm sự".
+        opens = opens or (word in _HONORIFIC_OPENERS and after[:1].isupper() and after.isalpha())
         if (
-            word in TEASER_OPENERS
+            opens
             and before[:1].islower()
             and before.lower() not in _NAMING_WORDS
-            and after[:1].islower()
             and text.count(" ", start) >= 5
         ):
             return start

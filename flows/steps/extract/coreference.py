@@ -13,8 +13,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from flows.steps.extract import gazetteer
+from flows.steps.extract.latin_given_names import LATIN_GIVEN_NAMES
 from flows.steps.extract.people import NameSpan, capitalised_runs, find_names
-from flows.steps.extract.roles import role_after, role_before, role_set_before
+from flows.steps.extract.roles import role_after, role_before, role_label, role_set_before
 
 
 @dataclass(frozen=True)
@@ -44,15 +45,22 @@ def _full_names(found: dict[int, list[NameSpan]], repeated: set[str]) -> list[tu
 
     A foreign name the sentence does not mark as a person counts when its surname comes back
     alone elsewhere in the article, after an honorific or twice on its own ("ông Atkinson",
-    "Faz nhớ lại … Faz bắt đầu").
+    "Faz nhớ lại … Faz bắt đầu"), or when it is two words opening with a common given name.
     """
     shorts = {span.name for spans in found.values() for span in spans if not span.full}
     return [
         (seq, span.start, span.name)
         for seq, spans in found.items()
         for span in spans
-        if span.full and (span.confirmed or span.name.split()[-1] in shorts | repeated)
+        if span.full
+        and (span.confirmed or span.name.split()[-1] in shorts | repeated or _given_first(span.name))
     ]
+
+
+def _given_first(name: str) -> bool:
+    """Tell whether a two-word Latin name opens with a common given name ("Alex Morgan", "Josh Davis")."""
+    words = name.split()
+    return len(words) == 2 and name.isascii() and words[0] in LATIN_GIVEN_NAMES
 
 
 def _resolve(seq: int, start: int, short: str, full: list[tuple[int, int, str]]) -> str | None:
@@ -98,7 +106,11 @@ def find_people(sentences: list[tuple[int, str]], streets: frozenset[str]) -> li
             if name is None:
                 continue
             text = texts[seq]
-            before = role_before(text, span.start) or role_set_before(text, span.start)
+            before = (
+                role_before(text, span.start)
+                or role_set_before(text, span.start)
+                or role_label(text, span.start)
+            )
             roles = [r for r in (before, role_after(text, span.end)) if r]
             mentions.append(
                 PersonMention(seq, name, span.name, "; ".join(roles) or None, span.start, span.end)

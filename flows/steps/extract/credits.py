@@ -21,12 +21,13 @@ import re
 
 from flows.steps.extract import gazetteer, orgnames, titles
 from flows.steps.extract.boxes import TEASER_OPENERS
+from flows.steps.extract.outlets import known_outlet
 from flows.steps.extract.paragraphs import OPENERS, is_syllable
-from flows.steps.extract.roles import TITLE_WORD
+from flows.steps.extract.roles import OFFICE_WORD as TITLE_WORD
 
 PHOTO_CREDIT = "photo credit"
 # Labels of the credits a caption carries (a video's credit makes its caption furniture instead).
-PHOTO_LABELS = ("Ảnh chụp màn hình", "Ảnh", "Đồ họa", "Thực hiện", "Photo", "Infographic")
+PHOTO_LABELS = ("Ảnh chụp màn hình", "Ảnh minh họa", "Ảnh", "Đồ họa", "Thực hiện", "Photo", "Infographic")
 LABEL = re.compile(r"(?:" + "|".join(PHOTO_LABELS) + r"|Video|Clip|Nguồn)\s*:\s*")
 _PHOTO_LABEL = re.compile(r"(?:" + "|".join(PHOTO_LABELS) + r")\s*:\s*")
 # Phrases a credit ends with: the photo's source rather than a name ("Nhân vật cung cấp").
@@ -51,6 +52,9 @@ _BEFORE_TRAILING = re.compile(r"(?:[.!?…”\"’)]|\s[-–])\s*\(?\s*$|\(\s*$"
 
 
 _SCREENSHOT = re.compile(r"(?<=[.!?…”\"])\s+Ảnh chụp màn hình\.?$")  # "… của Apple. Ảnh chụp màn hình"
+# "Bị can Lê Thị Hoa (ảnh CACC)": a caption's source in brackets, without a colon, of names or codes
+# only; "(ảnh trên)", "(ảnh minh họa)" and "… như trong (ảnh 2)" point at a photo and stay.
+_BRACKETED = re.compile(r"(?<=\S)\s*\([Ảả]nh\s+(?:[A-ZĐ][\w.&-]*\s?){1,4}\)\.?$")
 
 
 def trailing_credit(text: str) -> int | None:
@@ -60,7 +64,7 @@ def trailing_credit(text: str) -> int | None:
     The credit runs to the end of the line, holds no sentence of its own and follows a full stop,
     a dash or a bracket; a line that is only a credit gives 0.
     """
-    screenshot = _SCREENSHOT.search(text)
+    screenshot = _SCREENSHOT.search(text) or _BRACKETED.search(text)
     if screenshot:
         return screenshot.start()
     matches = list(_PHOTO_LABEL.finditer(text))
@@ -88,11 +92,39 @@ def leading_credit_end(sentence: str) -> int | None:
     label = LABEL.match(sentence, len(sentence) - len(sentence.lstrip("-–( ")))
     if not label:
         return None
+    glued = _glued_end(sentence[label.end() : label.end() + MAX_TRAILING_CHARS])
+    if glued is not None:
+        return label.end() + glued
     words = sentence[label.end() :].rstrip(")").split(" ")
     start = _text_start(words)
     if start is None:
         return len(sentence) if _all_credit(words) else None
     return label.end() + len(" ".join(words[:start])) + 1
+
+
+# A flattened page glues the credit to the next sentence without a space ("Ảnh: Nhân vật cung
+# cấpNhư Ý cho biết", "Ảnh: AFPSominsai là", "Ảnh: Báo Quân đội nhân dânTheo Bộ …"). The glue is
+# a small letter, or a run of capitals, right before a capitalised word, where the credit before
+# it ends as credits do or the word after it opens sentences; a camel-case name ("VnExpress",
+# "realDonaldTrump") is glued the same way and is left alone.
+_GLUE = re.compile(r"(?<=[a-zà-ỹđ])(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])|(?<=[A-ZĐ]{2})(?=[A-ZĐ][a-zà-ỹđ])")
+_AGENCIES = frozenset({"AFP", "AP", "Reuters", "Xinhua", "TTXVN", "EPA", "Getty", "Images", "Shutterstock"})
+
+
+def _glued_end(credit: str) -> int | None:
+    """Return where the sentence glued to a credit starts (its offset in `credit`), or None."""
+    for glue in _GLUE.finditer(credit):
+        left, right = credit[: glue.start()], credit[glue.start() :].split(" ", 1)[0]
+        if "." in left or len(left.split()) > MAX_BODY_WORDS:
+            return None
+        word = re.match(r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+", right)
+        opener = word is not None and (
+            word.group() in _SENTENCE_OPENERS or word.group() in titles.NOT_NAME_WORDS
+        )
+        ends = left.endswith(_CREDIT_ENDINGS) or left.split()[-1] in _AGENCIES | orgnames.KNOWN_ORGS
+        if opener or ends or left.endswith(("nhân dân", "Nhân dân")):
+            return glue.start()
+    return None
 
 
 _INNER = re.compile(
@@ -221,15 +253,34 @@ def _opens_body(words: list[str], index: int) -> bool:
     return _body_head_at(words, index) and index + 1 < len(words)
 
 
+_PLACES = gazetteer.PROVINCES
+
+
+def _places_before(words: list[str], end: int) -> int | None:
+    """Return where the places joined by "và" that end at `end` start (None: no place ends there).
+
+    A credit never ends on "và": "Ảnh: AFP Phần Lan và Thụy Điển nộp …" credits AFP alone.
+    """
+    found = None
+    while True:
+        size = next((n for n in (3, 2, 1) if end > n and " ".join(words[end - n : end]) in _PLACES), 0)
+        if not size:
+            return found
+        found = end - size
+        if found < 2 or words[found - 1] != "và":
+            return found
+        end = found - 1
+
+
 def _before_first_small(words: list[str]) -> int | None:
     """Return the last capitalised word before the first small one, moved back over a place or a name."""
     small = next((i for i, w in enumerate(words) if not _credit_word(w, False)), None)
     if small is None or small < 2:
         return None
     start = small - 1
-    for size in (3, 2):  # the sentence opens with a place: "… Việt Nam đang", "… Hà Nội có"
-        if start - size + 1 >= 1 and " ".join(words[start - size + 1 : start + 1]) in gazetteer.PROVINCES:
-            return start - size + 1
+    place = _places_before(words, start + 1)
+    if place is not None:  # the sentence opens with places: "… Việt Nam đang", "… Phần Lan và Thụy Điển nộp"
+        return place
     # "… Nguyễn Văn An cho biết": the sentence opens with a full name, after a credit of two
     # words or an acronym ("Thái Hà Sự cố …" is a credit "Thái Hà", not a name "Hà Sự").
     first = 1 if words[0].isupper() and len(words[0]) > 1 else 2
@@ -244,15 +295,15 @@ def _before_first_small(words: list[str]) -> int | None:
 
 _SOURCE = re.compile(r"\s*\((?:theo|nguồn)\b[^()]*\)\.?$|\s+[-–]\s+\S+\.(?:vn|net|com)\b.*$", re.IGNORECASE)
 _AUTHOR_SEPARATORS = re.compile(r"\s+[-–&/]\s+|\s*,\s*|\s+và\s+")
-_AUTHOR_PREFIXES = ("Độc giả ", "Bài và ảnh: ", "Bài: ", "Nhóm phóng viên ", "PV ")
+_AUTHOR_PREFIXES = ("Độc giả ", "Bài và ảnh: ", "Bài: ", "Nhóm phóng viên ", "PV ", "Theo ")
 
 
 def byline_authors(byline: str) -> list[str]:
     """Return the names a closing byline gives ("Ngọc Tài - Tiến Tầm" → both), sources left out.
 
-    "(Theo Reuters)", a trailing "Nguồn" and an outlet's site after a dash ("– Vnexpress.net") name
-    where the article came from, not its authors; "Độc giả" is a reader's label, not a name. An
-    author's note ("*Tác giả là …") gives no names.
+    "(Theo Reuters)", "Theo VnExpress", a trailing "Nguồn" and an outlet's site after a dash
+    ("– Vnexpress.net") name where the article came from, not its authors; "Độc giả" is a reader's
+    label, not a name. An author's note ("*Tác giả là …") gives no names.
     """
     text = byline.strip()
     if text.startswith("*"):
@@ -260,4 +311,5 @@ def byline_authors(byline: str) -> list[str]:
     text = _SOURCE.sub("", re.sub(r"\s+Nguồn\.?$", "", text)).strip(" .")
     for prefix in _AUTHOR_PREFIXES:
         text = text.removeprefix(prefix)
-    return [name.strip(" .") for name in _AUTHOR_SEPARATORS.split(text) if name.strip(" .")]
+    names = [name.strip(" .") for name in _AUTHOR_SEPARATORS.split(text) if name.strip(" .")]
+    return [name for name in names if not known_outlet(name)]  # "Theo VnExpress" names a source

@@ -40,7 +40,11 @@ FOOTER = re.compile(
     r"©|bản quyền thuộc|giấy phép hoạt động báo|giấy phép số \d+/gp|\b\d+/gp-|"
     r"cơ quan chủ quản\s*:|cấm sao chép|all rights reserved"
 )
-WEAK_FOOTER = re.compile(r"tổng biên tập\s*:|hotline\s*:|tòa soạn\s*:|email\s*:\s*\S+@")
+# A comment counter ("Bình luận (0)"), an advertising contact and a hotline's number close pages too.
+WEAK_FOOTER = re.compile(
+    r"tổng biên tập\s*:|hotline\s*:|tòa soạn\s*:|email\s*:\s*\S+@|bình luận \(\d+\)|"
+    r"liên hệ quảng cáo\s*:?\s*\d|hotline\s+\d{3,4}[\s.]?\d{3}"
+)
 # Widget phrases, each as the widget words it (not as a story could: "bình luận", "mật khẩu").
 _WIDGET = re.compile(
     r"tặng sao|nạp thêm sao|số sao không đủ|(chưa có|viết|gửi|xem thêm) bình luận|"
@@ -51,7 +55,8 @@ _WIDGET = re.compile(
 PROMPT_WORDS = re.compile(
     r">>\s*bài viết không nhất thiết|bài viết không nhất thiết|không nhất thiết (trùng|phản ánh)|"
     r"gửi bài (tại đây|viết)|bạn đã được chuyển sang|để không bỏ lỡ (các|những) bài viết|"
-    r"hủy đăng ký bất cứ|\bsubscribe\b|theo dõi .{1,40} trên google news|đăng ký nhận (tin|bản tin)"
+    r"hủy đăng ký bất cứ|\bsubscribe\b|theo dõi .{1,40} trên google news|đăng ký nhận (tin|bản tin)|"
+    r"(?:độc giả|bạn đọc) gọi (?:vào|tới|đến) số"
 )
 DONATION_WORDS = re.compile(
     r"thưa quý (độc giả|bạn đọc)|số tài khoản\s*:?\s*\d|chủ tài khoản\s*:|"
@@ -199,8 +204,9 @@ def is_byline(text: str) -> bool:
 
 
 # "H.Long", "K.Đ", "N.T.": a byline of initials; "Theo Lê Ánh", "Theo VnExpress": a source credit.
-_INITIALS_NAME = re.compile(r"^(?:[A-ZĐ]\.){1,3}(?:[A-ZĐ][^\W\d_]*)?\.?$")
-_THEO_NAME = re.compile(r"^Theo (?:[A-ZĐ][^\W\d_]*\.?)(?: [A-ZĐ][^\W\d_]*){0,3}\.?$")
+# "N. Hà" and "Theo M.T" as well: an initial may stand apart from the name, or run into the next.
+_INITIALS_NAME = re.compile(r"^(?:[A-ZĐ]\.\s?){1,3}(?:[A-ZĐ][^\W\d_]*)?\.?$")
+_THEO_NAME = re.compile(r"^Theo (?:[A-ZĐ]\.\s?){0,3}(?:[A-ZĐ][^\W\d_]*\.?)(?: [A-ZĐ][^\W\d_]*){0,3}\.?$")
 _SOURCE_AFTER_NAME = re.compile(r"\s*\((?:theo|nguồn)\b[^()]*\)$", re.IGNORECASE)
 _NAME_JOINERS = frozenset({"-", "–", "và", "&", "/"})
 

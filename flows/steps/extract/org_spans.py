@@ -14,7 +14,7 @@ import re
 
 from flows.steps.extract import gazetteer, orgnames, titles
 from flows.steps.extract.people import EVENT_TAIL_WORDS, ORG_TAIL_WORDS
-from flows.steps.extract.roles import TITLE_WORD
+from flows.steps.extract.roles import OFFICE_WORD as TITLE_WORD
 
 Span = tuple[int, int, str]
 # Heads of an office inside a body: the body it belongs to may follow its name.
@@ -29,7 +29,7 @@ _SOURCE_OPENING = re.compile(
     r"(?:^|[.!?…]\s|\"\s?|“)Theo (?P<name>[A-Z][\w.&-]*(?: (?:[A-Z][\w.&-]*|in|of|the|de|on|for))*),"
 )
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]{1,7}")
-_NOT_ORG_ACRONYMS = frozenset(
+NOT_ORG_ACRONYMS = frozenset(
     {"TP", "HCM", "GDP", "USD", "VND", "FDI", "ATM", "AI", "IT", "CEO", "TV", "SN", "BKS", "PV", "CĐV"}
     | {"HĐQT", "BOT", "BTC", "BCH", "HĐXX", "ĐTQG", "THPT", "THCS", "CLB", "UAV", "KOL", "MC", "DJ"}
 )
@@ -61,7 +61,7 @@ def _acronyms_after_titles(text: str) -> list[Span]:
         if (
             text[title.end() : title.end() + 1] != " "
             or not _ACRONYM.fullmatch(word)
-            or word in _NOT_ORG_ACRONYMS
+            or word in NOT_ORG_ACRONYMS
         ):
             continue
         start = title.end() + 1

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flows.steps.extract import gazetteer, org_spans, orgnames, titles
+from flows.steps.extract import gazetteer, org_nouns, org_spans, orgnames, titles
+from flows.steps.extract.paragraphs import is_syllable
 from flows.steps.extract.people import ORG_TAIL_WORDS, WORD, capitalised_runs
-from flows.steps.extract.roles import TITLE_WORD
+from flows.steps.extract.roles import OFFICE_WORD, TITLE_WORD
 
 Span = tuple[int, int, str]
 _HEADS = [(head, re.compile(r"(?<!\w)" + re.escape(head) + r"(?!\w)")) for head in orgnames.ORG_HEADS]
@@ -29,7 +30,18 @@ _KNOWN = re.compile(
 )
 _DEFINED = re.compile(r"\s?\((?P<acronym>[A-ZĐ][A-ZĐa-z&.]{1,9})\)")
 _UP_TO_ACRONYM = re.compile(r"(?P<words>[^,;.()“”\"]{1,80}?)(?P<open>\s?)\([A-ZĐ][A-ZĐ&.]{1,9}\)")
-_NOUN = re.compile(r"(?<!\w)(?P<noun>" + "|".join(map(re.escape, orgnames.ORG_NOUNS)) + r")\s+(?=[A-ZĐ0-9])")
+# Between the noun and the name, what kind of outlet or body it is and whose ("tờ báo địa
+# phương Yomiuri Shimbun", "báo Mỹ Wall Street Journal", "kênh truyền hình Fox Sports").
+_NOUN_QUALIFIERS = (
+    "báo|truyền hình|địa phương|quốc tế|web|điện tử|tin tức|kinh tế|tài chính|thể thao|công nghệ|"
+    "Mỹ|Anh|Pháp|Nga|Đức|Nhật|Nhật Bản|Hàn Quốc|Trung Quốc|Ấn Độ|Australia|Canada|Italy|Israel|"
+    "Ukraine|Singapore|Thái Lan|Tây Ban Nha|Hong Kong|Đài Loan"
+)
+_NOUN = re.compile(
+    r"(?<!\w)(?P<noun>"
+    + "|".join(map(re.escape, orgnames.ORG_NOUNS))
+    + rf")\s+(?:(?:{_NOUN_QUALIFIERS})\s+){{0,2}}(?=[A-ZĐ0-9])"
+)
 _TEAM = re.compile(
     r"(?<!\w)(?P<noun>"
     + "|".join(map(re.escape, sorted(orgnames.TEAM_NOUNS, key=len, reverse=True)))
@@ -60,9 +72,14 @@ def _ends_name(text: str, word: re.Match[str]) -> bool:
     """Tell whether a capitalised word starts something else: a title, a head, a new sentence."""
     return bool(
         word.group() in titles.NOT_NAME_WORDS
-        or TITLE_WORD.match(text, word.start())
+        or OFFICE_WORD.match(text, word.start())
         or _HEAD_START.match(text, word.start())
     )
+
+
+def _ends_place(text: str, word: re.Match[str]) -> bool:
+    """Tell whether a capitalised word after a place word starts something else than the place's name."""
+    return bool(word.group() in titles.NOT_NAME_WORDS or OFFICE_WORD.match(text, word.start()))
 
 
 def _capital_ahead(text: str, words: list[re.Match[str]], index: int, taken: list[tuple[int, int]]) -> bool:
@@ -85,27 +102,43 @@ def _continues(
     previous = words[i - 1].group().lower()
     following = words[i + 1].group() if i + 1 < len(words) else ""
     in_place = f"{words[i - 1].group()} {word}" in gazetteer.PROVINCES  # "… Hải Phòng": no head there
-    if _HEAD_START.match(text, words[i].start()) and not state["generic"] and not in_place:
+    two_before = f"{words[i - 2].group().lower()} {previous}" if i >= 2 else ""
+    after_place = previous in orgnames.PLACE_WORDS or two_before in orgnames.PLACE_WORDS
+    head = None if after_place else _HEAD_START.match(text, words[i].start())
+    # "Ban chỉ huy Phòng chống thiên tai": a head word that opens a pair of the name is no head.
+    in_pair = (
+        head is not None
+        and head.end() == words[i].end()
+        and (lower, following.lower()) in orgnames.NAME_PAIRS
+    )
+    if head and not state["generic"] and not in_place and not in_pair:
         return False  # a nested organisation ("… Bộ Công an") is found on its own
     if _is_capitalised(word):
-        if _is_code(word) or word in titles.NOT_NAME_WORDS or TITLE_WORD.match(text, words[i].start()):
+        if _is_code(word) or word in titles.NOT_NAME_WORDS or OFFICE_WORD.match(text, words[i].start()):
             return False
         state["proper"] |= lower not in orgnames.NAME_WORDS and word not in {"TNHH", "MTV", "CP", "TMCP"}
         state["generic"] = False
         state["capitals"] += 1
         return True
+    if state["code"]:
+        return False  # "Sư đoàn 363 quản lý": a unit's number closes its name
     if word.isdigit():
-        return previous == "số"  # "Đội Công binh số 1"
+        state["code"] = not state["capitals"] and words[i - 1].end() == state["head_end"]
+        return previous == "số" or state["code"]  # "Đội Công binh số 1", "Tổng công ty 319"
     if (previous, lower) in orgnames.NAME_PAIRS:
         return True  # the second syllable of a word of the name ("Hàng không", "thiết bị")
-    if lower in orgnames.STOP_WORDS:
-        return False
-    if word in {"và", "&"} or lower in orgnames.PLACE_WORDS:
+    if lower in orgnames.STOP_WORDS and (lower, following.lower()) != ("dự", "án"):
+        return False  # "… dự lễ" stops a name; "Ban quản lý dự án …" goes on
+    if word in {"và", "&"}:
         nxt = words[i + 1] if i + 1 < len(words) else None
         return nxt is not None and _is_capitalised(following) and not _ends_name(text, nxt)
+    if lower in orgnames.PLACE_WORDS or f"{previous} {lower}" in orgnames.PLACE_WORDS:
+        # "UBND xã Đồn Xá", "UBND thành phố Hội An": a head word after a place word names the place
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        return nxt is not None and _is_capitalised(following) and not _ends_place(text, nxt)
     if f"{lower} {following.lower()}" in orgnames.PLACE_WORDS:  # "Công an thị xã Phước Long"
         after = words[i + 2] if i + 2 < len(words) else None
-        return after is not None and _is_capitalised(after.group()) and not _ends_name(text, after)
+        return after is not None and _is_capitalised(after.group()) and not _ends_place(text, after)
     if word == "số":
         return following.isdigit()
     if (lower, following.lower()) in orgnames.NAME_PAIRS:
@@ -134,7 +167,8 @@ def _org_end(
     generic: bool,
 ) -> int:
     """Extend an organisation name from its head over the words of its name."""
-    end, state = head_end, {"proper": False, "generic": generic, "capitals": 0}
+    end = head_end
+    state = {"proper": False, "generic": generic, "capitals": 0, "code": False, "head_end": head_end}
     for i in range(first, len(words)):
         gap = text[end : words[i].start()]
         if gap not in {" ", " - ", " – "} or _overlaps(words[i].start(), words[i].end(), taken):
@@ -143,10 +177,30 @@ def _org_end(
             _is_capitalised(words[i].group()) and text[words[i].end() : words[i].end() + 1] != ":"
         ):
             break
+        if gap != " " and _opens_list_item(text, words, i):
+            break
         if not _continues(text, words, i, state, taken):
             break
         end = words[i].end()
     return end
+
+
+def _opens_list_item(text: str, words: list[re.Match[str]], i: int) -> bool:
+    """Tell whether the word after a dash opens the next item of a list, not the rest of a name.
+
+    "cao tốc Vĩnh Hảo - Phan Thiết" is one name; "Nhà tù Hỏa Lò - Nhà thờ Lớn - Bảo tàng …" lists
+    three places: after the dash comes a head, or, after a proper name, a common noun (a capital then
+    a small syllable). "Sở Quy hoạch - Kiến trúc" joins two fields, each a common noun: one name.
+    """
+    if _HEAD_START.match(text, words[i].start()):
+        return True
+    if i < 2 or not _is_capitalised(words[i - 1].group()) or not _is_capitalised(words[i - 2].group()):
+        return False  # the name before the dash is made of common nouns: the dash joins its fields
+    following = words[i + 1] if i + 1 < len(words) else None
+    if following is None or text[words[i].end() : following.start()] != " ":
+        return False
+    lower = following.group()
+    return lower[:1].islower() and lower not in orgnames.STOP_WORDS
 
 
 def _from_heads(text: str, taken: list[tuple[int, int]]) -> list[Span]:
@@ -160,16 +214,22 @@ def _from_heads(text: str, taken: list[tuple[int, int]]) -> list[Span]:
         if head not in present:
             continue
         for match in pattern.finditer(text):
-            if _overlaps(match.start(), match.end(), taken) or TITLE_WORD.match(text, match.start()):
-                continue  # "Bộ trưởng …" is a title
+            title = TITLE_WORD.match(text, match.start())
+            if _overlaps(match.start(), match.end(), taken) or (title and title.end() > match.end()):
+                continue  # "Bộ trưởng …" is a title; "Đại sứ quán" is no "Đại sứ"
             if " " not in head and _after_a_name(text, match.start()):
                 continue  # "Nam Bộ", "Đinh Bộ Lĩnh", "Hải Phòng": part of another name
+            if text[max(0, match.start() - 13) : match.start()].endswith(_COMPANY_BEFORE):
+                continue  # "Tổng công ty Cảng hàng không …": the company's own name, grown from its head
             first = next((i for i, w in enumerate(words) if w.start() >= match.end()), len(words))
-            end = _org_end(text, words, first, match.end(), taken, head in {"Công ty", "Ngân hàng"})
+            end = _org_end(text, words, first, match.end(), taken, head in _COMPANY_HEADS)
             name = text[match.start() : end]
             while name.endswith((" và", " &", " -")):
                 name = name.rsplit(" ", 1)[0]
             end = match.start() + len(name)
+            local = _LOCAL_LEVEL.match(text, end)
+            if name == head and head in _LOCAL_HEADS and local:
+                end, name = local.end(), text[match.start() : local.end()]  # "UBND tỉnh", "HĐND huyện"
             rest = name[len(head) :].split()
             if not rest and head not in orgnames.STANDALONE_ORG_HEADS:
                 continue  # a bare "Bộ" or "Sở" names no organisation
@@ -189,6 +249,16 @@ def _from_heads(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     return found
 
 
+# Heads a company's own name follows, which may open with another body's noun.
+_COMPANY_HEADS = frozenset({"Công ty", "Ngân hàng", "Tổng công ty", "Tập đoàn"})
+_COMPANY_BEFORE = ("Tổng công ty ", "Công ty ", "Tập đoàn ")
+# A local body named by its level alone, the place being the story's ("UBND tỉnh đã họp").
+_LOCAL_HEADS = frozenset(
+    {"UBND", "HĐND", "Ủy ban nhân dân", "Hội đồng nhân dân", "Công an", "Tỉnh ủy", "Thành ủy"}
+)
+_LOCAL_LEVEL = re.compile(
+    r" (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|TP)(?![\w.])(?! [A-ZĐ0-9])"
+)
 _SCHOOL_HEADS = frozenset({"THPT", "THCS", "Tiểu học", "Mầm non", "Đại học", "ĐH", "Cao đẳng"})
 # Heads a company is named after by its own name, never by a place alone ("công ty công nghệ Mỹ").
 _OWN_NAME_HEADS = frozenset({"Công ty", "Tập đoàn", "Ngân hàng", "Hãng", "Tổng công ty"})
@@ -198,16 +268,22 @@ def _generic(head: str, rest: list[str]) -> bool:
     """Tell whether a company's head is followed by no name but lower-case words and a place."""
     if head not in _OWN_NAME_HEADS:
         return False
-    return all(not _is_capitalised(w) or w in gazetteer.PROVINCES for w in rest)
+    return all(not (_is_capitalised(w) or w.isdigit()) or w in gazetteer.PROVINCES for w in rest)
 
 
 def _after_a_name(text: str, start: int) -> bool:
-    """Tell whether a capitalised word (not an acronym) stands right before `start`."""
+    """Tell whether a capitalised word (not an acronym) stands right before `start`.
+
+    An opening bracket or quote before that word does not hide it: "(Tây Ban Nha)" is a place.
+    """
     before = text[max(0, start - 15) : start]
     words = before.split()
-    if not before.endswith(" ") or not words or words[-1] in titles.NOT_NAME_WORDS:
+    if not before.endswith(" ") or not words:
         return False
-    return words[-1].isalpha() and words[-1][:1].isupper() and not words[-1].isupper()
+    word = words[-1].lstrip("(“\"'‘[")
+    if word in titles.NOT_NAME_WORDS:
+        return False
+    return word.isalpha() and word[:1].isupper() and not word.isupper()
 
 
 def _defined_acronyms(text: str, found: list[Span]) -> tuple[list[Span], list[Span]]:
@@ -250,6 +326,8 @@ def _latin_bodies(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             if not runs:
                 continue
             run = runs[0]
+            if not keep_noun and len(run) > 2 and _words_of(run[-2:]) in gazetteer.PROVINCES:
+                run = run[:-2]  # "tổ chức quốc tế KOICA Hàn Quốc": the country is where it comes from
             if run[0].start() != 0 or len(run) > 4 or len(run[-1].group()) < 2:
                 continue
             name_end = match.end() + run[-1].end()
@@ -257,10 +335,25 @@ def _latin_bodies(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             name, written = text[start:name_end], text[match.end() : name_end]
             if run[0].group() in titles.NOT_NAME_WORDS or _HEAD_START.match(written):
                 continue
-            if not keep_noun and (written in gazetteer.PROVINCES or not written.isascii()):
+            if not keep_noun and (
+                written in gazetteer.PROVINCES
+                or not (written.isascii() or match["noun"].startswith("tổ chức"))
+            ):
                 continue  # "hãng AirAsia", "trang SDE": a Latin-script name, not "báo cáo Hội …"
+            if (
+                not keep_noun
+                and len(run) == 1
+                and is_syllable(written)
+                and re.match(r" [a-zà-ỹđ]", text[name_end : name_end + 2])
+            ):
+                continue  # "công ty Du lịch …": the first syllable of a word, not a brand
             spans.append((start, name_end, name))
     return [s for s in spans if not _overlaps(s[0], s[1], taken)]
+
+
+def _words_of(run: Any) -> str:
+    """Return the words of a run of matches, joined by spaces."""
+    return " ".join(word.group() for word in run)
 
 
 def find_organisations(text: str, taken: list[tuple[int, int]]) -> list[Span]:
@@ -274,9 +367,9 @@ def find_organisations(text: str, taken: list[tuple[int, int]]) -> list[Span]:
         for end in [org_spans.tail_end(text, m.end())]
     ]
     taken.extend((s, e) for s, e, _ in found)
-    heads, acronyms = _defined_acronyms(text, _from_heads(text, taken))
+    heads, acronyms = _defined_acronyms(text, _from_heads(text, taken) + org_nouns.institutions(text, taken))
     taken.extend((s, e) for s, e, _ in heads)
-    found += heads + org_spans.named_by_context(text, taken)
+    found += heads + org_spans.named_by_context(text, taken) + org_nouns.reporting_acronyms(text, taken)
     for span in acronyms + _latin_bodies(text, taken):
         if not _overlaps(span[0], span[1], taken):
             found.append(span)

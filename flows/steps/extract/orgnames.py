@@ -29,7 +29,10 @@ ORG_HEADS = sorted(
         Tiểu học|Mầm non|Trường Mầm non|Trường Trung học|Trường Phổ thông|Thanh tra|
         Kiểm toán Nhà nước|Ngân hàng Nhà nước|Hội đồng nhân dân|Mặt trận|Nhà hát Kịch|Nhà hát Chèo|
         Nhà hát Cải lương|Nhà hát Nghệ thuật|Nhà hát Giao hưởng|Nhà hát Tuổi trẻ|Nhà hát Múa rối|
-        Nhà hát Tuồng|Nhà hát Ca múa nhạc"""
+        Nhà hát Tuồng|Nhà hát Ca múa nhạc|Thượng viện|Hạ viện|Huyện đoàn|Tỉnh đoàn|Thành đoàn|
+        Quận đoàn|Nhà tù|Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|Văn phòng Luật sư|Văn phòng luật sư|
+        Công ty Luật|Văn phòng công chứng|Văn phòng Công chứng|Ban chỉ huy|Ban chỉ đạo|Giáo hội|
+        Hội thánh|Ban Giám hiệu|Ban giám hiệu|Ban Giám đốc|Ban giám đốc|Cơ quan"""
     ),
     key=len,
     reverse=True,
@@ -40,14 +43,15 @@ STANDALONE_ORG_HEADS = frozenset(
         """Thành ủy|Tỉnh ủy|Quận ủy|Huyện ủy|Bộ Chính trị|Ban Bí thư|Ban Thường vụ|Ban Chỉ đạo|
         Ủy ban Kiểm tra|UBND|HĐND|VKSND|TAND|Thanh tra Chính phủ|Chính phủ|Quốc hội|
         Cơ quan cảnh sát điều tra|Cơ quan Cảnh sát điều tra|Cơ quan CSĐT|Bộ Công an|Điện Kremlin|
-        Nhà Trắng|Lầu Năm Góc"""
+        Nhà Trắng|Lầu Năm Góc|Thượng viện|Hạ viện"""
     )
 )
 # Heads that need their name to hold a capitalised word; "Phòng họp", "Đội ngũ" are no bodies.
 WEAK_HEADS = frozenset(
     {"Phòng", "Đội", "Hội", "Trường", "Lực lượng", "Tổ chức", "Hãng", "Ủy ban", "Công an"}
     | {"Báo", "Tạp chí", "Đài", "Đồn", "Ban", "Quỹ", "Thanh tra", "Tiểu học", "Mầm non"}
-    | {"THPT", "THCS", "Nhà máy", "Mặt trận"}
+    | {"THPT", "THCS", "Nhà máy", "Mặt trận", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn", "Quận đoàn"}
+    | {"Ban chỉ huy", "Ban chỉ đạo", "Ban giám hiệu", "Ban giám đốc", "Giáo hội", "Hội thánh", "Cơ quan"}
 )
 # Lower-case words official names carry, by pairs ("giao thông", "môi trường").
 NAME_PAIRS = frozenset(
@@ -72,7 +76,12 @@ NAME_PAIRS = frozenset(
         cộng sản|dân chủ|cộng hòa|lao động|biên phòng|công binh|phòng không|không quân|hải quân|
         cảnh vệ|kiểm lâm|môi giới|truyền hình|dân nguyện|tuyên giáo|đối ngoại|kiểm toán|khách hàng|
         ca nhạc|nhạc nhẹ|nghệ thuật|biểu diễn|giao hưởng|cải lương|múa rối|điện ảnh|sân khấu|
-        phương pháp|đường sắt|đường bộ|đường thủy|cảng vụ|khí tượng|thủy văn|địa chất"""
+        phương pháp|đường sắt|đường bộ|đường thủy|cảng vụ|khí tượng|thủy văn|địa chất|thị trường|
+        nông sản|chế biến|nước thải|thường xuyên|tham mưu|thủy lợi|quần vợt|công tố|hợp tác|
+        phản ứng|cứu trợ|từ thiện|nhân đạo|chứng khoán|kiểm định|kiểm nghiệm|đăng kiểm|vệ sinh|
+        dịch tễ|phòng chống|kế hoạch|thống kê|ngân sách|bảo tàng|thư viện|y dược|cổ truyền|
+        y học|kiến trúc|quy hoạch|nhân thọ|thiên tai|tìm kiếm|
+        phòng chống|chính thống|công giáo|phật giáo|tin lành|giám sát|năng lượng|hạt nhân|vũ trụ"""
     )
     if len(pair.split()) == 2
 )
@@ -84,7 +93,8 @@ STOP_WORDS = frozenset(
     _split(
         """là|đã|đang|sẽ|được|bị|có|cho|của|với|trong|tại|ở|từ|về|theo|khi|để|này|đó|các|những|
         cùng|cũng|vừa|mới|không|chưa|đều|nên|thì|mà|rằng|như|sau|trước|vẫn|còn|lên|xuống|ra|vào|
-        hay|hoặc|nhưng|thuộc|gồm|qua|đến|tới|do|bởi|vì|nếu|nhằm|luật|nghị|dự|thảo"""
+        hay|hoặc|nhưng|thuộc|gồm|qua|đến|tới|do|bởi|vì|nếu|nhằm|luật|nghị|dự|thảo|từng|luôn|sắp|
+        chỉ|phải|hôm|ngay|liền|gần|cần|muốn|nói|khẳng|yêu"""
     )
 )
 # What a company's name may start with before its own name: alone, it names no body.
@@ -109,13 +119,17 @@ KNOWN_ORGS = frozenset(
         Reddit|Telegram|WhatsApp|X Corp|Weibo|WeChat|Zalo|Kitco|Vietnam Airlines|Pacific Airlines|
         Văn phòng Chủ tịch nước|Văn phòng Quốc hội|Văn phòng Chính phủ|Văn phòng Trung ương Đảng|
         Ban Dân nguyện|Tòa án nhân dân tối cao|Viện Kiểm sát nhân dân tối cao|Kiểm toán Nhà nước|
-        Ngân hàng Nhà nước|Thông tấn xã Việt Nam|Đài Truyền hình Việt Nam|Đài Tiếng nói Việt Nam"""
+        Ngân hàng Nhà nước|Thông tấn xã Việt Nam|Đài Truyền hình Việt Nam|Đài Tiếng nói Việt Nam|
+        Alexander McQueen|Michael Kors|Ralph Lauren|Calvin Klein|Tommy Hilfiger|Marc Jacobs|
+        Dolce & Gabbana|Giorgio Armani|Armani|Versace|Prada|Hermès|Burberry|Fendi|Givenchy|
+        Saint Laurent|Yves Saint Laurent|Uniqlo|Zara|H&M"""
     )
 )
 # Lower-case nouns that put the name of a body right after them ("hãng AirAsia", "trang SDE").
 ORG_NOUNS = _split(
     """hãng tin|hãng thông tấn|hãng|trang web|trang|tạp chí|đài|báo|tờ|kênh|sàn|mạng xã hội|
-    website|công ty|tập đoàn|ngân hàng|câu lạc bộ|đảng|nhóm vũ trang|phong trào"""
+    website|công ty|tập đoàn|ngân hàng|câu lạc bộ|đảng|nhóm vũ trang|phong trào|tổ chức quốc tế|
+    tổ chức hợp tác quốc tế|tổ chức phi chính phủ|tổ chức từ thiện|hãng truyền thông|nhật báo|tuần báo"""
 )
 # Nouns that belong to the name they put before a country or a place ("đội tuyển Việt Nam").
 TEAM_NOUNS = _split("đội tuyển|tuyển|đội|quân đội|CLB|Đội tuyển|Tuyển")

@@ -162,7 +162,7 @@ def known_outlet(text: str) -> str | None:
     if len(text.split()) > 5:
         return None
     bare = _OUTLET_DECOR.sub("", _OUTLET_DECOR.sub("", text)).strip().lower()
-    for name in set(OUTLETS_BY_DOMAIN.values()) | set(OUTLETS_BY_PREFIX):
+    for name in set(OUTLETS_BY_DOMAIN.values()) | set(OUTLETS_BY_PREFIX) | set(OUTLETS_BY_PREFIX.values()):
         lowered = name.lower()
         if bare == lowered:
             return OUTLETS_BY_PREFIX.get(name, name)

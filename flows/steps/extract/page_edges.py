@@ -42,6 +42,20 @@ _NOTICE_HEAD = re.compile(
 )
 
 
+# A site's language menu opening the page: four or more languages named in a row.
+_LANGUAGES = (
+    "English|Vietnamese|Chinese|French|German|Indonesian|Japanese|Khmer|Korean|Laotian|Lao|"
+    "Russian|Spanish|Thai|Arabic|Portuguese|Italian|Tiếng Việt|Tiếng Anh|Français|Deutsch|Español"
+)
+_LANGUAGE_MENU = re.compile(rf"^(?:(?:{_LANGUAGES})\s+){{4,}}(?=[A-ZĐÀ-Ỹ\d“\"(])")
+
+
+# A browser-notification widget's steps opening the page: "1. Nhấn icon ổ khóa … 3. Tải lại trang".
+_PERMISSION_STEPS = re.compile(
+    r"^1\. Nhấn (?:vào )?(?:icon|biểu tượng) ổ khóa.{0,160}?\b3\. Tải lại trang\s+"
+)
+
+
 def _spaces(text: str, start: int) -> int:
     """Return how many spaces stand at `start`."""
     return len(text[start:]) - len(text[start:].lstrip(" "))
@@ -54,7 +68,7 @@ def head_end(text: str) -> int:
     sentence has ended and not followed by a comma (a story's "Thứ Sáu, 16/2/2024, ông…"), and
     runs on over the share buttons after it; a page may also open with share buttons alone.
     """
-    notice = _NOTICE_HEAD.match(text)
+    notice = _NOTICE_HEAD.match(text) or _LANGUAGE_MENU.match(text) or _PERMISSION_STEPS.match(text)
     if notice:
         return notice.end()
     stamp = furniture.DATE_STAMP.search(text, 0, 300)

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from flows.steps.extract import gazetteer, orgnames, titles
 from flows.steps.extract.paragraphs import OPENERS, is_syllable
-from flows.steps.extract.roles import TITLE_WORD, role_after
+from flows.steps.extract.roles import OFFICE_WORD, TITLE_WORD, role_after
 
 WORD = re.compile(r"\w+(?:[.&'’-]\w+)*")
 Runs = tuple[tuple[re.Match[str], ...], ...]
@@ -36,8 +36,17 @@ _LATIN_RUN = re.compile(
     rf"(?: (?:(?:bin|ibn|bint|al|de|van|von|der|da|di|du|dos|le) |[A-Z]\. )*{_LATIN_WORD})*(?: (?:Jr|Sr)\.)?"
     r"(?![\w&'’-])"
 )
+# Places named after people: an admin head written capitalised ("Quận Ninh Kiều"), a cemetery,
+# a beach or a park ("nghĩa trang Thái Phiên").
+_NAMED_PLACE_HEADS = ("Quận", "Huyện", "Phường", "Thị xã", "Thị trấn", "nghĩa trang", "nghĩa địa", "bãi biển")
 _PLACE_HEAD_BEFORE = re.compile(
-    r"(?:^|[\s(])(?:" + "|".join(map(re.escape, gazetteer.PLACE_HEADS)) + r")\s+$|\d[\d/.-]*[A-Z]?\s+$"
+    r"(?:^|[\s(])(?:"
+    + "|".join(map(re.escape, (*gazetteer.PLACE_HEADS, *_NAMED_PLACE_HEADS)))
+    + r")\s+$|\d[\d/.-]*[A-Z]?\s+$"
+)
+# A name in brackets after a commune or a ward is its district: "xã Tam Hiệp (Châu Thành)".
+_PLACE_IN_BRACKETS = re.compile(
+    r"\b(?:xã|phường|thị trấn|thôn|ấp|huyện|quận)\s+(?:[A-ZĐ\d][\w.]*\s*){1,4}\(\s*$"
 )
 _SCHOOL_BEFORE = re.compile(r"(?:[Tt]rường|THPT|THCS|[Tt]iểu học|Phổ thông|[Cc]huyên)\s+$")
 _CREDIT_BEFORE = re.compile(r"(?:" + "|".join(titles.CREDIT_LABELS) + r")\s*:\s*$")
@@ -55,8 +64,9 @@ _AGE_AFTER = re.compile(r"\s*(?:,\s*|\(\s*)\d{1,3}\s*tuổi|\s*,\s*người\s")
 # Words after which a Latin-script name is a company's or an outlet's ("công đoàn Taekwang Vina").
 _ORG_BEFORE = re.compile(
     r"(?:[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|[Hh]ãng|[Cc]ông đoàn|cổ phần|TNHH|MTV|CP|"
-    r"trang|tạp chí|đài|sàn)\s+$"
-)
+    r"trang|tạp chí|đài|sàn|(?<!\w)(?<!nhà )(?:báo|tờ|kênh)"
+    r"(?:\s+(?:báo|truyền hình|địa phương|Mỹ|Anh|Pháp|Nga|Đức|Nhật))*)\s+$"
+)  # "báo Mỹ Boston Globe", "kênh truyền hình Fox Sports": an outlet, not a person
 # Latin-script words that end an organisation's or a place's name, never a person's.
 ORG_TAIL_WORDS = frozenset(
     """News|Bank|Group|Airlines|Airways|Airway|Air|Express|Coins|Forex|Management|Medicine|Live|
@@ -70,7 +80,8 @@ ORG_TAIL_WORDS = frozenset(
 # Latin-script words that end an event's or a place's name ("New York Fashion Week", "Highway Camp").
 EVENT_TAIL_WORDS = frozenset(
     {"Week", "Tour", "City", "Camp", "Cup", "Award", "Awards", "Festival", "Street", "Avenue"}
-    | {"Games", "Open", "Prize", "Index", "Market"}
+    | {"Games", "Open", "Prize", "Index", "Market", "Circuit", "Slam", "Masters", "Championship", "Finals"}
+    | {"Series", "Tonight", "Show", "Garros"}
 )
 _NOT_PERSON_WORDS = ORG_TAIL_WORDS | EVENT_TAIL_WORDS
 _HEAD_AT = re.compile(r"(?:" + "|".join(map(re.escape, orgnames.ORG_HEADS)) + r")(?!\w)")
@@ -121,6 +132,7 @@ def not_a_person_here(text: str, start: int) -> bool:
     before = text[max(0, start - 30) : start]
     return bool(
         _ADDRESS_BEFORE.search(text[max(0, start - 80) : start])
+        or _PLACE_IN_BRACKETS.search(text[max(0, start - 60) : start])
         or _PLACE_HEAD_BEFORE.search(before)
         or _SCHOOL_BEFORE.search(before)
         or _CREDIT_BEFORE.search(before)
@@ -148,7 +160,7 @@ def vietnamese_name(text: str, run: Sequence[re.Match[str]]) -> tuple[int, int] 
         if word in titles.NOT_NAME_WORDS:
             credit = False
         if word not in gazetteer.SURNAMES or (index == 0 and run[0].start() == 0 and word == "Từ"):
-            index += 1
+            index += _place_at(words, index) or 1  # "Bồ Đào Nha Nuno …": no name starts inside a place
             continue
         place = _place_at(words, index)
         if place and _not_a_name_after(words, index + place):  # "Thái Lan Thaksin …", "Hà Nội Đinh …"
@@ -218,17 +230,23 @@ def _latin_runs(text: str) -> list[list[re.Match[str]]]:
     return runs
 
 
+_GLUED_NAMES = frozenset(orgnames.ORG_HEADS) | orgnames.KNOWN_ORGS | gazetteer.PROVINCES
+
+
 def foreign_names(text: str) -> list[NameSpan]:
     """Return Latin-script names of two to five words; `confirmed` when the sentence says a person."""
     found = []
     for run in _latin_runs(text):
         if run and run[0].start() > 1 and text[run[0].start() - 1] == " ":
-            before_word = text[: run[0].start() - 1].split()[-1:]
-            glued = f"{before_word[0]} {run[0].group()}" if before_word else ""
-            if glued in orgnames.ORG_HEADS or glued in orgnames.KNOWN_ORGS or glued in gazetteer.PROVINCES:
+            before_words = text[: run[0].start() - 1].split()[-2:]
+            glued = f"{before_words[-1]} {run[0].group()}" if before_words else ""
+            country = " ".join([*before_words, run[0].group()])  # "Bồ Đào Nha Nuno Borges"
+            if glued in _GLUED_NAMES or country in gazetteer.PROVINCES:
                 run = run[1:]  # "Điện Kremlin Dmitry Peskov": the first word ends another name
         while run and run[0].group() in orgnames.KNOWN_ORGS:
             run = run[1:]
+        while run and " ".join(w.group() for w in run[:3]) in gazetteer.PROVINCES:
+            run = run[3:]  # "tay vợt Tây Ban Nha Tommy Robredo"
         while run and " ".join(w.group() for w in run[:2]) in gazetteer.PROVINCES | {"New York"}:
             run = run[2:]
         while run and run[0].group() in gazetteer.PROVINCES:
@@ -238,7 +256,7 @@ def foreign_names(text: str) -> list[NameSpan]:
             continue
         if all(is_syllable(word) for word in words):
             continue  # "Anh Phi chia sẻ": Vietnamese syllables without their marks, no foreign name
-        if " ".join(words) in gazetteer.PROVINCES or words[0] in gazetteer.SURNAMES:
+        if " ".join(words) in gazetteer.PROVINCES | orgnames.KNOWN_ORGS or words[0] in gazetteer.SURNAMES:
             continue
         start, end = run[0].start(), run[-1].end()
         if words[-1] in {"Jr", "Sr"} and text[end : end + 1] == ".":
@@ -284,7 +302,18 @@ def _says_person(text: str, start: int, end: int) -> bool:
         or role_after(text, end)
         or _AGE_AFTER.match(text, end)
         or _SPEECH_AFTER.match(text, end)
+        or _PERSONAL_AFTER.match(text, end)
     )
+
+
+# What only a person does or is, right after a name: a kin's apposition ("Wayne Bautista, bạn
+# trai của Cara"), a sport's or a life's verb ("… nghỉ thi đấu", "… kết hôn").
+_PERSONAL_AFTER = re.compile(
+    r"\s*,\s*(?:bạn trai|bạn gái|vợ|chồng|con trai|con gái|mẹ|bố|cha|anh trai|em trai|chị gái|em gái|"
+    r"người yêu|hôn thê|hôn phu|vợ cũ|chồng cũ)\s+(?:cũ\s+)?của\b"
+    r"|\s*(?:(?:đã|vừa|cũng|sẽ|bất ngờ)\s+)*(?:nghỉ thi đấu|giải nghệ|kết hôn|ly hôn|sinh con|mang thai|"
+    r"tử vong|thiệt mạng|bị bắt|bị kết án|bị truy tố|ghi bàn|vô địch|đánh bại|thắng|thua)\b"
+)
 
 
 def _given_name_at(text: str, start: int, runs: Runs) -> NameSpan | None:
@@ -327,7 +356,7 @@ def given_names(text: str, runs: Runs) -> list[NameSpan]:
             continue  # "Ảnh: Anh Túc …": a credit, not "anh Túc"
         if first.lower() in _PERSON_TITLES_LOWER and len(run) > 1:
             span = _given_name_at(text, run[1].start(), runs)  # "NSƯT Thành Lộc", "HLV Park Hang Seo"
-            if span and span.name not in gazetteer.PROVINCES:
+            if span and span.name not in gazetteer.PROVINCES | orgnames.KNOWN_ORGS | titles.DEMONYMS:
                 found.append(span)
             continue
         if first.lower() in titles.HONORIFICS and len(run) > 1 and _at_clause_start(text, start):
@@ -340,14 +369,15 @@ def given_names(text: str, runs: Runs) -> list[NameSpan]:
         elif _person_title_before(before):
             span = _given_name_at(text, start, runs)
             if span and (
-                span.name in gazetteer.PROVINCES or any(w in _NOT_PERSON_WORDS for w in span.name.split())
+                span.name in gazetteer.PROVINCES | orgnames.KNOWN_ORGS | titles.DEMONYMS
+                or any(w in _NOT_PERSON_WORDS for w in span.name.split())
             ):
-                span = None
+                span = None  # "chuyên gia Airbus", "CĐV Việt": a body's or a country's people
         elif _at_clause_start(text, start) or before.endswith((", ", "” ")):
             span = _given_name_at(text, start, runs)
             if span and not (len(span.name.split()) <= 2 and span.name not in gazetteer.PROVINCES):
                 span = None
-            if span and not (role_after(text, span.end) or _acts_as_person(text, span)):
+            if span and not (role_after(text, span.end, OFFICE_WORD) or _acts_as_person(text, span)):
                 span = None  # "Ngọc Trâm, sinh viên …": a name set off before its role
         elif before.endswith((" và ", " còn ", " trong khi ")) or _after_opener(before):
             span = _given_name_at(text, start, runs)  # "… và Văn Toàn ghi bàn", "Sau đó Quang Hải sút"
@@ -467,6 +497,11 @@ def _at_clause_start(text: str, start: int) -> bool:
     return start == 0 or text[:start].rstrip()[-1:] in {".", ":", ";", "“", '"', "("}
 
 
+# Bodies named after a person: the name is the body's ("Văn phòng Luật sư Lê Nam", "Nhà hát Cải
+# lương Trần Hữu Trang"), found as an organisation.
+_NAMED_AFTER = re.compile(
+    r"(?:Văn phòng [Ll]uật sư|Công ty [Ll]uật|Văn phòng [Cc]ông chứng|Nhà hát Cải lương)\s+$"
+)
 _BYLINE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+){1,3}(?: [-–] [^\W\d_]+(?: [^\W\d_]+){1,3})?\.?$")
 
 
@@ -482,6 +517,7 @@ def find_names(text: str, streets: frozenset[str] = frozenset()) -> list[NameSpa
             spans.append(NameSpan(*found, text[found[0] : found[1]], True))
     spans += foreign_names(text) + given_names(text, runs)
     spans += _listed_with(text, runs, spans)
+    spans = [span for span in spans if not _NAMED_AFTER.search(text[max(0, span.start - 30) : span.start])]
     kept: list[NameSpan] = []
     for span in spans:
         if not any(k.start < span.end and span.start < k.end for k in kept):

@@ -16,6 +16,7 @@ from flows.steps.extract.outlets import (
     DATELINE_REASON,
     dateline,
     dateline_prefix,
+    known_outlet,
     outlet_from_name,
     title_outlet,
     trailing_outlet,
@@ -255,13 +256,21 @@ def _mark_closing_byline(labels: list[tuple[_Unit, str]]) -> None:
     """Relabel the closing text: a run of links or titles, then the byline and the source under it.
 
     A page may close with two such lines ("Theo Lê Ánh" over the outlet's name): up to three
-    bylines are taken from the end, and the first text that is no byline stops the run.
+    bylines are taken from the end, and the first text that is no byline stops the run. A last
+    line that is only an outlet's name ("Công an nhân dân") is the source under the byline: out
+    of the text, but no author.
     """
     bylines = 0
+    last = True
     for index in range(len(labels) - 1, 0, -1):
         unit, label = labels[index]
         if label not in {"paragraph", "caption"}:
             continue
+        if last and known_outlet(unit.text.rstrip(".")):
+            labels[index] = (unit, furniture.SOURCE_CREDIT)
+            last = False
+            continue
+        last = False
         if furniture.is_closing_list(unit.text) and not bylines:
             labels[index] = (unit, furniture.CLOSING_LIST)
             continue

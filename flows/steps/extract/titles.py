@@ -8,14 +8,19 @@ after the name ("…, Phó chủ tịch UBND huyện …", "… - Giám đốc �
 
 from __future__ import annotations
 
+from flows.steps.extract.role_nouns import DERIVED_ROLE_NOUNS
+from flows.steps.extract.role_words import INDIVIDUAL_ROLES, OCCUPATIONS, UNIT_HEADS
+
 
 def _split(text: str) -> list[str]:
     """Split a "|"-separated list written over several lines."""
     return [item.strip() for item in text.replace("\n", "").split("|") if item.strip()]
 
 
-# Titles that introduce a person's role, longest first so "Phó Thủ tướng" wins over "Thủ tướng".
-ROLE_TITLES = sorted(
+# Offices and titles that introduce a person's role, longest first ("Phó Thủ tướng" before "Thủ
+# tướng"): the narrow list the name and body rules lean on, where a wider one would take too many
+# words for a title (`roles.OFFICE_WORD`).
+OFFICE_TITLES = sorted(
     _split(
         """bí thư|phó bí thư|tổng bí thư|chủ tịch|phó chủ tịch|thủ tướng|phó thủ tướng|bộ trưởng|
         thứ trưởng|trưởng ban|phó trưởng ban|giám đốc|phó giám đốc|tổng giám đốc|phó tổng giám đốc|
@@ -46,13 +51,19 @@ ROLE_TITLES = sorted(
     key=len,
     reverse=True,
 )
+# Every noun for a role, for reading the role a sentence gives a person (`roles.TITLE_WORD`): the
+# offices above, today's occupations, the heads of units, and the language's agentive compounds.
+ROLE_TITLES = sorted(
+    set(OFFICE_TITLES) | set(OCCUPATIONS) | set(UNIT_HEADS) | DERIVED_ROLE_NOUNS, key=len, reverse=True
+)
 # Words that may stand before a title and belong to the role ("nguyên giám đốc", "cố giáo sư").
 ROLE_MODIFIERS = ("nguyên", "cựu", "quyền", "tân", "cố", "phó")
 # Titles a given name alone may follow: a name after them is a person, never an organisation
 # ("HLV Park Hang Seo", "bị can Khiếu", "ca sĩ Mỹ Tâm"); "Bí thư …" is followed by its body.
-PERSON_TITLES = frozenset(
-    _split(
-        """bị can|bị cáo|nghi phạm|nạn nhân|nhân chứng|bác sĩ|luật sư|giáo sư|phó giáo sư|tiến sĩ|
+PERSON_TITLES = (
+    frozenset(
+        _split(
+            """bị can|bị cáo|nghi phạm|nạn nhân|nhân chứng|bác sĩ|luật sư|giáo sư|phó giáo sư|tiến sĩ|
         thạc sĩ|GS|PGS|TS|ThS|PGS.TS|GS.TS|kỹ sư|điều dưỡng|nhà báo|phóng viên|kỳ thủ|HLV|
         huấn luyện viên|cầu thủ|tiền đạo|tiền vệ|hậu vệ|thủ môn|thủ thành|vận động viên|VĐV|
         võ sĩ|tay vợt|ca sĩ|nhạc sĩ|diễn viên|người mẫu|siêu mẫu|nghệ sĩ|đạo diễn|nhà văn|
@@ -63,11 +74,15 @@ PERSON_TITLES = frozenset(
         cảnh sát trưởng|trọng tài|thẩm phán|công tố viên|kiểm sát viên|điều tra viên|NSƯT|NSND|
         NGƯT|NGND|TTND|TTƯT|KTS|kiến trúc sư|tay golf|tay đua|tay súng|võ sĩ|người đẹp|hoa hậu|
         á hậu|danh hài|nghệ nhân|NS|nhạc sĩ"""
+        )
     )
+    | INDIVIDUAL_ROLES
 )
 HONORIFICS = frozenset(
     {"ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cụ", "cháu", "bé", "thầy", "cậu", "tên"}
 )
+# A people's name after a noun for persons: "CĐV Việt", "du khách Hàn" name no one.
+DEMONYMS = frozenset({"Việt", "Hàn", "Nhật", "Trung", "Tây", "Ta", "Mỹ", "Nga", "Pháp", "Lào", "Thái"})
 # Names after an honorific that are not people ("ông Táo", the kitchen god).
 NOT_PEOPLE = frozenset({"Táo", "Trời", "Bụt", "Công", "Địa", "Tơ", "Nguyệt"})
 # Verbs a person's name is the subject of ("Chandler cho rằng", "Faz nhớ lại").

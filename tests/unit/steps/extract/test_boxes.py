@@ -74,3 +74,20 @@ def test_a_closing_credit_with_nothing_to_tell_where_it_ends_is_left_whole():
     page = "Nước rút dần. Ảnh: Minh Khoa Hoàng Yến"
     assert split_credit_byline("Ảnh: Minh Khoa Hoàng Yến", page, set()) == ["Ảnh: Minh Khoa Hoàng Yến"]
     assert split_credit_byline("Ảnh: Nguyễn Văn Hùng", page, set()) == ["Ảnh: Nguyễn Văn Hùng"]
+
+
+def test_a_headline_run_into_a_teaser_about_a_person_or_a_family_is_a_box():
+    line = "Cựu cán bộ xã đi thi tốt nghiệp cùng con gái Chị Lan kể về lý do bỏ học năm xưa."
+    assert box_teaser_start(line) == line.index("Chị Lan")
+    line = "Cụ ông mất tích bí ẩn trong đêm mưa lớn Người nhà cho biết cụ thường đi dạo một mình."
+    assert box_teaser_start(line) == line.index("Người nhà")
+
+
+def test_story_sentences_with_a_place_or_a_group_named_like_an_honorific_are_not_boxes():
+    for sentence in (
+        "Nhiều hộ dân ở tỉnh Bà Rịa - Vũng Tàu mất điện trong đêm qua.",
+        "Đoàn đã đến thăm và tặng quà cho các cụ ở Hội Người cao tuổi phường.",
+        "Sáng nay, đoàn công tác gặp gỡ bà con ở xã Bà Điểm để nghe ý kiến.",
+        "Đoàn đến thăm và tặng quà cho Bà mẹ Việt Nam anh hùng Lê Thị Hai ở xã.",
+    ):
+        assert box_teaser_start(sentence) is None

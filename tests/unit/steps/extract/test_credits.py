@@ -66,6 +66,8 @@ def test_a_body_sentence_that_speaks_of_a_photo_keeps_every_word():
         ("Ảnh: Bộ Quốc phòng Lễ duyệt binh kéo dài.", ["Ảnh: Bộ Quốc phòng", "Lễ duyệt binh kéo dài."]),
         ("Ảnh: Hải An Sự cố xảy ra lúc 9h.", ["Ảnh: Hải An", "Sự cố xảy ra lúc 9h."]),
         ("Ảnh: Kitco John Lee - Giám đốc quỹ nói.", ["Ảnh: Kitco", "John Lee - Giám đốc quỹ nói."]),
+        ("Ảnh: AFP Phần Lan và Thụy Điển nộp đơn.", ["Ảnh: AFP", "Phần Lan và Thụy Điển nộp đơn."]),
+        ("Ảnh: Thu Trang Lào và Campuchia có mưa.", ["Ảnh: Thu Trang", "Lào và Campuchia có mưa."]),
     ],
 )
 def test_a_credit_run_into_the_next_sentence_ends_where_the_sentence_opens(sentence, pieces):
@@ -141,6 +143,8 @@ def test_the_outlet_of_an_article_without_url_comes_from_its_dateline():
         ("Độc giả Nguyên Khoa", ["Nguyên Khoa"]),
         ("Lan Anh và Tuấn Hưng", ["Lan Anh", "Tuấn Hưng"]),
         ("*Tác giả là chuyên gia kinh tế.", []),
+        ("Theo Lê Ánh", ["Lê Ánh"]),
+        ("Theo VnExpress", []),
     ],
 )
 def test_a_byline_gives_its_authors_names_without_the_source(byline, names):
@@ -155,3 +159,62 @@ def test_a_closing_byline_goes_to_the_articles_authors_and_a_closing_sentence_st
     assert json.loads(records.article["authors"]) == ["Hoài Thu", "Minh Quân"]
     assert "Ông Nam nói mọi người đã an toàn." in [s["text_vi"] for s in records.segments]
     assert [r["reason"] for r in records.removed] == ["byline"]
+
+
+@pytest.mark.parametrize(
+    ("closing", "authors"),
+    [
+        (["Theo Văn Vũ", "Công an nhân dân"], ["Văn Vũ"]),
+        (["Theo M.T", "An ninh thủ đô"], ["M.T"]),
+        (["N. Hà"], ["N. Hà"]),
+    ],
+)
+def test_a_closing_byline_of_initials_or_over_an_outlets_name_leaves_the_text(closing, authors):
+    document = _record("Sáng nay, mưa lớn kéo dài.", "Ông Nam nói mọi người đã an toàn.", *closing)
+    records = extract_article(document, "0" * 64, "run")
+    assert json.loads(records.article["authors"]) == authors
+    assert [s["text_vi"] for s in records.segments if s["kind"] != "title"][
+        -1
+    ] == "Ông Nam nói mọi người đã an toàn."
+
+
+def test_a_closing_sentence_that_names_an_outlet_or_opens_with_an_initial_stays():
+    closing = ["Công an nhân dân đã vào cuộc.", "N. Hà cho biết sẽ quay lại."]
+    records = extract_article(_record("Sáng nay, mưa lớn kéo dài.", *closing), "0" * 64, "run")
+    assert [s["text_vi"] for s in records.segments if s["kind"] != "title"][-2:] == closing
+    assert records.removed == []
+
+
+def test_a_bracketed_source_of_names_closes_a_caption_but_a_pointer_to_a_photo_stays():
+    parts = build_segments(
+        _record("Sáng nay, mưa lớn.", "Bị can Lê Thị Hoa (ảnh CACC)", "Vụ án đang được điều tra.")
+    )
+    assert [(s.text, s.credit) for s in parts.segments if s.kind == "caption"] == [
+        ("Bị can Lê Thị Hoa", "ảnh CACC")
+    ]
+    for sentence in ("Ông Nam (ảnh trên) cho biết nước đã rút.", "Bức tranh được vẽ năm 1990 (ảnh 2)"):
+        assert trailing_credit(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pieces"),
+    [
+        (
+            "Ảnh: Nhân vật cung cấpNhư Ý cho biết đã tập lâu.",
+            ["Ảnh: Nhân vật cung cấp", "Như Ý cho biết đã tập lâu."],
+        ),
+        ("Ảnh: AFPLễ hội kéo dài ba ngày.", ["Ảnh: AFP", "Lễ hội kéo dài ba ngày."]),
+        ("Ảnh: Báo Nhân dânTheo Bộ Y tế, số ca giảm.", ["Ảnh: Báo Nhân dân", "Theo Bộ Y tế, số ca giảm."]),
+        (
+            "(Ảnh minh họa: Hà Phong). Chia sẻ về thị trường, anh Nam nói.",
+            ["(Ảnh minh họa: Hà Phong).", "Chia sẻ về thị trường, anh Nam nói."],
+        ),
+    ],
+)
+def test_a_credit_glued_to_the_next_sentence_without_a_space_ends_at_the_glue(sentence, pieces):
+    assert credit_pieces(sentence) == pieces
+
+
+def test_a_camel_case_name_in_a_credit_is_no_glue():
+    assert credit_pieces("Ảnh: VnExpress") == ["Ảnh: VnExpress"]
+    assert credit_pieces("Ảnh: YouTube/McLarenF1") == ["Ảnh: YouTube/McLarenF1"]

@@ -55,3 +55,9 @@ def test_an_office_is_named_with_the_body_it_belongs_to_and_the_body_stays_one_t
 )
 def test_a_product_an_event_a_generic_company_a_person_an_incident_or_a_place_is_no_organisation(text):
     assert _organisations(text) == []
+
+
+def test_a_head_inside_a_bracketed_country_is_no_organisation_but_a_bracketed_body_is_one():
+    assert _organisations("Tay vợt Hà Minh (Tây Ban Nha) thắng trận.") == []
+    assert _organisations("Đội bóng của “Tây Ban Nha” thua.") == []
+    assert _organisations("Ông Lê Hà (Bộ Y tế) cho biết.") == ["Bộ Y tế"]

@@ -97,3 +97,34 @@ def test_a_screenshot_credit_leaves_its_caption_and_a_footer_opens_at_an_email_n
     assert (caption.text, caption.credit) == ("Trang của hãng không có bài mới.", "Ảnh chụp màn hình")
     footer = build_segments(_page("Xe lật lúc 9h. Trời mưa. Email: toasoan@baothu.vn Địa chỉ: 12 Lê Lợi"))
     assert _kept(footer) == "Xe lật lúc 9h. Trời mưa."
+
+
+def test_a_comment_counter_a_hotline_or_an_advertising_contact_end_the_page_but_a_story_of_them_stays():
+    body = "Sáng nay, mưa lớn kéo dài ở miền Trung. Nước rút dần vào buổi chiều."
+    for chrome in ("Bình luận (3)", "Hotline 0906 645 777", "Liên hệ quảng cáo 0908 780 404"):
+        assert _kept(build_segments(_page(f"{body} {chrome}"))) == body
+    story = f"{body} Người dân gọi hotline của tỉnh để xin hỗ trợ. Nhiều bình luận (ý kiến) trái chiều."
+    assert _kept(build_segments(_page(story))) == story
+
+
+def test_a_call_in_prompt_for_readers_leaves_and_a_reader_who_called_stays():
+    body = "Sáng nay, mưa lớn kéo dài ở miền Trung."
+    prompt = "Độc giả gọi vào số 024 7300 8899 (máy lẻ 4529) trong giờ hành chính để được hỗ trợ."
+    assert _kept(build_segments(_record(body, "Nước rút dần.", prompt))) == f"{body} Nước rút dần."
+    story = "Một độc giả đã gọi điện tới tòa soạn báo tin."
+    assert _kept(build_segments(_record(body, story, "Nước rút dần."))) == f"{body} {story} Nước rút dần."
+
+
+def test_a_language_menu_or_a_notification_widget_opening_a_page_leaves_it():
+    story = "Chiều qua, đội công binh về nước. Trời mưa."
+    menu = "English Vietnamese Chinese French German Japanese"
+    assert _kept(build_segments(_page(f"{menu} {story}"))) == story
+    steps = "1. Nhấn icon ổ khóa trên thanh URL 2. Tìm “Thông báo” và chọn cho phép 3. Tải lại trang"
+    assert _kept(build_segments(_page(f"{steps} {story}"))) == story
+
+
+def test_a_story_that_opens_with_languages_or_numbered_steps_keeps_them():
+    story = "English và French là hai môn thi bắt buộc. Trời mưa."
+    assert _kept(build_segments(_page(story))) == story
+    steps = "1. Nhấn nút đỏ để gọi cứu hộ. 2. Chờ đội cứu hộ đến."
+    assert _kept(build_segments(_page(steps))) == steps

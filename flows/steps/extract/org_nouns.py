@@ -1,0 +1,88 @@
+"""Organisations the words around them announce: a lower-case noun, or a report they make.
+
+Vietnamese writes an institution's kind in small letters when it is not part of the official
+name ("trường tiểu học Nguyễn Thái Học", "trại tạm giam huyện Lục Lương", "tòa hình sự
+Manhattan", "công an xã Hướng Lập"); the capitalised heads of `orgnames` miss them. The noun is
+kept with the name, as the school rules of `organisations` keep "trường THCS …". A bare
+"trường" is left alone: "thị trường Mỹ", "quảng trường Ba Đình" are a market and a square.
+
+An acronym that reports, says or counts ("ISW cho biết", "SCMP đưa tin", "theo thống kê của
+VARS") is a body too: a person is not written in capitals, and a currency or a code never speaks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flows.steps.extract import gazetteer, org_spans, titles
+from flows.steps.extract.people import capitalised_runs
+
+Span = tuple[int, int, str]
+_KINDS = (
+    r"trường (?:tiểu học|mầm non|trung học cơ sở|trung học phổ thông|trung học|phổ thông|"
+    r"đại học|cao đẳng|chuyên|quốc tế|THCS|THPT)|nhà tù|trại giam|trại tạm giam|tòa án|tòa|"
+    r"câu lạc bộ|CLB"
+)
+# Words that may stand between the noun and the name: a court's or a club's field, a place's head.
+_BETWEEN = (
+    r"hình sự|dân sự|liên bang|tối cao|quận|huyện|tỉnh|thành phố|thị xã|xã|phường|"
+    r"quần vợt|bóng đá|bóng bàn|cờ vua|võ thuật|bơi lội|cầu lông|golf"
+)
+_PLACES = r"tỉnh|thành phố|TP|huyện|quận|thị xã|xã|phường|thị trấn"
+_INSTITUTION = re.compile(
+    rf"(?<![\w])(?:(?:{_KINDS})(?: (?:{_BETWEEN}))?|công an (?:{_PLACES}))\s(?=[A-ZĐ])"
+)  # "công an xã Hướng Lập": the police of a place, written small, with the place's level
+MAX_NAME_WORDS = 5
+
+
+def institutions(text: str, taken: list[tuple[int, int]]) -> list[Span]:
+    """Return the schools, prisons, courts and clubs a lower-case noun names, outside spans taken."""
+    spans: list[Span] = []
+    for match in _INSTITUTION.finditer(text):
+        runs = capitalised_runs(text[match.end() :])
+        if not runs or runs[0][0].start() != 0:
+            continue
+        words = [w for w in runs[0] if w.group() not in titles.NOT_NAME_WORDS][:MAX_NAME_WORDS]
+        if not words or words[0].start() != 0 or " ".join(w.group() for w in words) in gazetteer.PROVINCES:
+            continue
+        end = match.end() + words[-1].end()
+        if any(s < end and match.start() < e for s, e in taken):
+            continue
+        spans.append((match.start(), end, text[match.start() : end]))
+        taken.append((match.start(), end))
+    return spans
+
+
+_REPORTING = re.compile(
+    r"(?<![\w.])(?P<name>[A-ZĐ][A-ZĐ&]{1,7})(?= (?:"
+    + "|".join(map(re.escape, [*titles.SPEECH_VERBS, "đưa tin", "dẫn lời", "ước tính", "công bố", "đề nghị"]))
+    + r")(?!\w)(?! riêng| chung))"  # "… và RO nói riêng" says nothing
+    r"|(?:thống kê|báo cáo|số liệu|dữ liệu|khảo sát|nghiên cứu|ước tính) của "
+    r"(?P<owner>[A-ZĐ][A-ZĐ&]{1,7})(?![\w.])"
+)
+# Capitals that are no body even where they seem to speak: units, codes, people's titles.
+_NOT_BODIES = org_spans.NOT_ORG_ACRONYMS | {
+    "HLV",
+    "GS",
+    "TS",
+    "PGS",
+    "KTS",
+    "NSND",
+    "NSƯT",
+    "BS",
+    "LS",
+    "ThS",
+}
+
+
+def reporting_acronyms(text: str, taken: list[tuple[int, int]]) -> list[Span]:
+    """Return acronyms that report or are counted from ("ISW cho biết", "thống kê của VARS")."""
+    spans: list[Span] = []
+    for match in _REPORTING.finditer(text):
+        group = "name" if match["name"] else "owner"
+        start, end = match.span(group)
+        if match[group] in _NOT_BODIES or any(s < end and start < e for s, e in taken):
+            continue
+        spans.append((start, end, match[group]))
+        taken.append((start, end))
+    return spans
