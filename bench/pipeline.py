@@ -124,6 +124,8 @@ TARGET_FIRST_COMMIT_S = 10.0
 TARGET_FIRST_COMMIT_SHARE = 0.10
 TARGET_RSS_RATIO = 1.25
 TARGET_EXTRACTION_PER_S = 20.0
+# What grouping and copy detection may add to a run without a model at N (issue 19).
+TARGET_STORIES_OVERHEAD = 0.10
 # Every JSON field a reader takes article text or a URL from (flows/steps/ingest/formats.py).
 TEXT_KEYS = ("title", "title_page", "title_rss", "description", "text", "maintext", "content")
 URL_KEYS = ("url", "canonical_link", "link")
@@ -513,9 +515,12 @@ def watch_run(pid: int, database: Path, started: float) -> tuple[int, Any, Watch
         time.sleep(SAMPLE_S)
 
 
-def run_tintuc(folder: Path, data_dir: Path, logs: Path, prefect: PrefectAt) -> dict[str, Any]:
-    """Run `tintuc run folder` with its own data folder; return its figures."""
+def run_tintuc(
+    folder: Path, data_dir: Path, logs: Path, prefect: PrefectAt, stories: bool = True
+) -> dict[str, Any]:
+    """Run `tintuc run folder` with its own data folder (stories on or off); return its figures."""
     env = {**os.environ, "TINTUC_DATA_DIR": str(data_dir), **prefect.env(data_dir)}
+    env["TINTUC_STORIES"] = "true" if stories else "false"
     # Prefect gives its ephemeral server 20 s to start, too little on a busy machine (issue 8, item 3).
     env.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", str(SERVER_START_TIMEOUT_S))
     database = data_dir / "tintuc.sqlite"
@@ -592,13 +597,18 @@ def warehouse_counts(database: Path) -> dict[str, Any]:
 
 
 def measure_run(
-    paths: list[Path], folder: Path, package: Path | None, work: Path, prefect: PrefectAt
+    paths: list[Path],
+    folder: Path,
+    package: Path | None,
+    work: Path,
+    prefect: PrefectAt,
+    stories: bool = True,
 ) -> dict[str, Any]:
     """Install the package into a fresh data folder, run tintuc on folder, and read back the result."""
     data_dir = work / "data"
     if package is not None:
         install_file(package, Settings(data_dir=data_dir).argos_dir)
-    figures = run_tintuc(folder, data_dir, work, prefect)
+    figures = run_tintuc(folder, data_dir, work, prefect, stories)
     loaded = warehouse_counts(data_dir / "tintuc.sqlite")
     seconds = figures["seconds"]
     return {
@@ -668,7 +678,8 @@ def end_to_end_target(articles: int, mode: str) -> float:
 
 
 def targets(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Return issues 8 and 20's targets, measured (the end-to-end one on the median round)."""
+    """Return issues 8 and 20's targets, measured (the end-to-end one on the median round), and issue 19's
+    cost of stories when it was measured."""
     runs, rounds = report["runs"], report["end_to_end_over_raw_rounds"]
     median = rounds["median"] if rounds else None
     goal = end_to_end_target(report["articles"], report["prefect_server"])
@@ -682,7 +693,11 @@ def targets(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "extraction_articles_per_s": target(
             report["extraction"]["articles_per_s"], TARGET_EXTRACTION_PER_S, True
         ),
-    }
+    } | (
+        {"stories_overhead_at_n": target(report["stories_overhead"][0], TARGET_STORIES_OVERHEAD, False)}
+        if "stories_overhead" in report  # measured only with --compare-stories
+        else {}
+    )
 
 
 def print_table(report: dict[str, Any]) -> None:
@@ -718,6 +733,12 @@ def print_table(report: dict[str, Any]) -> None:
         figures = (number, measured["seconds"], measured["raw_seconds"], measured["end_to_end_over_raw"], cpu)
         figures += (measured["raw_cpu_s"], measured["cpu_over_raw"])
         print("".join(f"{figure!s:>11}" for figure in figures))
+    for run, off in zip(report["runs"], report.get("runs_without_stories", []), strict=False):
+        print(
+            f"N = {run['articles_generated']}: {run['seconds']} s with stories, {off['seconds']} s without "
+            f"(CPU {cpu_seconds(run):.1f} s with, {cpu_seconds(off):.1f} s without; "
+            f"peak RSS {run['peak_rss_mb']} MB with, {off['peak_rss_mb']} MB without)"
+        )
     print(f"\nextraction (in process): {extraction['articles']} articles, {extraction['articles_per_s']}/s")
     if raw:
         print(
@@ -752,6 +773,11 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument("--kept-server", action="store_true", help="the same as --server kept")
     parser.add_argument("--rounds", type=int, default=1, help="runs at N, each beside its own raw decode")
+    parser.add_argument(
+        "--compare-stories",
+        action="store_true",
+        help="run each size with TINTUC_STORIES=false too, first, and report what stories add",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures here (e.g. bench/pipeline.json)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="default ../shared/corpus")
     parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, help="where built models are kept")
@@ -770,13 +796,19 @@ def machine(load_start: tuple[float, ...]) -> dict[str, Any]:
 
 
 def run_at(
-    size: int, sources: list[Template], package: Path | None, work: Path, prefect: PrefectAt
+    size: int,
+    sources: list[Template],
+    package: Path | None,
+    work: Path,
+    prefect: PrefectAt,
+    stories: bool = True,
 ) -> dict[str, Any]:
-    """Generate size articles and measure `tintuc run` on them, in its own folder under work."""
-    work = work / f"n{size}"
+    """Generate size articles and measure `tintuc run` on them (stories on or off), in a folder under work."""
+    work = work / f"n{size}{'' if stories else '-no-stories'}"
     paths = generate_articles(sources, size, work / "articles")
-    print(f"tintuc run on {size} articles ({prefect.mode} Prefect server)", flush=True)
-    return measure_run(paths, work / "articles", package, work, prefect)
+    off = "" if stories else ", stories off"
+    print(f"tintuc run on {size} articles ({prefect.mode} Prefect server{off})", flush=True)
+    return {**measure_run(paths, work / "articles", package, work, prefect, stories), "stories": stories}
 
 
 def measured_round(run: dict[str, Any], raw: dict[str, Any] | None) -> dict[str, Any]:
@@ -810,8 +842,8 @@ def measure(
         firsts, measured, raw = [], [], None
         for number in range(1, rounds + 1):
             run = run_at(sizes[0], sources, package, tmp / f"round{number}", prefect)
-            texts = run.pop("texts")
-            round_raw = raw_baseline(run.pop("data_dir"), texts) if texts else None
+            texts, data_dir = run.pop("texts"), run.pop("data_dir")  # both, with a model or without
+            round_raw = raw_baseline(data_dir, texts) if texts else None
             raw = raw or round_raw
             firsts.append(run)
             measured.append(measured_round(run, round_raw))
@@ -820,6 +852,24 @@ def measure(
     for run in runs[1:]:
         del run["texts"], run["data_dir"]
     return extraction, runs, measured, raw
+
+
+def runs_without_stories(
+    sources: list[Template], sizes: list[int], package: Path | None, mode: str
+) -> list[dict[str, Any]]:
+    """Run tintuc at each size with TINTUC_STORIES=false (issue 19's baseline), in the same bench run."""
+    with contextlib.ExitStack() as stack:
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tintuc-bench-no-stories-")))
+        prefect = stack.enter_context(kept_server(tmp / "kept")) if mode == KEPT else PrefectAt(mode)
+        runs = [run_at(size, sources, package, tmp, prefect, stories=False) for size in sizes]
+    for run in runs:
+        del run["texts"], run["data_dir"]
+    return runs
+
+
+def cpu_seconds(run: dict[str, Any]) -> float:
+    """Return the CPU seconds of a run's process and of its Prefect server."""
+    return float(run["cpu_s"] + run["server_cpu_s"])
 
 
 def ratio(runs: list[dict[str, Any]], figure: str) -> float | None:
@@ -849,6 +899,7 @@ def main() -> None:
         package = cached_package(args.shape, training, args.cache_dir)
     sizes = [args.articles] + ([args.articles * args.scale] if args.scale > 0 else [])
     mode = KEPT if args.kept_server else args.server
+    without = runs_without_stories(sources, sizes, package, mode) if args.compare_stories else []
     extraction, runs, rounds, raw = measure(sources, sizes, package, max_bytes, mode, args.rounds)
     report: dict[str, Any] = {
         "articles": args.articles,
@@ -869,6 +920,15 @@ def main() -> None:
         "machine": machine(load_start),
         "nice": os.nice(0),
     }
+    if without:
+        report["runs_without_stories"] = without
+        report["stories_overhead"] = [
+            round(on["seconds"] / off["seconds"] - 1, 3) for on, off in zip(runs, without, strict=True)
+        ]
+        # CPU seconds (the run's and its server's) as well: on a busy machine wall time counts the others'.
+        report["stories_cpu_overhead"] = [
+            round(cpu_seconds(on) / cpu_seconds(off) - 1, 3) for on, off in zip(runs, without, strict=True)
+        ]
     report["targets"] = targets(report)
     print_table(report)
     if args.json:

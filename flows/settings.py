@@ -135,6 +135,11 @@ class Settings(BaseSettings):
         description="A `running` run whose heartbeat is older than this, in seconds, and whose lock file is "
         "not on this machine, is marked `crashed` by the next run on any machine.",
     )
+    stories: bool = Field(
+        default=True,
+        description="Link near-copies to their first copy and group articles into stories as windows load "
+        "(the Stories page); off, articles load as before and stay outside every story.",
+    )
 
     # The fetcher (`tintuc run URL…`, feeds, sitemaps): flows/steps/fetch/. Polite by default.
     fetch_contact: str = Field(

@@ -32,6 +32,7 @@ from flows.steps.translate.bilingual import TranslatedWindow, person_names, tran
 from flows.steps.translate.in_flight import InFlight
 from flows.steps.validate import validate_records
 from flows.steps.window import ExtractedWindow, ReadWindow, SeenThisRun, extract_window, read_window
+from flows.story_hook import story_hook
 from flows.translation import NO_MODEL_HINT, loaded_translator, toolkit_for
 from schemas.tables import ArticleTables
 from warehouse.engine import Warehouse, make_engine
@@ -133,9 +134,16 @@ def translate(window: Window, articles: dict[str, ArticleTables]) -> TranslatedW
 def load(
     window: Window, files: ReadWindow, articles: dict[str, ArticleTables], rejects: list[Reject]
 ) -> WindowLoad:
-    """Load each file of the window atomically: its articles, its rejects, and its processed mark."""
+    """Load each file of the window atomically: its articles (each placed in a story), rejects, mark."""
     by_file, unread = window_files(files, articles, rejects)
-    return load_window(window.engine, window.run_id, by_file, unread, first_copy_wins=window.first_copy_wins)
+    return load_window(
+        window.engine,
+        window.run_id,
+        by_file,
+        unread,
+        first_copy_wins=window.first_copy_wins,
+        on_load=story_hook(window.settings),
+    )
 
 
 def translate_now(window: Window, articles: dict[str, ArticleTables]) -> Pending[TranslatedWindow]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,12 @@ from warehouse.models import (
 from warehouse.search_index import refresh_search_index
 from warehouse.source_files import processed_among as processed_among  # the flow's one import of loading
 
+# What the load step may do with each article inside its transaction, once it is loaded: place it in
+# a story (warehouse/stories.py, through flows/story_hook.py). None: nothing more.
+ArticleLoaded = Callable[[Connection, ArticleTables], None]
+# On PostgreSQL, loads with an on_load step take turns on this key too, taken with the file's own keys
+# (sorted, at the start): a load never holds rows another waits for while it waits for the turn.
+ON_LOAD_TURN = "tintuc-on-load"
 # Children first, so that deleting an article's old version never trips a foreign key.
 _CHILD_MODELS = (Fact, Mention, Removed, Segment)
 
@@ -128,6 +135,7 @@ def load_file(
     articles: list[ArticleTables],
     rejects: list[dict[str, str]],
     first_copy_wins: bool = False,
+    on_load: ArticleLoaded | None = None,
 ) -> int | None:
     """Load a file's articles and rejects, mark its content processed, atomically; return articles loaded.
 
@@ -136,7 +144,7 @@ def load_file(
     never stores them twice. With first_copy_wins, an article another file of this run loaded
     already (same id, or same text) is rejected as a duplicate here, inside the transaction:
     windows that load at once, on several machines, share no memory, and the warehouse decides
-    which copy came first.
+    which copy came first. on_load is called with each article loaded, in the same transaction.
 
     None when another run processed the same content after this run read it (overlapping runs,
     several machines): the file stays as that run loaded it and nothing is written here, so each
@@ -144,7 +152,8 @@ def load_file(
     run again after its worker died) is loaded again in its place and counted again.
     """
     with engine.begin() as connection:
-        _take_turns(connection, [content_sha256, source_path, *(frames.article_id for frames in articles)])
+        turns = [content_sha256, source_path, *(frames.article_id for frames in articles)]
+        _take_turns(connection, turns + ([ON_LOAD_TURN] if on_load is not None else []))
         if _processed_by_another_run(connection, content_sha256, run_id):
             return None
         replaced = list(connection.scalars(_file_articles(source_path)))
@@ -159,6 +168,8 @@ def load_file(
                 rejects = [*rejects, duplicate_reject(frames, *first)]
                 continue
             _replace_article(connection, frames)
+            if on_load is not None:
+                on_load(connection, frames)
             loaded.append(frames.article_id)
         # In the same transaction: the old text leaves the index as the new one enters it.
         refresh_search_index(connection, [*replaced, *loaded])
@@ -296,13 +307,14 @@ def load_window(
     files: list[WindowFile],
     unread: list[dict[str, str]],
     first_copy_wins: bool = False,
+    on_load: ArticleLoaded | None = None,
 ) -> WindowLoad:
     """Load each file of a window in its own transaction; return what it loaded.
 
     unread holds the rejects of files that could not be read at all: stored without a processed
     mark, so the next run tries them again. A file the database refuses (a constraint no schema
     caught) is rejected with the database's words; the window's other files still load.
-    first_copy_wins: see load_file.
+    first_copy_wins, on_load: see load_file.
     """
     outcome = WindowLoad()
     for file in files:
@@ -315,6 +327,7 @@ def load_window(
                 articles=file.articles,
                 rejects=file.rejects,
                 first_copy_wins=first_copy_wins,
+                on_load=on_load,
             )
         except (IntegrityError, DataError) as error:
             outcome.turned_down += 1

@@ -237,3 +237,78 @@ class FetchedUrl(Base):
     warc_path: Mapped[str | None] = mapped_column(Text)
     warc_offset: Mapped[int | None] = mapped_column(BigInteger)
     run_id: Mapped[str | None] = mapped_column(String(32))
+
+
+class Story(Base):
+    """A story: the articles, across outlets and days, that report one thing (warehouse/stories.py).
+
+    A story merged into another keeps its row with `merged_into` set, so its old links still lead
+    somewhere; its articles belong to the story it was merged into.
+    """
+
+    __tablename__ = "stories"
+
+    story_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    merged_into: Mapped[str | None] = mapped_column(String(16))
+
+
+class StoryArticle(Base):
+    """An article's place in a story, and the article it is a near-copy of, if any.
+
+    `duplicate_of` names the first copy (its original) when the article's body shares at least half
+    its word 5-grams with it (`jaccard`); `similarity` is how close the article was to the story it
+    joined (None for the article that started it, and for copies). `placed_at` orders the articles
+    as they were placed: the first copy is the earliest.
+    """
+
+    __tablename__ = "story_articles"
+
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.article_id", ondelete="CASCADE"), primary_key=True
+    )
+    story_id: Mapped[str] = mapped_column(ForeignKey("stories.story_id"), index=True)
+    duplicate_of: Mapped[str | None] = mapped_column(String(32), index=True)
+    jaccard: Mapped[float | None] = mapped_column(Float)
+    similarity: Mapped[float | None] = mapped_column(Float)
+    placed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class StoryTerm(Base):
+    """One of the weightiest terms of an original article (not a copy): the index stories are found by.
+
+    A term is kept as its 64-bit hash (flows/steps/stories/terms.py, term_id): the index is read and
+    written for every article loaded, and integers are compared and stored faster than words.
+    """
+
+    __tablename__ = "story_terms"
+
+    term: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.article_id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    weight: Mapped[float] = mapped_column(Float)
+
+
+class StoryTermCount(Base):
+    """In how many original articles a term (its hash) occurs; the row of term 0 counts the articles."""
+
+    __tablename__ = "story_term_counts"
+
+    # INTEGER on SQLite, so that the key is the table's rowid: one B-tree, not a table and an index.
+    term: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False
+    )
+    documents: Mapped[int] = mapped_column(Integer)
+
+
+class CopyBand(Base):
+    """One band of an article's MinHash signature: articles sharing a band are checked as near-copies."""
+
+    __tablename__ = "copy_bands"
+
+    band: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bucket: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.article_id", ondelete="CASCADE"), primary_key=True, index=True
+    )

@@ -97,6 +97,10 @@ def translate(
     retry_failed: Annotated[
         bool, typer.Option("--retry-failed", help="Try again the texts that failed twice with this model.")
     ] = False,
+    headlines_first: Annotated[
+        bool,
+        typer.Option("--headlines-first", help="Every pending title, lead and name before any other text."),
+    ] = False,
 ) -> None:
     """Translate everything in the warehouse that is still pending.
 
@@ -110,7 +114,7 @@ def translate(
     server_answers()
 
     try:
-        summary = translate_pending(settings, retry_failed)
+        summary = translate_pending(settings, retry_failed, headlines_first)
     except DeviceUnavailable as error:
         console.print(f"[red]{error}[/red]")
         raise typer.Exit(1) from error

@@ -14,7 +14,7 @@ from datasette.app import Datasette
 from datasette.database import Database
 from datasette.plugins import pm
 
-from flows.reader import pages
+from flows.reader import pages, story_pages
 
 HERE = Path(__file__).parent
 DEFAULT_PORT = 8001  # Datasette's own default
@@ -45,8 +45,9 @@ def _deny_attach(action: int, *_args: Any) -> int:
 
 def make_datasette(database: Path, database_url: str) -> Datasette:
     """Return Datasette over the warehouse file with the reader's pages, templates and CSS."""
-    if not pm.is_registered(pages):
-        pm.register(pages, name=pages.PLUGIN)
+    for plugin, name in ((pages, pages.PLUGIN), (story_pages, story_pages.PLUGIN)):
+        if not pm.is_registered(plugin):
+            pm.register(plugin, name=name)
     # Datasette prints every refused query and missing page as a traceback with its locals when rich
     # is installed (tintuc's CLI brings it); those are the reader's news, shown on the page, not the
     # terminal's. Errors of its own (500) are still printed, by traceback. (Imported here, after

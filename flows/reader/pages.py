@@ -12,7 +12,7 @@ from typing import Any
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 
-from flows.reader import reads, shape
+from flows.reader import reads, shape, story_pages
 
 DATABASE = "tintuc"  # the warehouse's name in Datasette's URLs (/tintuc/articles), whatever its file
 PLUGIN = "tintuc-browse"
@@ -31,6 +31,7 @@ async def home(datasette: Any, request: Any) -> Response:
             for row in await reads.rows(db, reads.FLAGGED, limit=10)
         ],
         "runs": await reads.rows(db, reads.RUNS, limit=5),
+        "stories": await story_pages.recent_stories(db),
     }
     return await _page(datasette, request, "tintuc_home.html", context)
 

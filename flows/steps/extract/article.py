@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 
+from flows.steps.extract.chrome import chrome_only
 from flows.steps.extract.dates import find_date
 from flows.steps.extract.english_names import english_name
 from flows.steps.extract.entities import ORGANIZATION, PERSON, Mention, find_mentions
@@ -41,6 +42,9 @@ def extract_article(
     text = build_segments(document)
     if text.body_units == 0:
         return Reject.of_file(document.source_path, NO_BODY, _no_body_reason(text))
+    chrome = chrome_only([segment.text for segment in text.segments if segment.kind != "title"])
+    if chrome is not None:
+        return Reject.of_file(document.source_path, NO_BODY, chrome)
     if not any(segment.kind == "title" for segment in text.segments):
         return Reject.of_file(document.source_path, NO_TITLE, "no title: the record's title is empty")
     # Judged on the article's own text, after page furniture (often English boilerplate) is gone.
