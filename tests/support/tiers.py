@@ -34,7 +34,7 @@ SLOW: dict[str, dict[str, float]] = {
         "test_any_json_record_extracts_and_validates_without_crashing": 15.7,
     },
     "tests/unit/steps/test_adversarial.py": {"test_time_grows_linearly": 27.2},
-    "tests/unit/flows/browse/test_shape.py": {"test_marking_names_never_loses_or_adds_text": 10.2},
+    "tests/unit/flows/reader/test_shape.py": {"test_marking_names_never_loses_or_adds_text": 10.2},
     "tests/unit/flows/test_prefect_settings.py": {
         "test_the_server_timeout_becomes_prefects_own_for_every_server_prefect_starts": 5.0,
     },
