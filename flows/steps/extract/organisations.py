@@ -14,6 +14,7 @@ from typing import Any
 
 from flows.steps.extract import gazetteer, org_nouns, org_spans, orgnames, titles
 from flows.steps.extract.paragraphs import is_syllable
+from flows.steps.extract.patterns import literal_pattern
 from flows.steps.extract.people import ORG_TAIL_WORDS, WORD, capitalised_runs
 from flows.steps.extract.roles import OFFICE_WORD, TITLE_WORD
 from flows.steps.extract.world_bodies import WORLD_BODIES
@@ -31,9 +32,7 @@ _KNOWN = re.compile(
 )
 # The world's bodies known by name are looked for after the heads: inside "Đại học Harvard" or
 # "Tạp chí Nature" the name is part of the headed body, not a body of its own.
-_WORLD = re.compile(
-    r"(?<![\w.])(?:" + "|".join(map(re.escape, sorted(WORLD_BODIES, key=len, reverse=True))) + r")(?![\w])"
-)
+_WORLD = re.compile(r"(?<![\w.])(?:" + literal_pattern(WORLD_BODIES) + r")(?![\w])")
 _DEFINED = re.compile(r"\s?\((?P<acronym>[A-ZĐ][A-ZĐa-z&.]{1,9})\)")
 _UP_TO_ACRONYM = re.compile(r"(?P<words>[^,;.()“”\"]{1,80}?)(?P<open>\s?)\([A-ZĐ][A-ZĐ&.]{1,9}\)")
 # Between the noun and the name, what kind of outlet or body it is and whose ("tờ báo địa
