@@ -308,7 +308,7 @@ def byline_authors(byline: str) -> list[str]:
     text = byline.strip()
     if text.startswith("*"):
         return []
-    text = _SOURCE.sub("", re.sub(r"\s+Nguồn\.?$", "", text)).strip(" .")
+    text = _SOURCE.sub("", re.sub(r"\s+(?:Nguồn|\(ghi\))\.?$", "", text)).strip(" .")
     for prefix in _AUTHOR_PREFIXES:
         text = text.removeprefix(prefix)
     names = [name.strip(" .") for name in _AUTHOR_SEPARATORS.split(text) if name.strip(" .")]

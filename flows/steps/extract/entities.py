@@ -102,8 +102,9 @@ def street_names(texts: list[str]) -> set[str]:
         for head in _STREET_HEAD.finditer(text):
             names.update(n for n in _street_list(text, head.end()) if " " in n)
         for run in capitalised_runs(text):
-            before = text[max(0, run[0].start() - 12) : run[0].start()]
-            if 2 <= len(run) <= 4 and run[0].group() in gazetteer.SURNAMES and _HOUSE_NUMBER.search(before):
+            before = text[max(0, run[0].start() - 16) : run[0].start()]
+            house = _HOUSE_NUMBER.search(before[-12:]) and not gazetteer.COUNTED_NUMBER.search(before)
+            if 2 <= len(run) <= 4 and run[0].group() in gazetteer.SURNAMES and house:
                 names.add(" ".join(w.group() for w in run))
     return names
 

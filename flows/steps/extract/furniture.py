@@ -32,6 +32,11 @@ _BANNERS = frozenset({"MỚI - NÓNG", "MỚI NHẤT", "TIN LIÊN QUAN", "ĐỌC
 # "… ảnh 1", "… - Ảnh 2.", and the unaccented "… hinh anh 1" of older pages.
 _ALT_TEXT = re.compile(r"(?:\bảnh|\bhinh anh|\bhình ảnh)\s+\d+\.?$", re.IGNORECASE)
 _RELATED = re.compile(r"^(xem thêm|đọc thêm|tin liên quan|>>|»)", re.IGNORECASE)
+# A related article's headline stamped with its date and time, as link lists print them:
+# "Phụ huynh bức xúc vì … [04/12 - 15:59]". A sentence that ends on a stop before it is text.
+_STAMPED_HEADLINE = re.compile(
+    r"^[^\W\d_][^.!?…]{10,160}?\s[\[(]\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*[-–,]?\s*\d{1,2}[:h]\d{2}[\])]$"
+)
 # The word patterns below are written in small letters and searched in the lowercased text
 # (`lowered`): a case-blind search of long alternations cost more than the rest of a line's rules.
 # Strong footer marks end the article wherever they stand; weak ones ("Hotline:", which a
@@ -127,7 +132,11 @@ def line_furniture(text: str, *, indented: bool = False) -> str | None:
     small = lowered(text)
     if PROMPT_WORDS.search(small):
         return PROMPT
-    if _RELATED.match(text) or (indented and not text.endswith((".", "!", "?", "…", '"', "”"))):
+    if (
+        _RELATED.match(text)
+        or _STAMPED_HEADLINE.match(text)
+        or (indented and not text.endswith((".", "!", "?", "…", '"', "”")))
+    ):
         return RELATED_LINK
     if FOOTER.search(small) or (WEAK_FOOTER.match(small) and len(text) <= 120):
         return SITE_FOOTER

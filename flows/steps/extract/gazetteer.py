@@ -7,6 +7,8 @@ with a surname ("Hà Nội", "Cao Bằng") are listed so they are never taken fo
 
 from __future__ import annotations
 
+import re
+
 from flows.steps.extract.titles import _split
 
 SURNAMES = frozenset(
@@ -133,3 +135,10 @@ PLACE_HEADS = tuple(
 )
 # Words that open a list of streets ("các đường Đồng Văn Cống, Nguyễn Thị Định (quận 2)").
 STREET_HEADS = ("đường", "phố", "tuyến đường", "trạm", "giao lộ", "cao tốc", "tuyến", "đại lộ")
+
+# A number after these counts or dates something, it is no house's: "mùa 3 Nguyễn Mạnh Cường",
+# "phút 45 Văn Toàn" name people, not streets ("282 Nguyễn Huy Tưởng").
+COUNTED_NUMBER = re.compile(
+    r"(?:^|\s)(?:mùa|lần|khóa|khoá|lớp|kỳ|tập|phần|năm|tháng|ngày|giải|hạng|phút|vòng|top)\s\d+\s+$",
+    re.IGNORECASE,
+)

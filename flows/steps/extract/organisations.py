@@ -14,8 +14,10 @@ from typing import Any
 
 from flows.steps.extract import gazetteer, org_nouns, org_spans, orgnames, titles
 from flows.steps.extract.paragraphs import is_syllable
+from flows.steps.extract.patterns import literal_pattern
 from flows.steps.extract.people import ORG_TAIL_WORDS, WORD, capitalised_runs
 from flows.steps.extract.roles import OFFICE_WORD, TITLE_WORD
+from flows.steps.extract.world_bodies import WORLD_BODIES
 
 Span = tuple[int, int, str]
 _HEADS = [(head, re.compile(r"(?<!\w)" + re.escape(head) + r"(?!\w)")) for head in orgnames.ORG_HEADS]
@@ -28,6 +30,9 @@ _KNOWN = re.compile(
     + "|".join(map(re.escape, sorted(orgnames.KNOWN_ORGS, key=len, reverse=True)))
     + r")(?![\w])"
 )
+# The world's bodies known by name are looked for after the heads: inside "Đại học Harvard" or
+# "Tạp chí Nature" the name is part of the headed body, not a body of its own.
+_WORLD = re.compile(r"(?<![\w.])(?:" + literal_pattern(WORLD_BODIES) + r")(?![\w])")
 _DEFINED = re.compile(r"\s?\((?P<acronym>[A-ZĐ][A-ZĐa-z&.]{1,9})\)")
 _UP_TO_ACRONYM = re.compile(r"(?P<words>[^,;.()“”\"]{1,80}?)(?P<open>\s?)\([A-ZĐ][A-ZĐ&.]{1,9}\)")
 # Between the noun and the name, what kind of outlet or body it is and whose ("tờ báo địa
@@ -144,7 +149,9 @@ def _continues(
     if (lower, following.lower()) in orgnames.NAME_PAIRS:
         return not state["proper"] or _capital_ahead(text, words, i + 1, taken)
     if state["capitals"] == 1 and _is_capitalised(previous) is False and _first_capital(words[i - 1].group()):
-        return True  # a lower-case syllable completes the first word of the name ("Dự trữ", "Bảo an")
+        # a lower-case syllable completes the first word of the name ("Dự trữ", "Bảo an"); a
+        # foreign word takes none ("Đại học Harvard công bố" ends at "Harvard")
+        return is_syllable(words[i - 1].group()) or _capital_ahead(text, words, i, taken)
     return _capital_ahead(text, words, i, taken)
 
 
@@ -358,20 +365,29 @@ def _words_of(run: Any) -> str:
 
 def find_organisations(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     """Return the organisations of a sentence outside spans already taken; mark them taken."""
-    found = [
-        (m.start(), end, text[m.start() : end])
-        for m in _KNOWN.finditer(text)
-        if not _overlaps(m.start(), m.end(), taken)
-        and not _CREDIT_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
-        and not org_spans.is_product_or_event(text, m.end())
-        for end in [org_spans.tail_end(text, m.end())]
-    ]
+    found = _known(text, _KNOWN, taken)
     taken.extend((s, e) for s, e, _ in found)
     heads, acronyms = _defined_acronyms(text, _from_heads(text, taken) + org_nouns.institutions(text, taken))
     taken.extend((s, e) for s, e, _ in heads)
-    found += heads + org_spans.named_by_context(text, taken) + org_nouns.reporting_acronyms(text, taken)
+    world = _known(text, _WORLD, taken)
+    taken.extend((s, e) for s, e, _ in world)
+    found += (
+        heads + world + org_spans.named_by_context(text, taken) + org_nouns.reporting_acronyms(text, taken)
+    )
     for span in acronyms + _latin_bodies(text, taken):
         if not _overlaps(span[0], span[1], taken):
             found.append(span)
             taken.append((span[0], span[1]))
     return org_spans.merge_nested(text, sorted(found))
+
+
+def _known(text: str, names: re.Pattern[str], taken: list[tuple[int, int]]) -> list[Span]:
+    """Return the bodies a list knows by name, outside spans taken, not as a credit, product or event."""
+    return [
+        (m.start(), end, text[m.start() : end])
+        for m in names.finditer(text)
+        if not _overlaps(m.start(), m.end(), taken)
+        and not _CREDIT_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+        and not org_spans.is_product_or_event(text, m.end())
+        for end in [org_spans.tail_end(text, m.end())]
+    ]

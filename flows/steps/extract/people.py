@@ -133,7 +133,7 @@ def not_a_person_here(text: str, start: int) -> bool:
     return bool(
         _ADDRESS_BEFORE.search(text[max(0, start - 80) : start])
         or _PLACE_IN_BRACKETS.search(text[max(0, start - 60) : start])
-        or _PLACE_HEAD_BEFORE.search(before)
+        or (_PLACE_HEAD_BEFORE.search(before) and not gazetteer.COUNTED_NUMBER.search(before))
         or _SCHOOL_BEFORE.search(before)
         or _CREDIT_BEFORE.search(before)
         or _LOCATIVE_BEFORE.search(before)

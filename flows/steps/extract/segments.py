@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from flows.steps.extract import boxes, credits, furniture, page_edges
+from flows.steps.extract import bare_credits, boxes, credits, furniture, page_edges
 from flows.steps.extract.credits import byline_authors
 from flows.steps.extract.outlets import (
     DATELINE_REASON,
@@ -32,6 +32,7 @@ TITLE_OUTLET_SUFFIX = "site name after the title"
 CAPTION = "caption"  # a line an HTML page sets beside a photo (flows/steps/ingest/html_blocks.py)
 # Shapes that make a whole unit furniture whatever its words say.
 _WHOLE_SHAPES = frozenset({furniture.DATE_SHARE, boxes.AUTHOR_BOX, boxes.RELATED_BOX})
+_BARE_CREDIT_SHAPES = frozenset({credits.PHOTO_CREDIT, furniture.BYLINE})
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def _flattened_units(document: SourceDocument, line_no: int, text: str) -> list[
     pieces.append((text[head:box], True, boxes.AUTHOR_BOX))
     for paragraph in split_paragraphs(text[box:cut]):
         sentences = _sentences_with_credits(paragraph)
-        pieces += [(sentence, new or n == 0, None) for n, (sentence, new) in enumerate(sentences)]
+        pieces += [(sentence, new or n == 0, shape) for n, (sentence, new, shape) in enumerate(sentences)]
     if pieces[-1][2] is None:  # the page's last sentence: a photo credit may run into the byline
         last, new, _ = pieces.pop()
         parts = boxes.split_credit_byline(last, text[box:cut], _authors(document))
@@ -153,19 +154,22 @@ def _authors(document: SourceDocument) -> set[str]:
     return {name.strip() for name in re.split(r"[,;]", named) if name.strip()}
 
 
-def _sentences_with_credits(paragraph: str) -> list[tuple[str, bool]]:
-    """Split a paragraph into sentences, each credit a piece of its own (see `credits`).
+def _sentences_with_credits(paragraph: str) -> list[tuple[str, bool, str | None]]:
+    """Split a paragraph into sentences, each credit a piece of its own (see `credits`, `bare_credits`).
 
-    Each comes with whether it opens a paragraph: the text after a credit does.
+    Each comes with whether it opens a paragraph (the text after a credit does) and, for a credit
+    without a label, its reason.
     """
-    pieces: list[tuple[str, bool]] = []
+    pieces: list[tuple[str, bool, str | None]] = []
     for sentence in split_sentences(paragraph):
         resume = furniture.related_end(sentence)  # "Xem thêm: <headline> Vụ cháy khiến …"
         if resume is not None:
-            pieces += [(sentence[:resume].strip(), False), (sentence[resume:].strip(), True)]
+            pieces += [(sentence[:resume].strip(), False, None), (sentence[resume:].strip(), True, None)]
             continue
-        parts = credits.credit_pieces(sentence)
-        pieces += [(part, number > 0 and not credits.LABEL.match(part)) for number, part in enumerate(parts)]
+        for number, part in enumerate(credits.credit_pieces(sentence)):
+            new = number > 0 and not credits.LABEL.match(part)
+            for inner, (text, shape) in enumerate(bare_credits.bare_credit_pieces(part)):
+                pieces.append((text, new if inner == 0 else shape is None, shape))
     return pieces
 
 
@@ -199,8 +203,8 @@ def _classify_body(document: SourceDocument, units: list[_Unit]) -> list[tuple[_
 
 def _reason(unit: _Unit, *, opening: bool) -> str | None:
     """Return why a unit is furniture, or None; `opening`: it is a flattened page's first text."""
-    if unit.shape in _WHOLE_SHAPES:
-        return unit.shape  # a flattened page's head or an author's box: all of it is furniture
+    if unit.shape in _WHOLE_SHAPES or unit.shape in _BARE_CREDIT_SHAPES:
+        return unit.shape  # a flattened page's head, an author's box, a credit cut out without a label
     reason = furniture.line_furniture(unit.text, indented=unit.indented)
     if reason == furniture.BANNER and opening:
         return None  # a dateline cut off the lead ("TP HCMSau hỏa hoạn…"), not a banner

@@ -55,3 +55,11 @@ def test_a_place_named_after_a_person_is_no_person(text):
 
 def test_a_person_in_brackets_after_a_place_word_elsewhere_is_still_a_person():
     assert _people("Ông đến thăm xã Tam Hiệp và gặp ông Lê Văn Thành (Chủ tịch xã).") == ["Lê Văn Thành"]
+
+
+def test_a_name_after_a_house_number_is_a_street_but_after_a_season_or_a_minute_it_is_a_person():
+    assert _kinds("Cửa hàng ở 282 Nguyễn Huy Tưởng mở cửa lúc 8 giờ.").get("Nguyễn Huy Tưởng") != PERSON
+    assert (
+        _kinds("Giải nhất cuộc thi mùa 3 Nguyễn Mạnh Cường nói anh rất vui.")["Nguyễn Mạnh Cường"] == PERSON
+    )
+    assert _kinds("Đến phút 45 Nguyễn Văn Toàn ghi bàn cho đội nhà.")["Nguyễn Văn Toàn"] == PERSON

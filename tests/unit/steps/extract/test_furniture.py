@@ -147,3 +147,17 @@ def test_a_related_teaser_run_into_the_paragraph_after_it_is_cut_where_the_text_
     line = "tin liên quan Nông dân được mùa lúa chín vàng Năm nay thời tiết thuận lợi."
     assert line[related_end(line) :] == "Năm nay thời tiết thuận lợi."
     assert related_end("Xem thêm: Giá xăng giảm lần thứ ba") is None
+
+
+def test_a_headline_stamped_with_its_date_and_time_is_a_related_link_but_a_sentence_with_a_time_is_text():
+    assert (
+        line_furniture("Phụ huynh bức xúc vì trường cho trẻ ăn cá ươn [04/12 - 15:59]")
+        == furniture.RELATED_LINK
+    )
+    assert line_furniture("Giá xăng giảm mạnh từ chiều nay (12/3 15h00)") == furniture.RELATED_LINK
+    for text in (
+        "Cuộc họp kết thúc lúc 15:59 [04/12 - 15:59].",
+        "Trận đấu diễn ra ngày 4/12 lúc 15:59 tại sân Mỹ Đình.",
+        "Ông cho biết. Trận đấu bắt đầu [04/12 - 15:59]",
+    ):
+        assert line_furniture(text) is None

@@ -61,3 +61,29 @@ def test_a_head_inside_a_bracketed_country_is_no_organisation_but_a_bracketed_bo
     assert _organisations("Tay vợt Hà Minh (Tây Ban Nha) thắng trận.") == []
     assert _organisations("Đội bóng của “Tây Ban Nha” thua.") == []
     assert _organisations("Ông Lê Hà (Bộ Y tế) cho biết.") == ["Bộ Y tế"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Ông nói với một phóng viên của CNBC rằng giá sẽ tăng.", ["CNBC"]),
+        ("Theo thống kê của The Economist, giá gạo tăng.", ["The Economist"]),
+        ("Khi còn học ở Harvard, ông đã có thói quen này.", ["Harvard"]),
+        ("Nghiên cứu đăng trên Psychological Science tháng trước.", ["Psychological Science"]),
+        ("Cô giữ vị trí số một WTA suốt 20 tuần.", ["WTA"]),
+    ],
+)
+def test_the_worlds_outlets_journals_schools_and_leagues_are_bodies_by_their_name_alone(text, names):
+    assert _organisations(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Đại học Harvard công bố nghiên cứu mới.", ["Đại học Harvard"]),
+        ("Tạp chí Nature đăng bài về loài cá.", ["Tạp chí Nature"]),
+        ("Cục Dự trữ quốc gia thông báo kế hoạch.", ["Cục Dự trữ quốc gia"]),
+    ],
+)
+def test_a_known_name_inside_a_headed_body_stays_in_it_and_a_foreign_word_takes_no_syllable(text, names):
+    assert _organisations(text) == names
