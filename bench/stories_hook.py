@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
@@ -77,9 +78,9 @@ def main() -> None:
     args = parser.parse_args()
     hook_s = [0.0]
 
-    def timed_hook(connection: object, frames: ArticleTables) -> None:
+    def timed_hook(connection: Any, frames: ArticleTables) -> None:
         started = time.process_time()
-        place_article(connection, frames)  # type: ignore[arg-type]
+        place_article(connection, frames)
         hook_s[0] += time.process_time() - started
 
     with tempfile.TemporaryDirectory() as tmp:
