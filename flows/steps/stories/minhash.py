@@ -32,9 +32,14 @@ def signature(shingle_set: set[str]) -> np.ndarray | None:
     """Return the 128 MinHash minima of a shingle set, or None for an empty set."""
     if not shingle_set:
         return None
-    hashes = np.fromiter((zlib.crc32(shingle.encode()) for shingle in shingle_set), dtype=np.uint64)
+    encoded = map(str.encode, shingle_set)
+    hashes = np.fromiter(map(zlib.crc32, encoded), dtype=np.uint64, count=len(shingle_set))
     # numpy's uint64 arithmetic wraps: the products are taken mod 2^64, as the family wants.
-    result: np.ndarray = ((np.outer(hashes, _A) + _B) >> _SHIFT).min(axis=0)
+    # In place, in one array: no second and third shingles × 128 array to allocate and fill.
+    hashed = np.multiply.outer(hashes, _A)
+    hashed += _B
+    hashed >>= _SHIFT
+    result: np.ndarray = hashed.min(axis=0)
     return result
 
 

@@ -23,10 +23,12 @@ def text_words(texts: Iterable[str]) -> list[str]:
 
 def shingles(sequence: list[str], size: int = SHINGLE_WORDS) -> set[str]:
     """Return the distinct runs of size consecutive words (a text shorter than size has none)."""
-    return {" ".join(sequence[start : start + size]) for start in range(len(sequence) - size + 1)}
+    # zip over shifted views of the words: no list slice made per position.
+    return {" ".join(run) for run in zip(*(sequence[shift:] for shift in range(size)), strict=False)}
 
 
 def jaccard(first: set[str], second: set[str]) -> float:
     """Return |A ∩ B| / |A ∪ B| (0 for two empty sets)."""
-    union = len(first | second)
-    return len(first & second) / union if union else 0.0
+    shared = len(first & second)
+    union = len(first) + len(second) - shared  # without building the union set
+    return shared / union if union else 0.0
