@@ -28,6 +28,7 @@ os.environ.setdefault("TINTUC_PREFECT_SERVER_IDLE_S", "0")
 
 from flows.settings import Settings  # noqa: E402
 from tests.support.argos_fixture import build_fixture_package  # noqa: E402
+from tests.support.browser import browser  # noqa: E402, F401 - Chromium, once per test module that takes it
 from warehouse.engine import Warehouse  # noqa: E402
 
 if TYPE_CHECKING:

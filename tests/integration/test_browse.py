@@ -33,7 +33,6 @@ from flows.settings import Settings
 from flows.steps.translate.models import install_file
 from tests.conftest import SEED, SHARED_CORPUS
 from tests.integration.tintuc_process import PROJECT, child_env, kill_group, query
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, browser_or_skip
 from tests.support.hostile_article import (
     IMG_ONERROR,
     JAVASCRIPT_LINK,
@@ -157,20 +156,6 @@ class PageLog:
     dialogs: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     elsewhere: list[str] = field(default_factory=list)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Launch Debian's headless chromium once for the module."""
-    browser_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 @pytest.fixture

@@ -20,19 +20,10 @@ from tests.conftest import SEED
 from tests.integration import test_browse as reader_tests
 from tests.integration.test_browse import Reader, assert_quiet, get, screenshot, start_browse
 from tests.integration.tintuc_process import kill_group, query
-from tests.support.story_articles import (
-    BOTH,
-    DURIAN,
-    FIREFIGHT,
-    FIREFIGHT_AGAIN,
-    TRADERS,
-    write_report,
-    write_seed_copy,
-)
+from tests.support.story_articles import FIREFIGHT, write_reports, write_seed_copy
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
-# The reader tests' own browser and page (a page that records dialogs, errors and outside requests).
-browser = reader_tests.browser
+# The reader tests' own page: it records dialogs, errors and outside requests (the browser is conftest's).
 page = reader_tests.page
 
 
@@ -41,14 +32,7 @@ def reader(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Reader]:
     """Load the reports and the seed with its copy, and serve them with `tintuc browse`."""
     root = tmp_path_factory.mktemp("stories-reader")
     inputs = root / "in"
-    for name, report in [
-        ("1-fire", FIREFIGHT),
-        ("2-traders", TRADERS),
-        ("3-durian", DURIAN),
-        ("4-both", BOTH),
-        ("5-fire-again", FIREFIGHT_AGAIN),
-    ]:
-        write_report(inputs, name, report)
+    write_reports(inputs)
     shutil.copy(SEED, inputs / "0-seed.txt")
     write_seed_copy(inputs, "6-seed-copy.json")
     settings = Settings(data_dir=root / "data", intra_threads=1)

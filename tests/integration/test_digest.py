@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +12,8 @@ from flows.pipeline import pipeline
 from flows.settings import Settings
 from flows.steps.translate.models import install_file
 from tests.integration.tintuc_process import run_tintuc
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, browser_or_skip
 from tests.support.hostile_article import SCRIPT_TITLE, write_hostile_article
-from tests.support.story_articles import BOTH, DURIAN, FIREFIGHT, FIREFIGHT_AGAIN, TRADERS, write_report
+from tests.support.story_articles import DURIAN, FIREFIGHT, write_reports
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 FIRE_TITLE = FIREFIGHT[0]
@@ -25,14 +23,7 @@ SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots" / "digest"
 def load_reports(root: Path, model: Path | None) -> Settings:
     """Load the fire's four reports, the durian prices (all 18/2/2024) and the hostile article (3/6/2024)."""
     inputs = root / "in"
-    for name, report in [
-        ("1-fire", FIREFIGHT),
-        ("2-traders", TRADERS),
-        ("3-durian", DURIAN),
-        ("4-both", BOTH),
-        ("5-fire-again", FIREFIGHT_AGAIN),
-    ]:
-        write_report(inputs, name, report)
+    write_reports(inputs)
     write_hostile_article(inputs)
     settings = Settings(data_dir=root / "data", intra_threads=1)
     if model is not None:
@@ -78,20 +69,6 @@ def test_the_digest_of_a_day_without_news_says_so_and_bad_periods_are_refused(pe
     assert both.returncode == 2 and "not both" in both.stderr
     page = run_tintuc(["digest", "--format", "html"], pending.data_dir)
     assert page.returncode == 2 and "-o FILE.html" in page.stderr
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Launch Debian's headless chromium once for the module."""
-    browser_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 def open_page(browser: Any, path: Path, shot: str) -> tuple[Any, list[str]]:

@@ -25,7 +25,7 @@ import pytest
 from flows.prefect_server.record import RECORD_NAME
 from tests.conftest import SEED
 from tests.integration.tintuc_process import PROJECT, child_env, finish, kill_group, start_tintuc
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, browser_or_skip
+from tests.support.browser import browser_or_skip, chromium
 from tests.support.processes import Process, descendants, kill_groups, read_process, still_alive
 
 pytestmark = pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process table from /proc")
@@ -212,21 +212,15 @@ PAGE_TIMEOUT_MS = 180_000
 
 
 def test_the_printed_ui_address_lists_the_run_in_a_real_browser(served_run):
-    browser_or_skip()
-    from playwright.sync_api import sync_playwright
-
+    browser_or_skip()  # before asking Prefect: without a browser here, skip (or fail in CI) at once
     runs = flow_runs(served_run.ui_address)
     assert len(runs) == 2  # the full run and the rerun that found nothing new
     SCREENSHOTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 1200})  # tall enough for the list
-            page.goto(served_run.ui_address, timeout=PAGE_TIMEOUT_MS)
-            text = text_once_settled(page, [run["name"] for run in runs] + ["tintuc-pipeline"])
-            page.screenshot(path=str(SCREENSHOTS / "ui_runs.png"), full_page=True)
-        finally:
-            browser.close()
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 1200})  # tall enough for the list
+        page.goto(served_run.ui_address, timeout=PAGE_TIMEOUT_MS)
+        text = text_once_settled(page, [run["name"] for run in runs] + ["tintuc-pipeline"])
+        page.screenshot(path=str(SCREENSHOTS / "ui_runs.png"), full_page=True)
     assert "Can't connect" not in text
     assert all(run["name"] in text for run in runs) and "tintuc-pipeline" in text and "Completed" in text
 

@@ -13,13 +13,13 @@ from tests.conftest import SEED
 from tests.integration.warehouse_reads import rows
 from tests.support.story_articles import (
     ADDED_SENTENCE,
-    BOTH,
     COPY_URL,
     DURIAN,
     FIREFIGHT,
     FIREFIGHT_AGAIN,
     TRADERS,
     write_report,
+    write_reports,
     write_seed_copy,
     write_seed_record,
 )
@@ -80,14 +80,7 @@ def test_reports_of_one_event_share_a_story_a_later_one_merges_two_and_an_unrela
     folder = tmp_path / "in"
     # In name order, as a run reads them: the traders' losses start apart from the firefight, the
     # report of both merges the two, a second firefight report joins, the durian prices never do.
-    for name, report in [
-        ("1-fire", FIREFIGHT),
-        ("2-traders", TRADERS),
-        ("3-durian", DURIAN),
-        ("4-both", BOTH),
-        ("5-fire-again", FIREFIGHT_AGAIN),
-    ]:
-        write_report(folder, name, report)
+    write_reports(folder)
     pipeline([folder], warehouse_settings)
 
     story = {name: row["story_id"] for name, row in places(warehouse_settings).items()}

@@ -6,7 +6,10 @@ Playwright's own browser download is not reachable here, so Playwright launches 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,3 +38,24 @@ def browser_or_skip() -> None:
         pytest.fail(f"{missing}: CI must check the UI in a real browser")
     if missing:
         pytest.skip(missing)
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Launch Debian's headless chromium (or skip, or fail in CI, as browser_or_skip says); close it after."""
+    browser_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Chromium, launched once for the test module that imports this fixture."""
+    with chromium() as launched:
+        yield launched

@@ -88,6 +88,24 @@ def write_report(folder: Path, name: str, report: tuple[str, list[str]], day: in
     return path
 
 
+# The reports in the order a run reads them (by name): the firefight, the traders' losses apart from
+# it, the durian prices on another matter, the report of both that merges the first two, the
+# firefight again.
+REPORTS = [
+    ("1-fire", FIREFIGHT),
+    ("2-traders", TRADERS),
+    ("3-durian", DURIAN),
+    ("4-both", BOTH),
+    ("5-fire-again", FIREFIGHT_AGAIN),
+]
+
+
+def write_reports(folder: Path) -> None:
+    """Write the five made-up reports of REPORTS into folder."""
+    for name, report in REPORTS:
+        write_report(folder, name, report)
+
+
 def seed_paragraphs() -> tuple[str, list[str]]:
     """Return the seed's title and the lines of its body, as the file holds them."""
     lines = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
