@@ -206,8 +206,8 @@ def _opens_list_item(text: str, words: list[re.Match[str]], i: int) -> bool:
     following = words[i + 1] if i + 1 < len(words) else None
     if following is None or text[words[i].end() : following.start()] != " ":
         return False
-    lower = following.group()
-    return lower[:1].islower() and lower not in orgnames.STOP_WORDS
+    syllable = following.group()
+    return syllable[:1].islower() and syllable not in orgnames.STOP_WORDS
 
 
 def _from_heads(text: str, taken: list[tuple[int, int]]) -> list[Span]:
