@@ -510,6 +510,26 @@ def variants(
     }
 
 
+def check_scorer(setting: Setting) -> None:
+    """Fail unless the matrix scorer agrees with bench/stories.py's on groupings with every kind of pair.
+
+    By lowest gold cluster, by lowest gold story (pairs of merged clusters, not scored), and by
+    story id // 3 and article // 7 (wrong pairs, missed pairs).
+    """
+    articles = setting.articles
+    groupings = [
+        [int(min(article.clusters, key=int)) for article in articles],
+        [int(min(article.stories, key=int)) for article in articles],
+        [int(min(article.stories, key=int)) // 3 for article in articles],
+        [index // 7 for index in range(len(articles))],
+    ]
+    for grouping in groupings:
+        label = {article.article_id: group for article, group in zip(articles, grouping, strict=True)}
+        scored = setting.scorer.score(np.array(grouping))
+        for name, half in zip(("all", "half_a", "half_b"), (None, *halves(articles)), strict=True):
+            assert scored[name] == pairwise(articles, label, half), (name, scored[name])
+
+
 def main() -> None:
     """Score each variant's ceiling and print a table (and the figures as JSON with --json)."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
@@ -527,8 +547,7 @@ def main() -> None:
     docs = read_docs(args.warehouse, set(originals))
     listings = {key for key, doc in docs.items() if is_listing(doc)}
     setting = Setting(articles, rows, Scorer(articles), listings)
-    check = {article.article_id: index for index, article in enumerate(articles)}
-    assert setting.scorer.score(np.arange(len(articles)))["all"] == pairwise(articles, check)
+    check_scorer(setting)
     print(f"{len(articles)} articles scored, {len(originals)} originals, {len(listings)} listing pages")
     heading = "UPGMA, whole-set frequencies, cut best on A"
     print(
