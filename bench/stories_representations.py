@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage  # scipy comes with datasketch (dev extras)
+from scipy.cluster.hierarchy import fcluster, linkage  # scipy: dev extras
 from scipy.sparse import csr_matrix
 from scipy.sparse.linalg import svds
 
