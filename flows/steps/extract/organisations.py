@@ -33,8 +33,9 @@ _KNOWN = re.compile(
 # The world's bodies known by name are looked for after the heads: inside "Đại học Harvard" or
 # "Tạp chí Nature" the name is part of the headed body, not a body of its own.
 _WORLD = re.compile(r"(?<![\w.])(?:" + literal_pattern(WORLD_BODIES) + r")(?![\w])")
-_DEFINED = re.compile(r"\s?\((?P<acronym>[A-ZĐ][A-ZĐa-z&.]{1,9})\)")
-_UP_TO_ACRONYM = re.compile(r"(?P<words>[^,;.()“”\"]{1,80}?)(?P<open>\s?)\([A-ZĐ][A-ZĐ&.]{1,9}\)")
+# A police or army unit's code is an acronym with digits: "Cục Cảnh sát điều tra … (C02)".
+_DEFINED = re.compile(r"\s?\((?P<acronym>[A-ZĐ][A-ZĐa-z0-9&.]{1,9})\)")
+_UP_TO_ACRONYM = re.compile(r"(?P<words>[^,;.()“”\"]{1,80}?)(?P<open>\s?)\([A-ZĐ][A-ZĐ0-9&.]{1,9}\)")
 # Between the noun and the name, what kind of outlet or body it is and whose ("tờ báo địa
 # phương Yomiuri Shimbun", "báo Mỹ Wall Street Journal", "kênh truyền hình Fox Sports").
 _NOUN_QUALIFIERS = (
@@ -110,6 +111,8 @@ def _continues(
     two_before = f"{words[i - 2].group().lower()} {previous}" if i >= 2 else ""
     after_place = previous in orgnames.PLACE_WORDS or two_before in orgnames.PLACE_WORDS
     head = None if after_place else _HEAD_START.match(text, words[i].start())
+    if head and head.group() in orgnames.NAME_FIRST_HEADS and not _is_capitalised(following):
+        head = None  # "Ban Chấp hành T.Ư Đảng khóa XIII": "Đảng" closes the organ's name, names no party
     # "Ban chỉ huy Phòng chống thiên tai": a head word that opens a pair of the name is no head.
     in_pair = (
         head is not None
@@ -128,15 +131,24 @@ def _continues(
     if state["code"]:
         return False  # "Sư đoàn 363 quản lý": a unit's number closes its name
     if word.isdigit():
-        state["code"] = not state["capitals"] and words[i - 1].end() == state["head_end"]
-        return previous == "số" or state["code"]  # "Đội Công binh số 1", "Tổng công ty 319"
+        # "Tổng công ty 319", "Trung đoàn bộ binh 24": a number after the head and its fields
+        state["code"] = not state["capitals"]
+        return previous == "số" or state["code"]  # "Đội Công binh số 1"
     if (previous, lower) in orgnames.NAME_PAIRS:
         return True  # the second syllable of a word of the name ("Hàng không", "thiết bị")
+    if lower == "về" and two_before == "tội phạm" and _field_ahead(words, i + 1):
+        return True  # "Cục Cảnh sát điều tra tội phạm về ma túy": the field of the crimes
     if lower in orgnames.STOP_WORDS and (lower, following.lower()) != ("dự", "án"):
         return False  # "… dự lễ" stops a name; "Ban quản lý dự án …" goes on
     if word in {"và", "&"}:
         nxt = words[i + 1] if i + 1 < len(words) else None
+        if nxt is not None and not _is_capitalised(following):
+            return _joins_fields(words, i)
         return nxt is not None and _is_capitalised(following) and not _ends_name(text, nxt)
+    if lower in orgnames.FIELD_SYLLABLES:
+        return previous in {"và", "&"} or two_before_pair(words, i)
+    if (lower, following.lower()) in orgnames.NAME_PAIRS and lower in orgnames.PLACE_WORDS:
+        return not state["proper"] or _capital_ahead(text, words, i + 1, taken)  # "xã hội", not "xã X"
     if lower in orgnames.PLACE_WORDS or f"{previous} {lower}" in orgnames.PLACE_WORDS:
         # "UBND xã Đồn Xá", "UBND thành phố Hội An": a head word after a place word names the place
         nxt = words[i + 1] if i + 1 < len(words) else None
@@ -155,6 +167,38 @@ def _continues(
     return _capital_ahead(text, words, i, taken)
 
 
+def _pair_at(words: list[re.Match[str]], index: int) -> tuple[str, str] | None:
+    """Return the two words from `index`, lower-cased, if both are there."""
+    if index + 1 >= len(words):
+        return None
+    return (words[index].group().lower(), words[index + 1].group().lower())
+
+
+def _field_ahead(words: list[re.Match[str]], index: int) -> bool:
+    """Tell whether a field of an official name starts at `index` ("ma túy", "giới")."""
+    pair = _pair_at(words, index)
+    if pair in orgnames.NAME_PAIRS and pair not in orgnames.BODY_PAIRS:
+        return True
+    return index < len(words) and words[index].group() in orgnames.FIELD_SYLLABLES
+
+
+def two_before_pair(words: list[re.Match[str]], index: int) -> bool:
+    """Tell whether the two words before `index` are a field of a name ("phát triển rừng")."""
+    return index >= 2 and _pair_at(words, index - 2) in orgnames.NAME_PAIRS
+
+
+def _joins_fields(words: list[re.Match[str]], index: int) -> bool:
+    """Tell whether the "và" at `index` joins two fields of one name, not two bodies.
+
+    "Sở Giáo dục và đào tạo", "Viện Nghiên cứu Gia đình và giới": a field on each side. "Bộ
+    Công an và quân đội" joins two bodies; "… và người dân" is no field at all.
+    """
+    before = _pair_at(words, index - 2) if index >= 2 else None
+    return (
+        before in orgnames.NAME_PAIRS and before not in orgnames.BODY_PAIRS and _field_ahead(words, index + 1)
+    )
+
+
 def _first_capital(word: str) -> bool:
     """Tell whether a capitalised word may take a second syllable: no acronym, no place, no name."""
     return (
@@ -171,11 +215,14 @@ def _org_end(
     first: int,
     head_end: int,
     taken: list[tuple[int, int]],
-    generic: bool,
+    head: str,
 ) -> int:
     """Extend an organisation name from its head over the words of its name."""
+    generic = head in _COMPANY_HEADS or head.endswith(" chuyên")  # "THPT chuyên Đại học Sư phạm"
     end = head_end
-    state = {"proper": False, "generic": generic, "capitals": 0, "code": False, "head_end": head_end}
+    state: dict[str, Any] = {
+        "proper": False, "generic": generic, "capitals": 0, "code": False, "head_end": head_end, "head": head,
+    }  # fmt: skip
     for i in range(first, len(words)):
         gap = text[end : words[i].start()]
         if gap not in {" ", " - ", " – "} or _overlaps(words[i].start(), words[i].end(), taken):
@@ -229,7 +276,7 @@ def _from_heads(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             if text[max(0, match.start() - 13) : match.start()].endswith(_COMPANY_BEFORE):
                 continue  # "Tổng công ty Cảng hàng không …": the company's own name, grown from its head
             first = next((i for i, w in enumerate(words) if w.start() >= match.end()), len(words))
-            end = _org_end(text, words, first, match.end(), taken, head in _COMPANY_HEADS)
+            end = _org_end(text, words, first, match.end(), taken, head)
             name = text[match.start() : end]
             while name.endswith((" và", " &", " -")):
                 name = name.rsplit(" ", 1)[0]
@@ -238,6 +285,8 @@ def _from_heads(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             if name == head and head in _LOCAL_HEADS and local:
                 end, name = local.end(), text[match.start() : local.end()]  # "UBND tỉnh", "HĐND huyện"
             rest = name[len(head) :].split()
+            if not _opens_as_required(head, rest):
+                continue
             if not rest and head not in orgnames.STANDALONE_ORG_HEADS:
                 continue  # a bare "Bộ" or "Sở" names no organisation
             if head in orgnames.WEAK_HEADS and not any(_is_capitalised(w) for w in rest):
@@ -256,6 +305,15 @@ def _from_heads(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     return found
 
 
+def _opens_as_required(head: str, rest: list[str]) -> bool:
+    """Tell whether a name opens as its head requires: a field after "Vụ", a capital after "Đảng"."""
+    if head in orgnames.FIELD_HEADS:
+        return len(rest) >= 2 and (rest[0].lower(), rest[1].lower()) in orgnames.NAME_PAIRS
+    if head in orgnames.NAME_FIRST_HEADS:
+        return bool(rest) and _is_capitalised(rest[0])
+    return True
+
+
 # Heads a company's own name follows, which may open with another body's noun.
 _COMPANY_HEADS = frozenset({"Công ty", "Ngân hàng", "Tổng công ty", "Tập đoàn"})
 _COMPANY_BEFORE = ("Tổng công ty ", "Công ty ", "Tập đoàn ")
@@ -266,7 +324,9 @@ _LOCAL_HEADS = frozenset(
 _LOCAL_LEVEL = re.compile(
     r" (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|TP)(?![\w.])(?! [A-ZĐ0-9])"
 )
-_SCHOOL_HEADS = frozenset({"THPT", "THCS", "Tiểu học", "Mầm non", "Đại học", "ĐH", "Cao đẳng"})
+_SCHOOL_HEADS = frozenset(
+    {"THPT", "THCS", "Tiểu học", "Mầm non", "Đại học", "ĐH", "Cao đẳng", "THPT chuyên", "THCS chuyên"}
+)
 # Heads a company is named after by its own name, never by a place alone ("công ty công nghệ Mỹ").
 _OWN_NAME_HEADS = frozenset({"Công ty", "Tập đoàn", "Ngân hàng", "Hãng", "Tổng công ty"})
 
@@ -316,7 +376,11 @@ def _latin_bodies(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     """Return Latin-script bodies: "… Bank", websites, camel-case names, names after "hãng", "trang"."""
     spans: list[Span] = []
     for run in capitalised_runs(text):
+        while run and run[0].group() in titles.NOT_NAME_WORDS | {"Theo"}:
+            run = run[1:]  # "Theo Christian Post ngày 6/7": the source is the name, not its "Theo"
         words = [w.group() for w in run]
+        if not words:
+            continue
         if words[-1] in ORG_TAIL_WORDS and len(words) >= 2 and all(w.isascii() for w in words):
             spans.append((run[0].start(), run[-1].end(), text[run[0].start() : run[-1].end()]))
     spans += [(m.start(), m.end(), m.group()) for m in _SITE.finditer(text)]
@@ -333,6 +397,8 @@ def _latin_bodies(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             if not runs:
                 continue
             run = runs[0]
+            if keep_noun and text[max(0, match.start() - 3) : match.start()].lower() == "bộ ":
+                continue  # "Bộ đội Việt Nam": soldiers, not a team
             if not keep_noun and len(run) > 2 and _words_of(run[-2:]) in gazetteer.PROVINCES:
                 run = run[:-2]  # "tổ chức quốc tế KOICA Hàn Quốc": the country is where it comes from
             if run[0].start() != 0 or len(run) > 4 or len(run[-1].group()) < 2:
@@ -348,12 +414,12 @@ def _latin_bodies(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             ):
                 continue  # "hãng AirAsia", "trang SDE": a Latin-script name, not "báo cáo Hội …"
             if (
-                not keep_noun
-                and len(run) == 1
+                len(run) == 1
+                and written not in gazetteer.PROVINCES  # "quân đội Nga mở rộng …" is a country's army
                 and is_syllable(written)
                 and re.match(r" [a-zà-ỹđ]", text[name_end : name_end + 2])
             ):
-                continue  # "công ty Du lịch …": the first syllable of a word, not a brand
+                continue  # "công ty Du lịch …", "đội Điện toán …": a word's first syllable, not a name
             spans.append((start, name_end, name))
     return [s for s in spans if not _overlaps(s[0], s[1], taken)]
 

@@ -75,7 +75,9 @@ ORG_TAIL_WORDS = frozenset(
     Motors|Pharma|Energy|Securities|Insurance|Media|Entertainment|Studio|Studios|Network|Labs|
     Technologies|Systems|Pacific|Slayer|League|Center|Centre|Hospital|School|Report|Today|Online|
     Daily|Gazette|Herald|Tribune|Review|Weekly|Research|Partners|Fund|Trust|Exchange|Travel|Tours|
-    Tourist|Travelmart|Resort|Hotel|Hotels|Logistics|Pharmacy|Telecom""".replace("\n", "|").split("|")
+    Tourist|Travelmart|Resort|Hotel|Hotels|Logistics|Pharmacy|Telecom|Software|Academy""".replace(
+        "\n", "|"
+    ).split("|")
 )
 # Latin-script words that end an event's or a place's name ("New York Fashion Week", "Highway Camp").
 EVENT_TAIL_WORDS = frozenset(

@@ -1,0 +1,155 @@
+"""The grammar of Vietnamese official names: lower-case fields, "và" between fields, nested bodies.
+
+Each case is invented text beside a look-alike that must stay out (or stop where it stops).
+"""
+
+import pytest
+
+from flows.steps.extract.organisations import find_organisations
+
+
+def _names(sentence: str) -> list[str]:
+    """Return the organisations found in one sentence, in order."""
+    return [name for _, _, name in find_organisations(sentence, [])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Theo Tổng cục Dân số, tỷ lệ sinh giảm.", ["Tổng cục Dân số"]),
+        (
+            "Trung tâm Kiểm soát bệnh tật tỉnh Hà Giang khuyến cáo.",
+            ["Trung tâm Kiểm soát bệnh tật tỉnh Hà Giang"],
+        ),
+        ("Đội Tuần tra kiểm soát số 4 có mặt.", ["Đội Tuần tra kiểm soát số 4"]),
+        (
+            "Ban quản lý dự án đầu tư xây dựng công trình giao thông tỉnh Quảng Nam cho biết.",
+            ["Ban quản lý dự án đầu tư xây dựng công trình giao thông tỉnh Quảng Nam"],
+        ),
+        ("Vụ Giáo dục đại học trả lời.", ["Vụ Giáo dục đại học"]),
+    ],
+)
+def test_a_name_runs_over_the_lower_case_fields_it_is_made_of(sentence, names):
+    assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Vụ tai nạn xảy ra ở Vụ Bản lúc sáng.", []),  # a case, and a district: no department
+        ("Trung tâm Kiểm soát đón khách.", ["Trung tâm Kiểm soát"]),  # no field after it: stops
+        ("Ban quản lý dự án cho biết tiến độ.", ["Ban quản lý dự án"]),  # "cho" ends the name
+    ],
+)
+def test_a_lower_case_word_that_is_no_field_ends_the_name(sentence, names):
+    assert _names(sentence) == names
+
+
+def test_xa_hoi_is_society_not_a_commune():
+    assert _names("Viện Hàn lâm Khoa học xã hội Việt Nam công bố.") == [
+        "Viện Hàn lâm Khoa học xã hội Việt Nam"
+    ]
+
+
+def test_xa_before_a_place_is_still_a_commune():
+    assert _names("Công an xã Hướng Lập đến hiện trường.") == ["Công an xã Hướng Lập"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Viện Nghiên cứu Gia đình và giới công bố.", ["Viện Nghiên cứu Gia đình và giới"]),
+        (
+            "Ban chỉ huy Phòng chống thiên tai và tìm kiếm cứu nạn tỉnh Quảng Trị họp.",
+            ["Ban chỉ huy Phòng chống thiên tai và tìm kiếm cứu nạn tỉnh Quảng Trị"],
+        ),
+        (
+            "Quỹ Bảo vệ và phát triển rừng tỉnh Lâm Đồng chi trả.",
+            ["Quỹ Bảo vệ và phát triển rừng tỉnh Lâm Đồng"],
+        ),
+    ],
+)
+def test_va_between_two_lower_case_fields_keeps_one_name(sentence, names):
+    assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Bộ Công an và quân đội phối hợp.", ["Bộ Công an"]),  # two bodies, the second not named
+        ("Sở Y tế và người dân cùng làm.", ["Sở Y tế"]),
+        ("Bộ Chính trị và Quân ủy Trung ương quyết định.", ["Bộ Chính trị", "Quân ủy Trung ương"]),
+    ],
+)
+def test_va_before_a_body_or_no_field_ends_the_name(sentence, names):
+    assert _names(sentence) == names
+
+
+def test_crimes_about_a_field_belong_to_the_department_name():
+    assert _names("Cục Cảnh sát điều tra tội phạm về ma túy phối hợp.") == [
+        "Cục Cảnh sát điều tra tội phạm về ma túy"
+    ]
+
+
+def test_ve_outside_that_frame_ends_the_name():
+    assert _names("Cục Cảnh sát giao thông về tới hiện trường.") == ["Cục Cảnh sát giao thông"]
+
+
+def test_a_unit_code_in_brackets_is_the_departments_acronym():
+    assert _names("Cục Cảnh sát điều tra tội phạm về trật tự xã hội (C02) cho biết.") == [
+        "Cục Cảnh sát điều tra tội phạm về trật tự xã hội",
+        "C02",
+    ]
+
+
+def test_a_unit_number_after_its_lower_case_arm_closes_the_name():
+    assert _names("Trung đoàn bộ binh 24 được bàn giao.") == ["Trung đoàn bộ binh 24"]
+    assert _names("Sư đoàn 363 quản lý khu đất.") == ["Sư đoàn 363"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Ông là đảng viên Đảng Cộng sản Việt Nam.", ["Đảng Cộng sản Việt Nam"]),
+        ("Ứng viên đảng Cộng hòa thua.", ["đảng Cộng hòa"]),
+        ("Đảng và Nhà nước quan tâm.", []),  # the Party, no party's name
+        ("Đảng ủy xã họp, mọi đảng viên dự.", []),
+        (
+            "Hội nghị Ban Chấp hành T.Ư Đảng khóa XIII bế mạc.",
+            ["Ban Chấp hành T.Ư Đảng"],
+        ),  # "Đảng" closes an organ's name
+    ],
+)
+def test_a_party_is_named_by_its_capitalised_name_after_dang(sentence, names):
+    assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Em học trường THPT chuyên Đại học Sư phạm Hà Nội.", ["trường THPT chuyên Đại học Sư phạm Hà Nội"]),
+        ("Em học trường THPT chuyên Lê Hồng Phong.", ["trường THPT chuyên Lê Hồng Phong"]),
+        (
+            "Tổng cục Chính trị Quân đội nhân dân Việt Nam chỉ đạo.",
+            ["Tổng cục Chính trị Quân đội nhân dân Việt Nam", "Quân đội nhân dân Việt Nam"],
+        ),
+        ("Cảng vụ Hàng không miền Bắc xử phạt.", ["Cảng vụ Hàng không miền Bắc"]),
+        ("Ông lên Huyện đội Tịnh Biên hỏi.", ["Huyện đội Tịnh Biên"]),
+    ],
+)
+def test_a_body_named_after_another_or_by_its_region_is_one_name(sentence, names):
+    assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Bộ đội Việt Nam đã cưu mang họ.", []),  # soldiers, not a team
+        ("Anh làm ở đội Điện toán đám mây.", []),  # a word's first syllable, not a name
+        ("Tin này giúp quân đội Nga mở rộng tiền tuyến.", ["quân đội Nga"]),
+        ("Ông từng làm ở FPT Software ba năm.", ["FPT Software"]),
+        ("Theo Christian Post ngày 6/7, em muốn bay.", ["Christian Post"]),
+    ],
+)
+def test_team_nouns_and_latin_bodies_keep_their_edges(sentence, names):
+    assert _names(sentence) == names
