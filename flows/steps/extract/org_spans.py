@@ -21,7 +21,7 @@ Span = tuple[int, int, str]
 OFFICE_HEADS = (
     "Văn phòng", "Phòng", "Ban", "Cục", "Cơ quan CSĐT", "Cơ quan cảnh sát điều tra",
     "Cơ quan Cảnh sát điều tra", "Cơ quan điều tra", "Đội", "Trung tâm", "Hội đồng", "Chi cục", "Chi nhánh",
-    "Trại tạm giam", "Trại giam", "Tổng cục", "Vụ", "Viện",
+    "Trại tạm giam", "Trại giam", "Tổng cục", "Vụ", "Viện", "Ủy ban", "Bộ Tổng tham mưu", "Bộ Tư lệnh",
 )  # fmt: skip
 # Acronyms that say where a body works, closing its name ("Liên đoàn Bóng đá ASEAN").
 REGION_ACRONYMS = frozenset({"ASEAN", "EU", "LHQ", "ĐBSCL", "TP.HCM", "TPHCM"})

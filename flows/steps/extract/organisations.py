@@ -83,9 +83,18 @@ def _ends_name(text: str, word: re.Match[str]) -> bool:
     )
 
 
-def _ends_place(text: str, word: re.Match[str]) -> bool:
-    """Tell whether a capitalised word after a place word starts something else than the place's name."""
-    return bool(word.group() in titles.NOT_NAME_WORDS or OFFICE_WORD.match(text, word.start()))
+def _ends_place(text: str, words: list[re.Match[str]], index: int) -> bool:
+    """Tell whether a capitalised word after a place word starts something else than the place's name.
+
+    A title or an honorific does ("tỉnh Ông …" is no place), unless it opens a province ("tỉnh Bà Rịa").
+    """
+    word = words[index]
+    if OFFICE_WORD.match(text, word.start()):
+        return True
+    return (
+        word.group() in titles.NOT_NAME_WORDS
+        and _words_of(words[index : index + 2]) not in gazetteer.PROVINCES
+    )
 
 
 def _capital_ahead(text: str, words: list[re.Match[str]], index: int, taken: list[tuple[int, int]]) -> bool:
@@ -122,7 +131,10 @@ def _continues(
     if head and not state["generic"] and not in_place and not in_pair:
         return False  # a nested organisation ("… Bộ Công an") is found on its own
     if _is_capitalised(word):
-        if _is_code(word) or word in titles.NOT_NAME_WORDS or OFFICE_WORD.match(text, words[i].start()):
+        opens_province = f"{word} {following}" in gazetteer.PROVINCES  # "Bà Rịa": no "Bà" (Mrs) there
+        if _is_code(word) or OFFICE_WORD.match(text, words[i].start()):
+            return False
+        if word in titles.NOT_NAME_WORDS and not (in_place or opens_province):
             return False
         state["proper"] |= lower not in orgnames.NAME_WORDS and word not in {"TNHH", "MTV", "CP", "TMCP"}
         state["generic"] = False
@@ -136,8 +148,8 @@ def _continues(
         return previous == "số" or state["code"]  # "Đội Công binh số 1"
     if (previous, lower) in orgnames.NAME_PAIRS:
         return True  # the second syllable of a word of the name ("Hàng không", "thiết bị")
-    if lower == "về" and two_before == "tội phạm" and _field_ahead(words, i + 1):
-        return True  # "Cục Cảnh sát điều tra tội phạm về ma túy": the field of the crimes
+    if lower == "về" and _about_a_field(words, i, two_before):
+        return True  # "… tội phạm về ma túy", "Hội đồng quốc gia về Khoa học …": what the body is about
     if lower in orgnames.STOP_WORDS and (lower, following.lower()) != ("dự", "án"):
         return False  # "… dự lễ" stops a name; "Ban quản lý dự án …" goes on
     if word in {"và", "&"}:
@@ -152,10 +164,10 @@ def _continues(
     if lower in orgnames.PLACE_WORDS or f"{previous} {lower}" in orgnames.PLACE_WORDS:
         # "UBND xã Đồn Xá", "UBND thành phố Hội An": a head word after a place word names the place
         nxt = words[i + 1] if i + 1 < len(words) else None
-        return nxt is not None and _is_capitalised(following) and not _ends_place(text, nxt)
+        return nxt is not None and _is_capitalised(following) and not _ends_place(text, words, i + 1)
     if f"{lower} {following.lower()}" in orgnames.PLACE_WORDS:  # "Công an thị xã Phước Long"
         after = words[i + 2] if i + 2 < len(words) else None
-        return after is not None and _is_capitalised(after.group()) and not _ends_place(text, after)
+        return after is not None and _is_capitalised(after.group()) and not _ends_place(text, words, i + 2)
     if word == "số":
         return following.isdigit()
     if (lower, following.lower()) in orgnames.NAME_PAIRS:
@@ -180,6 +192,19 @@ def _field_ahead(words: list[re.Match[str]], index: int) -> bool:
     if pair in orgnames.NAME_PAIRS and pair not in orgnames.BODY_PAIRS:
         return True
     return index < len(words) and words[index].group() in orgnames.FIELD_SYLLABLES
+
+
+def _about_a_field(words: list[re.Match[str]], index: int, two_before: str) -> bool:
+    """Tell whether the "về" at `index` names what a body is about, not where someone goes.
+
+    After "tội phạm" the crimes' field follows in small letters ("tội phạm về ma túy"); after
+    any name a field in capitals does ("Hội đồng quốc gia về Khoa học công nghệ"). "về Hà Nội"
+    is a journey: "Hà" opens no field.
+    """
+    if two_before == "tội phạm":
+        return _field_ahead(words, index + 1)
+    pair = _pair_at(words, index + 1)
+    return pair in orgnames.NAME_PAIRS and _is_capitalised(words[index + 1].group())
 
 
 def two_before_pair(words: list[re.Match[str]], index: int) -> bool:
@@ -248,6 +273,8 @@ def _opens_list_item(text: str, words: list[re.Match[str]], i: int) -> bool:
     """
     if _HEAD_START.match(text, words[i].start()):
         return True
+    if i >= 2 and _words_of(words[i - 2 : i + 1]) in gazetteer.PROVINCES:
+        return False  # "Công an tỉnh Thừa Thiên - Huế": a province written with a dash
     if i < 2 or not _is_capitalised(words[i - 1].group()) or not _is_capitalised(words[i - 2].group()):
         return False  # the name before the dash is made of common nouns: the dash joins its fields
     following = words[i + 1] if i + 1 < len(words) else None

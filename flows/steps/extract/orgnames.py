@@ -96,7 +96,8 @@ NAME_PAIRS = frozenset(
         đất đai|việc làm|trẻ em|bình đẳng|hành chính|cải cách|cán bộ|thi hành|hậu cần|tuyên truyền|
         thi đua|khen thưởng|lưu trữ|đấu giá|tài sản|an sinh|giám định|pháp y|tâm thần|phục hồi|
         chức năng|nội tiết|da liễu|tim mạch|huyết học|truyền máu|ung bướu|chấn thương|chỉnh hình|
-        nhiệt đới|dân sự|tiêu dùng|cạnh tranh|cấp cứu|cảng biển|hải đảo|đê điều|nội địa|đại học"""
+        nhiệt đới|dân sự|tiêu dùng|cạnh tranh|cấp cứu|cảng biển|hải đảo|đê điều|nội địa|đại học|
+        khu vực|đổi mới|sáng tạo"""
     )
     if len(pair.split()) == 2
 )

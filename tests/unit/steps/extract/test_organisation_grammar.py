@@ -153,3 +153,38 @@ def test_a_body_named_after_another_or_by_its_region_is_one_name(sentence, names
 )
 def test_team_nouns_and_latin_bodies_keep_their_edges(sentence, names):
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Công an tỉnh Thừa Thiên - Huế cho biết.", ["Công an tỉnh Thừa Thiên - Huế"]),
+        ("UBND tỉnh Bà Rịa - Vũng Tàu chỉ đạo.", ["UBND tỉnh Bà Rịa - Vũng Tàu"]),
+        ("Nhà tù Hỏa Lò - Nhà thờ Lớn là điểm đến.", ["Nhà tù Hỏa Lò"]),  # a list, not one name
+    ],
+)
+def test_a_province_written_with_a_dash_stays_in_the_name(sentence, names):
+    assert _names(sentence) == names
+
+
+def test_an_honorific_after_a_place_word_still_ends_the_name():
+    assert _names("Công an tỉnh Bà Năm báo.") != ["Công an tỉnh Bà Năm"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Hội đồng quốc gia về Khoa học công nghệ và Đổi mới sáng tạo họp.",
+            ["Hội đồng quốc gia về Khoa học công nghệ và Đổi mới sáng tạo"],
+        ),
+        ("Đoàn của Sở Y tế về Hà Nội làm việc.", ["Sở Y tế"]),  # a journey, not a field
+        (
+            "Đội Chữa cháy Cứu hộ cứu nạn khu vực số 1 có mặt.",
+            ["Đội Chữa cháy Cứu hộ cứu nạn khu vực số 1"],
+        ),
+        ("Ủy ban Đối ngoại Thượng viện Mỹ họp.", ["Ủy ban Đối ngoại Thượng viện Mỹ", "Thượng viện Mỹ"]),
+    ],
+)
+def test_a_council_on_a_field_an_area_and_a_committee_of_a_chamber_are_one_name(sentence, names):
+    assert _names(sentence) == names
