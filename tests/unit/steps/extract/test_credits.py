@@ -104,6 +104,8 @@ def test_credit_values_lose_their_dash_bracket_and_stop_but_not_an_initial():
         ("(Dân trí) - Chiều qua, mưa lớn.", "Dân trí", "Chiều qua, mưa lớn."),
         ("ANTD.VN - Công an quận vừa bắt hai người.", "An ninh Thủ đô", "Công an quận vừa bắt hai người."),
         ("ABCD.VN - Tối qua, cháy nhà kho.", "ABCD.VN", "Tối qua, cháy nhà kho."),
+        ("PLO- Chiều qua, mưa lớn.", "Pháp Luật TP.HCM", "Chiều qua, mưa lớn."),  # no space before the dash
+        ("(TTXVN) - Sáng nay, hội nghị mở.", "Thông tấn xã Việt Nam", "Sáng nay, hội nghị mở."),
     ],
 )
 def test_an_outlets_dateline_names_the_outlet_and_leaves_the_lead(lead, outlet, text):
@@ -120,6 +122,8 @@ def test_an_outlets_dateline_names_the_outlet_and_leaves_the_lead(lead, outlet, 
         "HÀ NỘI - Sáng nay, trời rét.",
         "UBND - cơ quan hành chính - họp sáng nay.",
         "Bộ Y tế - cơ quan quản lý - vừa công bố số liệu.",
+        "Mỹ- Trung căng thẳng vì thuế.",  # two countries joined, no outlet
+        "COVID-19 lan nhanh ở châu Âu.",
     ],
 )
 def test_a_place_dateline_or_a_body_before_a_dash_stays_in_the_lead(lead):

@@ -128,3 +128,17 @@ def test_a_story_that_opens_with_languages_or_numbered_steps_keeps_them():
     assert _kept(build_segments(_page(story))) == story
     steps = "1. Nhấn nút đỏ để gọi cứu hộ. 2. Chờ đội cứu hộ đến."
     assert _kept(build_segments(_page(steps))) == steps
+
+
+def test_a_pages_head_closing_with_its_title_repeated_leaves_the_first_sentence():
+    title = "Xe khách lật trên đèo, mười người bị thương"
+    page = f"Đà Lạt 19°C Tin tức {title} Sáng 3/4, xe khách lật trên đèo. Trời mưa."
+    assert _kept(build_segments(_page(page, title=title))) == "Sáng 3/4, xe khách lật trên đèo. Trời mưa."
+
+
+def test_a_lead_that_opens_with_the_titles_words_keeps_them():
+    title = "Xe khách lật trên đèo Prenn"
+    lead = f"{title} sáng nay khiến mười người bị thương. Trời mưa."
+    assert _kept(build_segments(_page(lead, title=title))) == lead
+    quoted = f"Ông Nam nói: {title}. Rồi xe đi tiếp. Trời mưa."  # a sentence ended before it: no head
+    assert _kept(build_segments(_page(quoted, title=title))) == quoted
