@@ -415,6 +415,7 @@ def _latin_bodies(text: str, taken: list[tuple[int, int]]) -> list[Span]:
         (m.start(), m.end(), m.group())
         for m in _CAMEL.finditer(text)
         if not m.group().startswith(("Mc", "Mac"))
+        and not _glued(text, m)
         and m["tail"] not in titles.NOT_NAME_WORDS
         and len(m["tail"]) > 2
     ]
@@ -449,6 +450,17 @@ def _latin_bodies(text: str, taken: list[tuple[int, int]]) -> list[Span]:
                 continue  # "công ty Du lịch …", "đội Điện toán …": a word's first syllable, not a name
             spans.append((start, name_end, name))
     return [s for s in spans if not _overlaps(s[0], s[1], taken)]
+
+
+def _glued(text: str, match: re.Match[str]) -> bool:
+    """Tell whether a camel-case word is two words a flattened page ran together, not a brand.
+
+    "Hà GiangBàn tay …", "Đồng NaiKhu tái định cư": a name's last syllable glued to the next
+    sentence's first word. A brand is written in Latin letters and opens its own name
+    ("VinFast", "HaNoi Redtours"); a glued pair has a tone mark or follows a capitalised word.
+    """
+    before = text[max(0, match.start() - 20) : match.start()].split()
+    return not match.group().isascii() or bool(before and before[-1][:1].isupper() and before[-1].isalpha())
 
 
 def _words_of(run: Any) -> str:

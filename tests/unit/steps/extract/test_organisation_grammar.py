@@ -188,3 +188,28 @@ def test_an_honorific_after_a_place_word_still_ends_the_name():
 )
 def test_a_council_on_a_field_an_area_and_a_committee_of_a_chamber_are_one_name(sentence, names):
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Ở Hà GiangBàn tay anh phồng rộp.", []),  # a flattened page ran two sentences together
+        ("Tại Đồng NaiKhu tái định cư đã xong.", []),
+        ("Hãng xe VinFast ra mắt mẫu mới.", ["VinFast"]),
+        ("Ông trả tiền qua PayPal mỗi tháng.", ["PayPal"]),
+    ],
+)
+def test_a_camel_case_brand_is_latin_and_opens_its_name(sentence, names):
+    assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Viện Kiểm sát Nhân dân tối cao kháng nghị.", ["Viện Kiểm sát Nhân dân tối cao"]),
+        ("Bộ Chỉ huy quân sự tỉnh Hà Giang cho biết.", ["Bộ Chỉ huy quân sự tỉnh Hà Giang"]),
+        ("Đồn Biên phòng cửa khẩu Ma Lù Thàng tiếp nhận.", ["Đồn Biên phòng cửa khẩu Ma Lù Thàng"]),
+    ],
+)
+def test_supreme_military_and_border_gate_are_fields_of_a_name(sentence, names):
+    assert _names(sentence) == names
