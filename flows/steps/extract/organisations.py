@@ -150,8 +150,8 @@ def _continues(
         return True  # the second syllable of a word of the name ("Hàng không", "thiết bị")
     if lower == "về" and _about_a_field(words, i, two_before):
         return True  # "… tội phạm về ma túy", "Hội đồng quốc gia về Khoa học …": what the body is about
-    if lower in orgnames.STOP_WORDS and (lower, following.lower()) != ("dự", "án"):
-        return False  # "… dự lễ" stops a name; "Ban quản lý dự án …" goes on
+    if lower in orgnames.STOP_WORDS and (lower, following.lower()) not in _STOP_WORD_FIELDS:
+        return False  # "… dự lễ" stops a name; "Ban quản lý dự án …", "Bộ chỉ huy …" go on
     if word in {"và", "&"}:
         nxt = words[i + 1] if i + 1 < len(words) else None
         if nxt is not None and not _is_capitalised(following):
@@ -260,8 +260,15 @@ def _org_end(
             break
         if not _continues(text, words, i, state, taken):
             break
+        glued = _SENTENCE_GLUE.search(words[i].group())
+        if glued:  # "… quận Thanh Xuân.Xem thêm": the page ran the next sentence on
+            return words[i].start() + glued.start() + 1
         end = words[i].end()
     return end
+
+
+# A full stop between a small letter and a capital inside one word: two sentences run together.
+_SENTENCE_GLUE = re.compile(r"[a-zà-ỹđ]\.(?=[A-ZĐÀ-Ỹ])")
 
 
 def _opens_list_item(text: str, words: list[re.Match[str]], i: int) -> bool:
@@ -316,7 +323,7 @@ def _from_heads(text: str, taken: list[tuple[int, int]]) -> list[Span]:
                 continue
             if not rest and head not in orgnames.STANDALONE_ORG_HEADS:
                 continue  # a bare "Bộ" or "Sở" names no organisation
-            if head in orgnames.WEAK_HEADS and not any(_is_capitalised(w) for w in rest):
+            if head in orgnames.WEAK_HEADS and not _weak_head_named(rest):
                 continue
             if rest and " ".join(rest) in orgnames.LEGAL_FORMS:
                 continue  # "Công ty cổ phần" alone: the body's name is found on its own
@@ -332,6 +339,14 @@ def _from_heads(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     return found
 
 
+def _weak_head_named(rest: list[str]) -> bool:
+    """Tell whether a weak head's words name a body: a capitalised word, or fields and a number.
+
+    "Đội Công binh", "Đội tuần tra kiểm soát số 4" do; "Đội ngũ", "Phòng họp" do not.
+    """
+    return any(_is_capitalised(w) for w in rest) or (len(rest) >= 3 and rest[-1].isdigit())
+
+
 def _opens_as_required(head: str, rest: list[str]) -> bool:
     """Tell whether a name opens as its head requires: a field after "Vụ", a capital after "Đảng"."""
     if head in orgnames.FIELD_HEADS:
@@ -341,6 +356,10 @@ def _opens_as_required(head: str, rest: list[str]) -> bool:
     return True
 
 
+# Fields whose first syllable is also a word that ends a name ("dự lễ", "chỉ có"): as the first
+# syllable of these fields it does not ("Ban quản lý dự án", "Bộ chỉ huy quân sự"). "chỉ đạo" is
+# left out: after a body's name it is the verb ("Sở Y tế chỉ đạo …").
+_STOP_WORD_FIELDS = frozenset({("dự", "án"), ("dự", "trữ"), ("chỉ", "huy")})
 # Heads a company's own name follows, which may open with another body's noun.
 _COMPANY_HEADS = frozenset({"Công ty", "Ngân hàng", "Tổng công ty", "Tập đoàn"})
 _COMPANY_BEFORE = ("Tổng công ty ", "Công ty ", "Tập đoàn ")

@@ -213,3 +213,35 @@ def test_a_camel_case_brand_is_latin_and_opens_its_name(sentence, names):
 )
 def test_supreme_military_and_border_gate_are_fields_of_a_name(sentence, names):
     assert _names(sentence) == names
+
+
+def test_a_sentence_run_on_after_a_full_stop_is_no_part_of_the_name():
+    assert _names("Phòng Giáo dục và Đào tạo quận Thanh Xuân.Xem thêm tin khác") == [
+        "Phòng Giáo dục và Đào tạo quận Thanh Xuân"
+    ]
+    assert _names("UBND TP.HCM họp sáng nay.") == ["UBND TP.HCM"]  # a capital before the stop: one word
+
+
+def test_co_dong_is_a_field_of_a_police_regiment():
+    assert _names("Trung đoàn Cảnh sát Cơ động (Bộ Công an) tới.") == [
+        "Trung đoàn Cảnh sát Cơ động",
+        "Bộ Công an",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Đội tuần tra kiểm soát đường bộ cao tốc số 4 - Cục Cảnh sát giao thông có mặt.",
+            ["Đội tuần tra kiểm soát đường bộ cao tốc số 4", "Cục Cảnh sát giao thông"],
+        ),
+        ("Đội ngũ y bác sĩ số 3 đông.", []),  # "đội ngũ" is staff, and "y bác sĩ" no field
+        ("Đội 3 thắng trận.", []),  # a number alone names no unit
+        ("Bộ chỉ huy quân sự tỉnh Hà Giang cắm biển.", ["Bộ chỉ huy quân sự tỉnh Hà Giang"]),
+        ("Sở Y tế chỉ đạo các bệnh viện.", ["Sở Y tế"]),  # "chỉ đạo" after a name is the verb
+        ("Ban quản lý dự án chỉ có ba người.", ["Ban quản lý dự án"]),
+    ],
+)
+def test_a_unit_named_in_small_letters_by_its_fields_and_number(sentence, names):
+    assert _names(sentence) == names
