@@ -487,11 +487,41 @@ def _words_of(run: Any) -> str:
     return " ".join(word.group() for word in run)
 
 
+# A firm, a bank or a hospital named after its noun in small letters ("công ty Hoàng Long",
+# "bệnh viện Bạch Mai"); a place after it is where they are ("các bệnh viện Hà Nội").
+_LOWER_HEAD = re.compile(
+    r"(?<!\w)(?P<noun>tổng công ty|công ty|tập đoàn|ngân hàng|bệnh viện) (?=[A-ZĐ]|TNHH|cổ phần)"
+)
+
+
+def _lower_headed(text: str, taken: list[tuple[int, int]]) -> list[Span]:
+    """Return bodies named after their noun in small letters, grown as their capitalised head is."""
+    spans: list[Span] = []
+    words = list(WORD.finditer(text))
+    for match in _LOWER_HEAD.finditer(text):
+        head = match["noun"][:1].upper() + match["noun"][1:]
+        first = next((i for i, w in enumerate(words) if w.start() >= match.end("noun")), len(words))
+        end = _org_end(text, words, first, match.end("noun"), taken, head)
+        rest = text[match.end("noun") : end].split()
+        if (
+            not any(_is_capitalised(w) for w in rest)
+            or _generic(head, rest)
+            or _overlaps(match.start(), end, taken)
+        ):
+            continue
+        if " ".join(rest) in gazetteer.PROVINCES or all(w.isascii() for w in rest):
+            continue  # "bệnh viện Hà Nội": the city's hospitals; "công ty Bluesky": a brand, found as such
+        spans.append((match.start(), end, text[match.start() : end]))
+        taken.append((match.start(), end))
+    return spans
+
+
 def find_organisations(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     """Return the organisations of a sentence outside spans already taken; mark them taken."""
     found = _known(text, _KNOWN, taken)
     taken.extend((s, e) for s, e, _ in found)
-    heads, acronyms = _defined_acronyms(text, _from_heads(text, taken) + org_nouns.institutions(text, taken))
+    grown = _from_heads(text, taken) + _lower_headed(text, taken) + org_nouns.institutions(text, taken)
+    heads, acronyms = _defined_acronyms(text, sorted(grown))
     taken.extend((s, e) for s, e, _ in heads)
     world = _known(text, _WORLD, taken)
     taken.extend((s, e) for s, e, _ in world)

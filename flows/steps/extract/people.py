@@ -48,7 +48,11 @@ _PLACE_HEAD_BEFORE = re.compile(
 _PLACE_IN_BRACKETS = re.compile(
     r"\b(?:xã|phường|thị trấn|thôn|ấp|huyện|quận)\s+(?:[A-ZĐ\d][\w.]*\s*){1,4}\(\s*$"
 )
-_SCHOOL_BEFORE = re.compile(r"(?:[Tt]rường|THPT|THCS|[Tt]iểu học|Phổ thông|[Cc]huyên)\s+$")
+_SCHOOL_BEFORE = re.compile(
+    r"(?:[Tt]rường|THPT|THCS|[Tt]iểu học|Phổ thông|[Cc]huyên"
+    # a name right after a firm's or a hospital's noun is the body's ("công ty Hoàng Long")
+    r"|(?<!\w)(?:[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|[Bb]ệnh viện|TNHH|MTV|[Cc]ổ phần|[Dd]oanh nghiệp))\s+$"
+)
 _CREDIT_BEFORE = re.compile(r"(?:" + "|".join(titles.CREDIT_LABELS) + r")\s*:\s*$")
 _HONORIFIC_END = re.compile(
     r"(?<!\w)(?:" + "|".join(sorted(titles.HONORIFICS, key=len, reverse=True)) + r")\s+$"

@@ -245,3 +245,36 @@ def test_co_dong_is_a_field_of_a_police_regiment():
 )
 def test_a_unit_named_in_small_letters_by_its_fields_and_number(sentence, names):
     assert _names(sentence) == names
+
+
+def _mentions(sentence: str) -> tuple[list[str], list[str]]:
+    """Return the organisations and the people found in one sentence, as the article step finds them."""
+    from flows.steps.extract.entities import ORGANIZATION, PERSON, find_mentions
+
+    found = find_mentions([(1, sentence)])
+    return [m.name for m in found if m.kind == ORGANIZATION], [m.name for m in found if m.kind == PERSON]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisations"),
+    [
+        ("Anh làm cho công ty Hoàng Long ở quận 7.", ["công ty Hoàng Long"]),
+        ("Bé được chuyển đến bệnh viện Bạch Mai cấp cứu.", ["bệnh viện Bạch Mai"]),
+        ("Liên danh tập đoàn Đèo Cả thi công.", ["tập đoàn Đèo Cả"]),
+        ("Công ty TNHH Hoàng Gia bị phạt.", ["Công ty TNHH Hoàng Gia"]),
+    ],
+)
+def test_a_firm_or_hospital_named_after_its_noun_in_small_letters_is_no_person(sentence, organisations):
+    assert _mentions(sentence) == (organisations, [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mentions"),
+    [
+        ("Các bệnh viện Hà Nội quá tải.", ([], [])),  # the city's hospitals
+        ("Giám đốc công ty, ông Nguyễn Văn An, cho biết.", ([], ["Nguyễn Văn An"])),
+        ("Anh làm ở một công ty công nghệ lớn.", ([], [])),
+    ],
+)
+def test_a_noun_in_small_letters_before_a_place_a_comma_or_no_name_names_no_body(sentence, mentions):
+    assert _mentions(sentence) == mentions
