@@ -489,8 +489,15 @@ def _words_of(run: Any) -> str:
 
 # A firm, a bank or a hospital named after its noun in small letters ("công ty Hoàng Long",
 # "bệnh viện Bạch Mai"); a place after it is where they are ("các bệnh viện Hà Nội").
+# A school too ("trường Nguyễn Du", "đại học Bách khoa"), but not a word that ends in "trường"
+# ("thị trường Mỹ", "quảng trường Ba Đình", "chiến trường Campuchia", a school's "điểm trường").
+_TRUONG_WORDS = frozenset(
+    {"thị", "quảng", "chiến", "môi", "hiện", "lập", "công", "phi", "thương", "ngư", "nông", "đấu"}
+    | {"pháp", "sân", "đường", "trại", "kịch", "sở", "điểm"}
+)
 _LOWER_HEAD = re.compile(
-    r"(?<!\w)(?P<noun>tổng công ty|công ty|tập đoàn|ngân hàng|bệnh viện) (?=[A-ZĐ]|TNHH|cổ phần)"
+    r"(?<!\w)(?P<noun>tổng công ty|công ty|tập đoàn|ngân hàng|bệnh viện|đại học|trường)"
+    r" (?=[A-ZĐ]|TNHH|cổ phần)"
 )
 
 
@@ -499,6 +506,9 @@ def _lower_headed(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     spans: list[Span] = []
     words = list(WORD.finditer(text))
     for match in _LOWER_HEAD.finditer(text):
+        before = text[max(0, match.start() - 12) : match.start()].split()[-1:]
+        if match["noun"] == "trường" and before and before[0].lower() in _TRUONG_WORDS:
+            continue
         head = match["noun"][:1].upper() + match["noun"][1:]
         first = next((i for i, w in enumerate(words) if w.start() >= match.end("noun")), len(words))
         end = _org_end(text, words, first, match.end("noun"), taken, head)

@@ -278,3 +278,19 @@ def test_a_firm_or_hospital_named_after_its_noun_in_small_letters_is_no_person(s
 )
 def test_a_noun_in_small_letters_before_a_place_a_comma_or_no_name_names_no_body(sentence, mentions):
     assert _mentions(sentence) == mentions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisations"),
+    [
+        ("Em học ở trường Nguyễn Du từ nhỏ.", ["trường Nguyễn Du"]),
+        ("Anh tốt nghiệp đại học Bách khoa năm 2010.", ["đại học Bách khoa"]),
+        ("Giá trên thị trường Mỹ tăng.", []),
+        ("Họ tập trung ở quảng trường Ba Đình.", []),
+        ("Bộ đội chiến đấu ở chiến trường Campuchia.", []),
+        ("Chị đưa con đến điểm trường Tiên Lộc sáng nay.", []),  # a school's site, not the school
+        ("Em du học đại học Mỹ.", []),
+    ],
+)
+def test_a_school_named_after_truong_in_small_letters_but_no_word_ending_in_truong(sentence, organisations):
+    assert _mentions(sentence)[0] == organisations
