@@ -176,7 +176,14 @@ def _continues(
         # a lower-case syllable completes the first word of the name ("Dự trữ", "Bảo an"); a
         # foreign word takes none ("Đại học Harvard công bố" ends at "Harvard")
         return is_syllable(words[i - 1].group()) or _capital_ahead(text, words, i, taken)
+    if _place_before(words, i):
+        return False  # "Đội tuyển Việt Nam gặp Thái Lan": a place closes a name; a new one follows
     return _capital_ahead(text, words, i, taken)
+
+
+def _place_before(words: list[re.Match[str]], index: int) -> bool:
+    """Tell whether the one to three words before `index` are a province or a country."""
+    return any(index >= n and _words_of(words[index - n : index]) in gazetteer.PROVINCES for n in (1, 2, 3))
 
 
 def _pair_at(words: list[re.Match[str]], index: int) -> tuple[str, str] | None:

@@ -97,7 +97,8 @@ NAME_PAIRS = frozenset(
         thi đua|khen thưởng|lưu trữ|đấu giá|tài sản|an sinh|giám định|pháp y|tâm thần|phục hồi|
         chức năng|nội tiết|da liễu|tim mạch|huyết học|truyền máu|ung bướu|chấn thương|chỉnh hình|
         nhiệt đới|dân sự|tiêu dùng|cạnh tranh|cấp cứu|cảng biển|hải đảo|đê điều|nội địa|đại học|
-        khu vực|đổi mới|sáng tạo|tối cao|quân sự|cửa khẩu|cơ động|chỉ huy|vũ trang|tư lệnh|liên lạc"""
+        khu vực|đổi mới|sáng tạo|tối cao|quân sự|cửa khẩu|cơ động|chỉ huy|vũ trang|tư lệnh|liên lạc|
+        huấn luyện"""
     )
     if len(pair.split()) == 2
 )

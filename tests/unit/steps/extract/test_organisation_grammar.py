@@ -294,3 +294,21 @@ def test_a_noun_in_small_letters_before_a_place_a_comma_or_no_name_names_no_body
 )
 def test_a_school_named_after_truong_in_small_letters_but_no_word_ending_in_truong(sentence, organisations):
     assert _mentions(sentence)[0] == organisations
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Đội tuyển Việt Nam gặp Thái Lan ở bán kết.", ["Đội tuyển Việt Nam"]),  # a place closes the name
+        (
+            "Công ty TNHH xử lý nước Trâm Anh bị phạt.",
+            ["Công ty TNHH xử lý nước Trâm Anh"],
+        ),  # no place: goes on
+        (
+            "Trung tâm Huấn luyện thể thao quốc gia Hà Nội tiếp nhận.",
+            ["Trung tâm Huấn luyện thể thao quốc gia Hà Nội"],
+        ),
+    ],
+)
+def test_a_place_closes_a_name_before_a_lower_case_word(sentence, names):
+    assert _names(sentence) == names
