@@ -141,9 +141,30 @@ def not_a_person_here(text: str, start: int) -> bool:
         or _PLACE_IN_BRACKETS.search(text[max(0, start - 60) : start])
         or (_PLACE_HEAD_BEFORE.search(before) and not gazetteer.COUNTED_NUMBER.search(before))
         or _SCHOOL_BEFORE.search(before)
+        or _after_company_fields(text[max(0, start - 80) : start])
         or _CREDIT_BEFORE.search(before)
         or _LOCATIVE_BEFORE.search(before)
     )
+
+
+_COMPANY_NOUNS = frozenset({"công ty", "tổng công ty", "tập đoàn", "ngân hàng", "doanh nghiệp", "hợp tác xã"})
+_LEGAL_WORDS = frozenset({"tnhh", "mtv", "cp", "tmcp", "cổ", "phần"})
+
+
+def _after_company_fields(before: str) -> bool:
+    """Tell whether a name follows a firm's noun and the fields of its name: it is the firm's name.
+
+    "Công ty TNHH Thương mại Dịch vụ Hoàng Long", "Tập đoàn Xây dựng Minh Phát": only a firm's
+    legal form and fields stand between its noun and the name. "Giám đốc Công ty ABC Nguyễn Văn A"
+    has a name of its own between them: the person is kept.
+    """
+    words = before.split()
+    end = len(words)
+    while end and (words[end - 1].lower() in orgnames.NAME_WORDS or words[end - 1].lower() in _LEGAL_WORDS):
+        end -= 1
+    if end == len(words):
+        return False  # the noun itself right before the name is _SCHOOL_BEFORE's case
+    return any(" ".join(words[max(0, end - n) : end]).lower() in _COMPANY_NOUNS for n in (1, 2, 3))
 
 
 def _looks_like_name_word(word: str) -> bool:

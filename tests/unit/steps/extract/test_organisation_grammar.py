@@ -312,3 +312,19 @@ def test_a_school_named_after_truong_in_small_letters_but_no_word_ending_in_truo
 )
 def test_a_place_closes_a_name_before_a_lower_case_word(sentence, names):
     assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mentions"),
+    [
+        (
+            "Ông Hùng, Giám đốc Công ty TNHH Thương mại Dịch vụ Hoàng Long, cho biết.",
+            (["Công ty TNHH Thương mại Dịch vụ Hoàng Long"], ["Hùng"]),
+        ),
+        ("Tập đoàn Xây dựng Minh Phát trúng thầu.", (["Tập đoàn Xây dựng Minh Phát"], [])),
+        ("Giám đốc Công ty ABC Nguyễn Văn An cho biết.", (["Công ty ABC"], ["Nguyễn Văn An"])),
+        ("Giám đốc Sở Y tế Nguyễn Văn An cho biết.", (["Sở Y tế"], ["Nguyễn Văn An"])),
+    ],
+)
+def test_a_name_after_a_firms_fields_is_the_firms_not_a_persons(sentence, mentions):
+    assert _mentions(sentence) == mentions
