@@ -216,7 +216,10 @@ def is_byline(text: str) -> bool:
 # "N. Hà" and "Theo M.T" as well: an initial may stand apart from the name, or run into the next.
 _INITIALS_NAME = re.compile(r"^(?:[A-ZĐ]\.\s?){1,3}(?:[A-ZĐ][^\W\d_]*)?\.?$")
 _THEO_NAME = re.compile(r"^Theo (?:[A-ZĐ]\.\s?){0,3}(?:[A-ZĐ][^\W\d_]*\.?)(?: [A-ZĐ][^\W\d_]*){0,3}\.?$")
-_SOURCE_AFTER_NAME = re.compile(r"\s*\((?:theo|nguồn)\b[^()]*\)$", re.IGNORECASE)
+# After the names, the source or what the writer did: "(Theo BBC)", "(tổng hợp)", "(t/h)", "(lược dịch)".
+_SOURCE_AFTER_NAME = re.compile(
+    r"\s*\((?:theo|nguồn|tổng hợp|t/h|lược dịch|biên dịch|dịch|ghi)\b[^()]*\)$", re.IGNORECASE
+)
 _NAME_JOINERS = frozenset({"-", "–", "và", "&", "/"})
 
 
