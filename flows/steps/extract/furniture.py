@@ -48,7 +48,14 @@ FOOTER = re.compile(
 # A comment counter ("Bình luận (0)"), an advertising contact and a hotline's number close pages too.
 WEAK_FOOTER = re.compile(
     r"tổng biên tập\s*:|hotline\s*:|tòa soạn\s*:|email\s*:\s*\S+@|bình luận \(\d+\)|"
-    r"liên hệ quảng cáo\s*:?\s*\d|hotline\s+\d{3,4}[\s.]?\d{3}"
+    r"liên hệ quảng cáo\s*:?\s*\d|hotline\s+\d{3,4}[\s.]?\d{3}|"
+    # a hotline by its Vietnamese name and a colon, a login prompt, a comment counter, a readers'
+    # box, a view counter, a social link, "back to top": each as a page prints it, not as a story
+    # could ("gọi đường dây nóng 1900 …", "theo dõi anh trên Facebook" stay)
+    r"đường dây nóng\s*:\s*\d|(?:bạn )?(?:cần |vui lòng )?đăng nhập để bình luận|"
+    r"(?<!\S)\d+ bình luận(?= chia sẻ|\s*$)|"
+    r"ý kiến bạn đọc\s+\S+@|lượt xem\s*:\s*[\d.]+\s*$|theo dõi chúng tôi trên (?:facebook|zalo|youtube)|"
+    r"quay (?:lại|về) đầu trang"
 )
 # Widget phrases, each as the widget words it (not as a story could: "bình luận", "mật khẩu").
 _WIDGET = re.compile(
