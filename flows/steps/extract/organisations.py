@@ -187,9 +187,9 @@ def _place_before(words: list[re.Match[str]], index: int) -> bool:
 
 
 def _pair_at(words: list[re.Match[str]], index: int) -> tuple[str, str] | None:
-    """Return the two words from `index`, lower-cased, if both are there."""
-    if index + 1 >= len(words):
-        return None
+    """Return the two words from `index`, lower-cased, if both are there with one space between."""
+    if index + 1 >= len(words) or words[index + 1].start() - words[index].end() != 1:
+        return None  # "về Phòng, chống tham nhũng": a comma parts the two words
     return (words[index].group().lower(), words[index + 1].group().lower())
 
 

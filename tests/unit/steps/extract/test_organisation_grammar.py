@@ -328,3 +328,10 @@ def test_a_place_closes_a_name_before_a_lower_case_word(sentence, names):
 )
 def test_a_name_after_a_firms_fields_is_the_firms_not_a_persons(sentence, mentions):
     assert _mentions(sentence) == mentions
+
+
+def test_a_field_after_ve_is_two_words_with_no_comma_between():
+    assert _names("Thành ủy lập Ban Chỉ đạo về Phòng, chống tham nhũng gồm 15 người.") == [
+        "Thành ủy",
+        "Ban Chỉ đạo",
+    ]
