@@ -43,6 +43,8 @@ GOLD = GOLD_DIR / "entities.json"
 GOLDS = {
     "development": (GOLD, GOLD_DIR / "furniture.json"),
     "test": (GOLD_DIR / "test" / "entities.json", GOLD_DIR / "test" / "furniture.json"),
+    # The fourth round's fresh slice: unseen when annotated, tuned on since; entities only.
+    "fresh": (GOLD_DIR / "fresh" / "entities.json", None),
 }
 SHARED = PROJECT.parent / "shared"
 SHARED_FOLDERS = ("corpus", "corpus-dev", "corpus-wide", "stories-dev")
@@ -280,11 +282,13 @@ def table(results: dict[str, dict[str, Any]]) -> str:
     cells = [
         f"{f['furniture_recall']:.3f} ({f['furniture_removed']}/{f['furniture_lines']})"
         f", body {f['body_pieces_removed']}"
+        if f
+        else "no furniture gold"
         for f in furniture
     ]
     gap = (
         f"{furniture[0]['furniture_recall'] - furniture[1]['furniture_recall']:+.3f}"
-        if len(cells) > 1
+        if len(cells) > 1 and furniture[0] and furniture[1]
         else ""
     )
     lines.append(f"{'furniture':<14}" + "".join(f"{cell:<28}" for cell in cells) + gap)
@@ -292,7 +296,7 @@ def table(results: dict[str, dict[str, Any]]) -> str:
 
 
 def run(
-    shared: Path = SHARED, gold_path: Path = GOLD, furniture_path: Path = GOLDS["development"][1]
+    shared: Path = SHARED, gold_path: Path = GOLD, furniture_path: Path | None = GOLDS["development"][1]
 ) -> tuple[dict[str, Tally], dict[str, Any], list[str]]:
     """Extract a gold's files that are present and score them; return tallies, extra figures and notes."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -304,7 +308,8 @@ def run(
     ]
     records = {name: extract_folder(path, list(gold["folders"][name])) for name, path in measured.items()}
     found = {name: {file: found_in(r) for file, r in by_file.items()} for name, by_file in records.items()}
-    return score(found, gold), {"furniture": furniture_scores(shared, furniture_path)}, notes
+    furniture = furniture_scores(shared, furniture_path) if furniture_path else {}
+    return score(found, gold), {"furniture": furniture}, notes
 
 
 def run_all(shared: Path = SHARED, only: list[str] | None = None) -> dict[str, dict[str, Any]]:
@@ -337,6 +342,7 @@ def main() -> None:
     parser.add_argument(
         "--test-errors", action="store_true", help="list the test gold's errors (end-of-round review only)"
     )
+    parser.add_argument("--fresh-errors", action="store_true", help="list the fresh slice's errors, by kind")
     parser.add_argument("--only", action="append", choices=list(GOLDS), help="score only this gold")
     parser.add_argument("--shared", type=Path, default=SHARED, help="the folder holding the shared corpora")
     args = parser.parse_args()
@@ -345,7 +351,8 @@ def main() -> None:
         for note in result["notes"]:
             print(f"{name}: {note}")
     print(table(results))
-    shown = [name for name, asked in (("development", args.errors), ("test", args.test_errors)) if asked]
+    asked = {"development": args.errors, "test": args.test_errors, "fresh": args.fresh_errors}
+    shown = [name for name, wanted in asked.items() if wanted]
     if args.misses and "development" in results:
         print(
             "\n".join(results["development"]["furniture"]["misses"]) or "no furniture missed, no body removed"
@@ -364,7 +371,7 @@ def main() -> None:
                 "figures": result["figures"],
                 "furniture": {k: v for k, v in result["furniture"].items() if k != "misses"},
                 "notes": result["notes"],
-                **({"errors": result["errors"]} if name == "development" else {}),
+                **({"errors": result["errors"]} if name != "test" else {}),
             }
             for name, result in results.items()
         }

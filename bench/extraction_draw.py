@@ -14,6 +14,14 @@ article (a site's chrome only, an English page). Half from each folder, not 40 f
 together: stories-dev is 87% VnExpress, and unseen news comes from many outlets and shapes
 (corpus-wide's are news-please JSON from VnExpress, Dân trí, Tuổi Trẻ, Lao Động, Thanh Niên).
 The order printed here is that shuffle; the skips are written in the gold's "draw".
+
+    .venv/bin/python bench/extraction_draw.py --fresh [--seed 18004]
+
+draws the fresh development slice of issue 18's fourth round (tests/gold/extraction/fresh/): a
+second unseen measurement, annotated before any rule of that round changed. Its pool is every
+corpus-wide file in neither gold and every stories-dev file of a cluster neither gold draws
+from, less near copies (Jaccard ≥ 0.8) of any article of either gold; shuffled as above, 12 of
+each folder taken.
 """
 
 from __future__ import annotations
@@ -29,6 +37,8 @@ PROJECT = Path(__file__).resolve().parents[1]
 SHARED = PROJECT.parent / "shared"
 DEV_GOLD = PROJECT / "tests" / "gold" / "extraction" / "entities.json"
 SEED = 18040  # issue 18, test gold 40 articles
+FRESH_SEED = 18004  # issue 18, fourth round: the fresh development slice
+TEST_GOLD = DEV_GOLD.parent / "test" / "entities.json"
 NEAR_COPY = 0.8
 
 
@@ -113,6 +123,36 @@ def draw(shared: Path, seed: int, taken: list[set[tuple[str, ...]]], folder: str
     return result
 
 
+def gold_files(shared: Path) -> list[Path]:
+    """Return every article file either gold holds (development and test), as present."""
+    folders = ("corpus", "corpus-dev", *FOLDERS)
+    roots = {"seeds": PROJECT / "seeds", **{name: shared / name for name in folders}}
+    named = []
+    for gold_path in (DEV_GOLD, TEST_GOLD):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        named += [roots[folder] / name for folder, files in gold["folders"].items() for name in files]
+    return [path for path in named if path.exists()]
+
+
+def cluster(path: Path) -> str:
+    """Return a stories-dev file's cluster ("c016" of "c016-6.txt"); other files are their own."""
+    return path.name.split("-")[0] if path.parent.name == "stories-dev" else path.name
+
+
+def fresh_pool(shared: Path, folder: str) -> list[Path]:
+    """Return one folder's fresh pool: files in neither gold, of clusters neither draws from, no near copy."""
+    held = gold_files(shared)
+    held_shingles = [shingles(body_words(path)) for path in held]
+    clusters = {cluster(path) for path in held}
+    kept = []
+    for path in sorted((shared / folder).glob(FOLDERS[folder])):
+        if cluster(path) in clusters or same_name(path, held):
+            continue
+        if not any(jaccard(shingles(body_words(path)), theirs) >= NEAR_COPY for theirs in held_shingles):
+            kept.append(path)
+    return kept
+
+
 def main() -> None:
     """Print the pool's size and the seeded order (the first 60), near copies marked."""
     sys.path.insert(0, str(PROJECT))
@@ -120,11 +160,18 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--show", type=int, default=30, help="how many of the order to print")
+    parser.add_argument("--fresh", action="store_true", help="draw the fourth round's fresh slice")
     args = parser.parse_args()
     taken: list[set[tuple[str, ...]]] = []
     for folder in FOLDERS:
-        order = draw(args.shared, args.seed, taken, folder)
-        print(f"{folder}: pool of {len(order)} files; seed {args.seed}")
+        seed = args.seed
+        if args.fresh:
+            seed = FRESH_SEED if args.seed == SEED else args.seed
+            order = [(path, "") for path in fresh_pool(args.shared, folder)]
+            random.Random(seed).shuffle(order)
+        else:
+            order = draw(args.shared, args.seed, taken, folder)
+        print(f"{folder}: pool of {len(order)} files; seed {seed if args.fresh else args.seed}")
         for rank, (path, skip) in enumerate(order[: args.show], 1):
             print(f"{rank:3d} {path.parent.name}/{path.name}" + (f"  (skipped: {skip})" if skip else ""))
 

@@ -1,4 +1,4 @@
-"""The development and test golds are well formed and bench/extraction.py scores extraction against both."""
+"""The development, test and fresh golds are well formed and bench/extraction.py scores each of them."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from types import ModuleType
 PROJECT = Path(__file__).resolve().parents[2]
 GOLD = PROJECT / "tests" / "gold" / "extraction" / "entities.json"
 TEST_GOLD = PROJECT / "tests" / "gold" / "extraction" / "test" / "entities.json"
+FRESH_GOLD = PROJECT / "tests" / "gold" / "extraction" / "fresh" / "entities.json"
 FOLDERS = {"seeds", "corpus", "corpus-dev", "corpus-wide", "stories-dev"}
 
 
@@ -26,7 +27,7 @@ def _gold(path: Path = GOLD) -> dict:
 
 
 def test_every_gold_entry_holds_nfc_names_roles_and_a_title_only():
-    for path in (GOLD, TEST_GOLD):
+    for path in (GOLD, TEST_GOLD, FRESH_GOLD):
         _check_entries(_gold(path))
 
 
@@ -112,8 +113,8 @@ def test_the_bench_extracts_every_gold_article_of_the_shared_corpus(shared_corpu
         timeout=600,
     )
     payload = json.loads(out.read_text())
-    assert set(payload) == {"development", "test"}
-    for name, path in (("development", GOLD), ("test", TEST_GOLD)):
+    assert set(payload) == {"development", "test", "fresh"}
+    for name, path in (("development", GOLD), ("test", TEST_GOLD), ("fresh", FRESH_GOLD)):
         figures = payload[name]["figures"]
         assert set(figures) == {"people", "organisations", "places", "roles", "titles"}
         assert payload[name]["notes"] == []
@@ -123,6 +124,7 @@ def test_the_bench_extracts_every_gold_article_of_the_shared_corpus(shared_corpu
         for kind in ("people", "organisations", "places"):
             assert 0.0 < figures[kind]["precision"] <= 1.0
     assert "errors" in payload["development"] and "errors" not in payload["test"]
+    assert payload["fresh"]["furniture"] == {}  # the fresh slice holds entities only
 
 
 def test_the_bench_says_which_folders_it_could_not_score(tmp_path):
@@ -153,3 +155,18 @@ def test_the_test_gold_holds_the_seeded_draw_and_no_development_article(shared_c
         assert sorted(files) == sorted(drawn[: len(files)]), folder
     development = {name for files in _gold()["folders"].values() for name in files}
     assert not development & {name for files in gold["folders"].values() for name in files}
+
+
+def test_the_fresh_slice_holds_its_seeded_draw_and_no_article_of_the_other_golds(shared_corpus):
+    draw = importlib.import_module("bench.extraction_draw")
+    gold = _gold(FRESH_GOLD)
+    shared = shared_corpus.parent
+    for folder, files in gold["folders"].items():
+        order = draw.fresh_pool(shared, folder)
+        draw.random.Random(gold["draw"]["seed"]).shuffle(order)
+        drawn = [path.name for path in order if f"{folder}/{path.name}" not in gold["draw"]["skipped"]]
+        assert sorted(files) == sorted(drawn[: len(files)]), folder
+    others = {
+        name for path in (GOLD, TEST_GOLD) for files in _gold(path)["folders"].values() for name in files
+    }
+    assert not others & {name for files in gold["folders"].values() for name in files}

@@ -29,7 +29,9 @@ PHOTO_CREDIT = "photo credit"
 # Labels of the credits a caption carries (a video's credit makes its caption furniture instead).
 PHOTO_LABELS = ("Ảnh chụp màn hình", "Ảnh minh họa", "Ảnh", "Đồ họa", "Thực hiện", "Photo", "Infographic")
 LABEL = re.compile(r"(?:" + "|".join(PHOTO_LABELS) + r"|Video|Clip|Nguồn)\s*:\s*")
-_PHOTO_LABEL = re.compile(r"(?:" + "|".join(PHOTO_LABELS) + r")\s*:\s*")
+# Closing a caption also: a photo and a video credited together ("Ảnh, video: …"), a label in
+# small letters inside a bracket ("(ảnh: Nguyễn Nam)"), a graphic's source ("Nguồn: Reuters").
+_PHOTO_LABEL = re.compile(r"(?:Ảnh,? (?:và )?video|(?<=\()ảnh|Nguồn|" + "|".join(PHOTO_LABELS) + r")\s*:\s*")
 # Phrases a credit ends with: the photo's source rather than a name ("Nhân vật cung cấp").
 _CREDIT_ENDINGS = (
     "cung cấp",

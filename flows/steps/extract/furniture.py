@@ -48,7 +48,14 @@ FOOTER = re.compile(
 # A comment counter ("Bình luận (0)"), an advertising contact and a hotline's number close pages too.
 WEAK_FOOTER = re.compile(
     r"tổng biên tập\s*:|hotline\s*:|tòa soạn\s*:|email\s*:\s*\S+@|bình luận \(\d+\)|"
-    r"liên hệ quảng cáo\s*:?\s*\d|hotline\s+\d{3,4}[\s.]?\d{3}"
+    r"liên hệ quảng cáo\s*:?\s*\d|hotline\s+\d{3,4}[\s.]?\d{3}|"
+    # a hotline by its Vietnamese name and a colon, a login prompt, a comment counter, a readers'
+    # box, a view counter, a social link, "back to top": each as a page prints it, not as a story
+    # could ("gọi đường dây nóng 1900 …", "theo dõi anh trên Facebook" stay)
+    r"đường dây nóng\s*:\s*\d|(?:bạn )?(?:cần |vui lòng )?đăng nhập để bình luận|"
+    r"(?<!\S)\d+ bình luận(?= chia sẻ|\s*$)|"
+    r"ý kiến bạn đọc\s+\S+@|lượt xem\s*:\s*[\d.]+\s*$|theo dõi chúng tôi trên (?:facebook|zalo|youtube)|"
+    r"quay (?:lại|về) đầu trang"
 )
 # Widget phrases, each as the widget words it (not as a story could: "bình luận", "mật khẩu").
 _WIDGET = re.compile(
@@ -216,7 +223,10 @@ def is_byline(text: str) -> bool:
 # "N. Hà" and "Theo M.T" as well: an initial may stand apart from the name, or run into the next.
 _INITIALS_NAME = re.compile(r"^(?:[A-ZĐ]\.\s?){1,3}(?:[A-ZĐ][^\W\d_]*)?\.?$")
 _THEO_NAME = re.compile(r"^Theo (?:[A-ZĐ]\.\s?){0,3}(?:[A-ZĐ][^\W\d_]*\.?)(?: [A-ZĐ][^\W\d_]*){0,3}\.?$")
-_SOURCE_AFTER_NAME = re.compile(r"\s*\((?:theo|nguồn)\b[^()]*\)$", re.IGNORECASE)
+# After the names, the source or what the writer did: "(Theo BBC)", "(tổng hợp)", "(t/h)", "(lược dịch)".
+_SOURCE_AFTER_NAME = re.compile(
+    r"\s*\((?:theo|nguồn|tổng hợp|t/h|lược dịch|biên dịch|dịch|ghi)\b[^()]*\)$", re.IGNORECASE
+)
 _NAME_JOINERS = frozenset({"-", "–", "và", "&", "/"})
 
 

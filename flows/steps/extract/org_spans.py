@@ -21,12 +21,12 @@ Span = tuple[int, int, str]
 OFFICE_HEADS = (
     "Văn phòng", "Phòng", "Ban", "Cục", "Cơ quan CSĐT", "Cơ quan cảnh sát điều tra",
     "Cơ quan Cảnh sát điều tra", "Cơ quan điều tra", "Đội", "Trung tâm", "Hội đồng", "Chi cục", "Chi nhánh",
-    "Trại tạm giam", "Trại giam",
+    "Trại tạm giam", "Trại giam", "Tổng cục", "Vụ", "Viện", "Ủy ban", "Bộ Tổng tham mưu", "Bộ Tư lệnh",
 )  # fmt: skip
 # Acronyms that say where a body works, closing its name ("Liên đoàn Bóng đá ASEAN").
 REGION_ACRONYMS = frozenset({"ASEAN", "EU", "LHQ", "ĐBSCL", "TP.HCM", "TPHCM"})
 _SOURCE_OPENING = re.compile(
-    r"(?:^|[.!?…]\s|\"\s?|“)Theo (?P<name>[A-Z][\w.&-]*(?: (?:[A-Z][\w.&-]*|in|of|the|de|on|for))*),"
+    r"(?:^|[.!?…]\s|\"\s?|“)Theo (?P<name>[A-Z][\w.&'’-]*(?: (?:[A-Z][\w.&'’-]*|in|of|the|de|on|for))*),"
 )
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]{1,7}")
 NOT_ORG_ACRONYMS = frozenset(

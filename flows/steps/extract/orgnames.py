@@ -32,7 +32,9 @@ ORG_HEADS = sorted(
         Nhà hát Tuồng|Nhà hát Ca múa nhạc|Thượng viện|Hạ viện|Huyện đoàn|Tỉnh đoàn|Thành đoàn|
         Quận đoàn|Nhà tù|Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|Văn phòng Luật sư|Văn phòng luật sư|
         Công ty Luật|Văn phòng công chứng|Văn phòng Công chứng|Ban chỉ huy|Ban chỉ đạo|Giáo hội|
-        Hội thánh|Ban Giám hiệu|Ban giám hiệu|Ban Giám đốc|Ban giám đốc|Cơ quan"""
+        Hội thánh|Ban Giám hiệu|Ban giám hiệu|Ban Giám đốc|Ban giám đốc|Cơ quan|Cảng vụ|Vụ|
+        Huyện đội|Tỉnh đội|Thành đội|Quận đội|Quân ủy|Quân đoàn|Đảng|đảng|THPT chuyên|THCS chuyên|
+        Trường THPT chuyên"""
     ),
     key=len,
     reverse=True,
@@ -52,7 +54,13 @@ WEAK_HEADS = frozenset(
     | {"Báo", "Tạp chí", "Đài", "Đồn", "Ban", "Quỹ", "Thanh tra", "Tiểu học", "Mầm non"}
     | {"THPT", "THCS", "Nhà máy", "Mặt trận", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn", "Quận đoàn"}
     | {"Ban chỉ huy", "Ban chỉ đạo", "Ban giám hiệu", "Ban giám đốc", "Giáo hội", "Hội thánh", "Cơ quan"}
+    | {"Vụ", "Huyện đội", "Tỉnh đội", "Thành đội", "Quận đội", "Đảng", "đảng", "THPT chuyên", "THCS chuyên"}
 )
+# Heads whose name must open with a field ("Vụ Pháp chế", "Vụ Giáo dục đại học"): "Vụ Bản" is a
+# district, "Vụ án", "Vụ việc" a case. A party opens with its capitalised name ("Đảng Cộng sản",
+# not "Đảng và Nhà nước").
+FIELD_HEADS = frozenset({"Vụ"})
+NAME_FIRST_HEADS = frozenset({"Đảng", "đảng"})
 # Lower-case words official names carry, by pairs ("giao thông", "môi trường").
 NAME_PAIRS = frozenset(
     tuple(pair.split())
@@ -81,13 +89,33 @@ NAME_PAIRS = frozenset(
         phản ứng|cứu trợ|từ thiện|nhân đạo|chứng khoán|kiểm định|kiểm nghiệm|đăng kiểm|vệ sinh|
         dịch tễ|phòng chống|kế hoạch|thống kê|ngân sách|bảo tàng|thư viện|y dược|cổ truyền|
         y học|kiến trúc|quy hoạch|nhân thọ|thiên tai|tìm kiếm|
-        phòng chống|chính thống|công giáo|phật giáo|tin lành|giám sát|năng lượng|hạt nhân|vũ trụ"""
+        phòng chống|chính thống|công giáo|phật giáo|tin lành|giám sát|năng lượng|hạt nhân|vũ trụ|
+        dân số|gia đình|nhân văn|kiểm soát|bệnh tật|tuần tra|công trình|tội phạm|ma túy|trật tự|
+        tham nhũng|buôn lậu|chức vụ|bộ binh|chính trị|tình nguyện|phúc lợi|chi nhánh|kỹ thuật|
+        chất lượng|đo lường|tiêu chuẩn|bảo vệ|thực vật|thú y|chăn nuôi|trồng trọt|lâm nghiệp|khí hậu|
+        đất đai|việc làm|trẻ em|bình đẳng|hành chính|cải cách|cán bộ|thi hành|hậu cần|tuyên truyền|
+        thi đua|khen thưởng|lưu trữ|đấu giá|tài sản|an sinh|giám định|pháp y|tâm thần|phục hồi|
+        chức năng|nội tiết|da liễu|tim mạch|huyết học|truyền máu|ung bướu|chấn thương|chỉnh hình|
+        nhiệt đới|dân sự|tiêu dùng|cạnh tranh|cấp cứu|cảng biển|hải đảo|đê điều|nội địa|đại học|
+        khu vực|đổi mới|sáng tạo|tối cao|quân sự|cửa khẩu|cơ động|chỉ huy|vũ trang|tư lệnh|liên lạc|
+        huấn luyện"""
     )
     if len(pair.split()) == 2
 )
 NAME_WORDS = frozenset(word for pair in NAME_PAIRS for word in pair)
 # Place words an official name may end on, with the place after them ("Công an tỉnh Kon Tum").
-PLACE_WORDS = frozenset(_split("tỉnh|thành phố|TP|TP.|huyện|quận|thị xã|xã|phường|thị trấn"))
+PLACE_WORDS = frozenset(_split("tỉnh|thành phố|TP|TP.|huyện|quận|thị xã|xã|phường|thị trấn|miền"))
+# Pairs that name who a body is, not what field it works in: "và" before one joins two bodies
+# ("Bộ Công an và quân đội"), not two fields of one name ("Sở Giáo dục và đào tạo").
+BODY_PAIRS = frozenset(
+    tuple(pair.split())
+    for pair in _split(
+        "quân đội|công an|cảnh sát|doanh nghiệp|nhân dân|bệnh viện|sinh viên|học sinh|nông dân|phụ nữ"
+    )
+)
+# One-syllable fields an official name may end on after "và" or a field ("Viện Nghiên cứu Gia
+# đình và giới", "Quỹ Bảo vệ và phát triển rừng").
+FIELD_SYLLABLES = frozenset(_split("giới|rừng|biển|đảo"))
 # Words that stop an organisation's name however the words after it look.
 STOP_WORDS = frozenset(
     _split(

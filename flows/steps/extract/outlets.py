@@ -55,13 +55,19 @@ OUTLETS_BY_PREFIX = {
     "ĐCSVN": "Đảng Cộng sản Việt Nam",
     "Infonet": "Infonet",
     "VietnamPlus": "VietnamPlus",
+    "TTXVN": "Thông tấn xã Việt Nam",
+    "Dân Việt": "Dân Việt",
+    "Kiến Thức": "Kiến Thức",
+    "ICTnews": "ICTnews",
+    "Bnews": "Bnews",
+    "Thể thao & Văn hóa": "Thể thao & Văn hóa",
 }
 DATELINE_REASON = "dateline"
 # An outlet's dateline: its name in brackets, or one or two words shaped as a code, a site or a
-# brand, then a dash ("(Dân trí) - ", "TTO - ", "ANTD.VN - ", "VTC News - ").
+# brand, then a dash ("(Dân trí) - ", "TTO - ", "ANTD.VN - ", "VTC News - ", "PLO- ").
 DATELINE = re.compile(
     r"^(?:\((?P<bracketed>[^()\d]{2,30})\)\s*[-–]?"
-    r"|(?P<prefix>[^\s()]{2,20}(?: [^\s()]{2,12})?)\s+[-–])\s*(?=\S)"
+    r"|(?P<prefix>[^\s()]{2,20}(?: [^\s()&]{2,12}| & [^\s()]{2,12})?)(?:\s+[-–]|[-–](?=\s)))\s*(?=\S)"
 )
 _OUTLET_CODE = re.compile(
     r"^(?:[A-ZĐ&]{2,8}O?|[A-ZĐ]{2,8}(?:\.[A-Za-z]{2,3})+|[A-Za-z]+\.(?:vn|net|com)|[A-Z][a-z]+[A-Z]\w*)$"

@@ -84,3 +84,27 @@ def head_end(text: str) -> int:
     # After a page's head the article opens a sentence: a capital, a digit, a quote or a bracket.
     opening = text[end:].lstrip()[:1]
     return end if opening.isupper() or opening.isdigit() or opening in "\"“'‘([" else 0
+
+
+TITLE_REACH = 300  # a page's head (weather, menus, breadcrumbs) is short: the title is repeated early
+
+
+def title_end(text: str, title: str) -> int:
+    """Return where a flattened page's head ends when it closes with the page's title repeated.
+
+    "Hà Nội 27°C Tin tức <title> Khoảng 10h ngày 18/2, …": a weather widget and a breadcrumb, then
+    the headline, glued to the first sentence. Only when something stands before the title, no
+    sentence has ended before it, and a sentence opens right after it (a capital, a digit, a
+    quote): a lead that merely begins with the title's words keeps them.
+    """
+    title = title.strip().rstrip(".")
+    at = text.find(title, 1, TITLE_REACH + len(title)) if len(title.split()) >= 4 else -1
+    if at <= 0 or re.search(r"[.!?…]\s", text[:at]):
+        return 0
+    end = at + len(title)
+    opening = text[end:].lstrip()[:1]
+    return (
+        end
+        if text[end : end + 1] == " " and (opening.isupper() or opening.isdigit() or opening in '"“')
+        else 0
+    )

@@ -48,7 +48,11 @@ _PLACE_HEAD_BEFORE = re.compile(
 _PLACE_IN_BRACKETS = re.compile(
     r"\b(?:xã|phường|thị trấn|thôn|ấp|huyện|quận)\s+(?:[A-ZĐ\d][\w.]*\s*){1,4}\(\s*$"
 )
-_SCHOOL_BEFORE = re.compile(r"(?:[Tt]rường|THPT|THCS|[Tt]iểu học|Phổ thông|[Cc]huyên)\s+$")
+_SCHOOL_BEFORE = re.compile(
+    r"(?:[Tt]rường|THPT|THCS|[Tt]iểu học|Phổ thông|[Cc]huyên"
+    # a name right after a firm's or a hospital's noun is the body's ("công ty Hoàng Long")
+    r"|(?<!\w)(?:[Cc]ông ty|[Tt]ập đoàn|[Nn]gân hàng|[Bb]ệnh viện|TNHH|MTV|[Cc]ổ phần|[Dd]oanh nghiệp))\s+$"
+)
 _CREDIT_BEFORE = re.compile(r"(?:" + "|".join(titles.CREDIT_LABELS) + r")\s*:\s*$")
 _HONORIFIC_END = re.compile(
     r"(?<!\w)(?:" + "|".join(sorted(titles.HONORIFICS, key=len, reverse=True)) + r")\s+$"
@@ -75,7 +79,9 @@ ORG_TAIL_WORDS = frozenset(
     Motors|Pharma|Energy|Securities|Insurance|Media|Entertainment|Studio|Studios|Network|Labs|
     Technologies|Systems|Pacific|Slayer|League|Center|Centre|Hospital|School|Report|Today|Online|
     Daily|Gazette|Herald|Tribune|Review|Weekly|Research|Partners|Fund|Trust|Exchange|Travel|Tours|
-    Tourist|Travelmart|Resort|Hotel|Hotels|Logistics|Pharmacy|Telecom""".replace("\n", "|").split("|")
+    Tourist|Travelmart|Resort|Hotel|Hotels|Logistics|Pharmacy|Telecom|Software|Academy""".replace(
+        "\n", "|"
+    ).split("|")
 )
 # Latin-script words that end an event's or a place's name ("New York Fashion Week", "Highway Camp").
 EVENT_TAIL_WORDS = frozenset(
@@ -135,9 +141,30 @@ def not_a_person_here(text: str, start: int) -> bool:
         or _PLACE_IN_BRACKETS.search(text[max(0, start - 60) : start])
         or (_PLACE_HEAD_BEFORE.search(before) and not gazetteer.COUNTED_NUMBER.search(before))
         or _SCHOOL_BEFORE.search(before)
+        or _after_company_fields(text[max(0, start - 80) : start])
         or _CREDIT_BEFORE.search(before)
         or _LOCATIVE_BEFORE.search(before)
     )
+
+
+_COMPANY_NOUNS = frozenset({"công ty", "tổng công ty", "tập đoàn", "ngân hàng", "doanh nghiệp", "hợp tác xã"})
+_LEGAL_WORDS = frozenset({"tnhh", "mtv", "cp", "tmcp", "cổ", "phần"})
+
+
+def _after_company_fields(before: str) -> bool:
+    """Tell whether a name follows a firm's noun and the fields of its name: it is the firm's name.
+
+    "Công ty TNHH Thương mại Dịch vụ Hoàng Long", "Tập đoàn Xây dựng Minh Phát": only a firm's
+    legal form and fields stand between its noun and the name. "Giám đốc Công ty ABC Nguyễn Văn A"
+    has a name of its own between them: the person is kept.
+    """
+    words = before.split()
+    end = len(words)
+    while end and (words[end - 1].lower() in orgnames.NAME_WORDS or words[end - 1].lower() in _LEGAL_WORDS):
+        end -= 1
+    if end == len(words):
+        return False  # the noun itself right before the name is _SCHOOL_BEFORE's case
+    return any(" ".join(words[max(0, end - n) : end]).lower() in _COMPANY_NOUNS for n in (1, 2, 3))
 
 
 def _looks_like_name_word(word: str) -> bool:

@@ -117,6 +117,9 @@ def _body_units(document: SourceDocument) -> list[_Unit]:
 def _flattened_units(document: SourceDocument, line_no: int, text: str) -> list[_Unit]:
     """Cut a flattened page into its glued head, its sentences in paragraphs, and its footer."""
     head = page_edges.head_end(text)
+    title = _title_line(document)
+    if not head and title is not None:
+        head = page_edges.title_end(text, normalize_line(title.text))
     cut = page_edges.footer_start(text)
     cut = len(text) if cut is None or cut < head else cut
     box = head + _author_box_length(document, text[head:cut])

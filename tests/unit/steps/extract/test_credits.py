@@ -104,6 +104,8 @@ def test_credit_values_lose_their_dash_bracket_and_stop_but_not_an_initial():
         ("(Dân trí) - Chiều qua, mưa lớn.", "Dân trí", "Chiều qua, mưa lớn."),
         ("ANTD.VN - Công an quận vừa bắt hai người.", "An ninh Thủ đô", "Công an quận vừa bắt hai người."),
         ("ABCD.VN - Tối qua, cháy nhà kho.", "ABCD.VN", "Tối qua, cháy nhà kho."),
+        ("PLO- Chiều qua, mưa lớn.", "Pháp Luật TP.HCM", "Chiều qua, mưa lớn."),  # no space before the dash
+        ("(TTXVN) - Sáng nay, hội nghị mở.", "Thông tấn xã Việt Nam", "Sáng nay, hội nghị mở."),
     ],
 )
 def test_an_outlets_dateline_names_the_outlet_and_leaves_the_lead(lead, outlet, text):
@@ -120,6 +122,8 @@ def test_an_outlets_dateline_names_the_outlet_and_leaves_the_lead(lead, outlet, 
         "HÀ NỘI - Sáng nay, trời rét.",
         "UBND - cơ quan hành chính - họp sáng nay.",
         "Bộ Y tế - cơ quan quản lý - vừa công bố số liệu.",
+        "Mỹ- Trung căng thẳng vì thuế.",  # two countries joined, no outlet
+        "COVID-19 lan nhanh ở châu Âu.",
     ],
 )
 def test_a_place_dateline_or_a_body_before_a_dash_stays_in_the_lead(lead):
@@ -218,3 +222,27 @@ def test_a_credit_glued_to_the_next_sentence_without_a_space_ends_at_the_glue(se
 def test_a_camel_case_name_in_a_credit_is_no_glue():
     assert credit_pieces("Ảnh: VnExpress") == ["Ảnh: VnExpress"]
     assert credit_pieces("Ảnh: YouTube/McLarenF1") == ["Ảnh: YouTube/McLarenF1"]
+
+
+@pytest.mark.parametrize(
+    ("caption", "kept", "credit"),
+    [
+        ("Hiện trường vụ tai nạn (ảnh: Nguyễn Nam)", "Hiện trường vụ tai nạn", "ảnh: Nguyễn Nam"),
+        (
+            "Hiện trường vụ tai nạn. Ảnh, video: Nguyễn Nam",
+            "Hiện trường vụ tai nạn.",
+            "Ảnh, video: Nguyễn Nam",
+        ),
+        ("Biểu đồ giá vàng tuần qua. Nguồn: Kitco", "Biểu đồ giá vàng tuần qua.", "Nguồn: Kitco"),
+    ],
+)
+def test_a_caption_credited_in_small_letters_together_or_by_source_gives_its_credit(caption, kept, credit):
+    parts = build_segments(_record("Sáng nay, hai xe va chạm.", caption, "Cảnh sát đang điều tra."))
+    assert kept in _texts(parts) and caption not in _texts(parts)
+    assert [s.credit for s in parts.segments if s.credit] == [credit]
+
+
+def test_a_sentence_that_names_a_source_mid_line_keeps_it():
+    line = "Nguồn: Bộ Y tế cho biết số ca mắc giảm mạnh trong tuần qua, nhờ tiêm chủng rộng khắp."
+    parts = build_segments(_record("Sáng nay, hai xe va chạm.", "Anh chụp ảnh: cảnh xe đổ.", line))
+    assert "Anh chụp ảnh: cảnh xe đổ." in _texts(parts)

@@ -161,3 +161,9 @@ def test_a_headline_stamped_with_its_date_and_time_is_a_related_link_but_a_sente
         "Ông cho biết. Trận đấu bắt đầu [04/12 - 15:59]",
     ):
         assert line_furniture(text) is None
+
+
+def test_a_byline_may_close_with_what_its_writer_did():
+    for line in ["Mai Hà (tổng hợp)", "Minh Anh (t/h)", "Đức Huy (lược dịch)", "Thanh Hà - Ngọc Mai (ghi)"]:
+        assert is_byline(line), line
+    assert not is_byline("Hà Nội (tổng hợp) là nơi có nhiều người.")

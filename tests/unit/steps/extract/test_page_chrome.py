@@ -128,3 +128,40 @@ def test_a_story_that_opens_with_languages_or_numbered_steps_keeps_them():
     assert _kept(build_segments(_page(story))) == story
     steps = "1. Nhấn nút đỏ để gọi cứu hộ. 2. Chờ đội cứu hộ đến."
     assert _kept(build_segments(_page(steps))) == steps
+
+
+def test_a_pages_head_closing_with_its_title_repeated_leaves_the_first_sentence():
+    title = "Xe khách lật trên đèo, mười người bị thương"
+    page = f"Đà Lạt 19°C Tin tức {title} Sáng 3/4, xe khách lật trên đèo. Trời mưa."
+    assert _kept(build_segments(_page(page, title=title))) == "Sáng 3/4, xe khách lật trên đèo. Trời mưa."
+
+
+def test_a_lead_that_opens_with_the_titles_words_keeps_them():
+    title = "Xe khách lật trên đèo Prenn"
+    lead = f"{title} sáng nay khiến mười người bị thương. Trời mưa."
+    assert _kept(build_segments(_page(lead, title=title))) == lead
+    quoted = f"Ông Nam nói: {title}. Rồi xe đi tiếp. Trời mưa."  # a sentence ended before it: no head
+    assert _kept(build_segments(_page(quoted, title=title))) == quoted
+
+
+def test_hotlines_login_prompts_counters_and_back_to_top_close_a_page():
+    body = "Sáng nay, hai xe tải va chạm trên quốc lộ 1. Cảnh sát đang điều tra nguyên nhân vụ việc."
+    for tail in [
+        "Đường dây nóng: 0987 654 321",
+        "Bạn cần đăng nhập để bình luận",
+        "3 bình luận Chia sẻ",
+        "Ý KIẾN BẠN ĐỌC bandoc@baothu.vn",
+        "Theo dõi chúng tôi trên Facebook",
+        "Quay lại đầu trang",
+        "Lượt xem: 1.234",
+    ]:
+        assert _kept(build_segments(_page(f"{body} {tail}"))) == body, tail
+
+
+def test_a_story_that_gives_a_hotline_or_follows_someone_online_keeps_it():
+    body = (
+        "Sáng nay, hai xe tải va chạm trên quốc lộ 1."
+        " Người dân có thể gọi đường dây nóng 1900 1234 để báo tin."
+        " Nhiều người theo dõi anh trên Facebook."
+    )
+    assert _kept(build_segments(_page(body))) == body
