@@ -20,7 +20,11 @@ installed package. Its Prefect server (--server): first (the default) — the ru
 starts the one later runs reuse, as a first `tintuc run` does, and the bench stops it after the
 run; kept — one server `tintuc server start` started serves every run, as a server an earlier run
 left does (a run cannot tell the two apart); temporary — TINTUC_PREFECT_SERVER_IDLE_S=0, each run
-starts Prefect's temporary server, which goes with it.
+starts Prefect's temporary server, which goes with it. A first or temporary server's fresh data folder
+starts from a migrated Prefect database template (flows/prefect_server/template.py), made once before
+the runs as `make install` makes it (prefect_template_build_s); --prefect-template none gives each run
+an empty cache instead, so Prefect migrates its new database, as on a machine's very first run (the
+template that run leaves behind is waited for before the raw decode, so the two do not share the CPU).
 
 Each of --rounds rounds is one run at N, then the raw decode of exactly the texts it translated,
 right after it, so the two share the machine's load; the ratios of every round, and their lowest,
@@ -65,6 +69,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -90,6 +95,7 @@ sys.path.insert(0, str(PROJECT))  # tests.support is ours, not argos-translate-l
 
 from bench.stand_in_model import build_stand_in_package  # noqa: E402
 from flows.prefect_server.record import recorded_server  # noqa: E402
+from flows.prefect_server.template import build_template, head_revision, template_path  # noqa: E402
 from flows.settings import Settings  # noqa: E402
 from flows.steps.extract.article import extract_article  # noqa: E402
 from flows.steps.extract.sentences import split_sentences  # noqa: E402
@@ -403,6 +409,8 @@ TASK_RUNS = "SELECT name, start_time, end_time FROM task_run WHERE flow_run_id =
 
 FIRST, KEPT, TEMPORARY = "first", "kept", "temporary"
 FIRST_RUN_IDLE_S = "600"  # long enough to outlast the run; the bench stops the server itself
+BUILT, NO_TEMPLATE = "built", "none"
+TEMPLATE_WAIT_S = 600.0
 
 
 @dataclass(frozen=True)
@@ -418,10 +426,13 @@ class PrefectAt:
     api_url: str | None = None
     home: Path | None = None
     pid: int | None = None
+    cache_dir: Path | None = None  # TINTUC_CACHE_DIR: where the migrated Prefect database template is
 
     def env(self, data_dir: Path) -> dict[str, str]:
         """Return the Prefect variables of a run with this data folder."""
         own = {"PREFECT_HOME": str(data_dir / "prefect")}
+        if self.cache_dir is not None:
+            own["TINTUC_CACHE_DIR"] = str(self.cache_dir)
         if self.mode == KEPT:
             return {**own, "PREFECT_API_URL": str(self.api_url)}
         idle = "0" if self.mode == TEMPORARY else FIRST_RUN_IDLE_S
@@ -772,6 +783,14 @@ def parse_args() -> argparse.Namespace:
         "(`tintuc server start`) for all runs, as a reused one; temporary: each run's own, gone with it",
     )
     parser.add_argument("--kept-server", action="store_true", help="the same as --server kept")
+    parser.add_argument(
+        "--prefect-template",
+        choices=[BUILT, NO_TEMPLATE],
+        default=BUILT,
+        help="first and temporary servers: built — a migrated Prefect database template made before the runs "
+        "(as `make install` makes it) that each fresh data folder starts from; none — no template, Prefect "
+        "migrates each new database (a machine's very first run)",
+    )
     parser.add_argument("--rounds", type=int, default=1, help="runs at N, each beside its own raw decode")
     parser.add_argument(
         "--compare-stories",
@@ -831,17 +850,30 @@ def measured_round(run: dict[str, Any], raw: dict[str, Any] | None) -> dict[str,
 
 
 def measure(
-    sources: list[Template], sizes: list[int], package: Path | None, max_bytes: int, mode: str, rounds: int
-) -> tuple[dict[str, float], list[dict[str, Any]], list[dict[str, Any]], dict[str, Any] | None]:
+    sources: list[Template],
+    sizes: list[int],
+    package: Path | None,
+    max_bytes: int,
+    mode: str,
+    rounds: int,
+    template: str = BUILT,
+) -> tuple[dict[str, float], list[dict[str, Any]], list[dict[str, Any]], dict[str, Any] | None, float | None]:
     """Time extraction at N; run tintuc at N, each round beside a raw decode of its texts; then N × scale."""
     with contextlib.ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tintuc-bench-pipeline-")))
         prefect = stack.enter_context(kept_server(tmp / "kept")) if mode == KEPT else PrefectAt(mode)
+        template_s = None
+        if mode != KEPT and template == BUILT:
+            prefect, template_s = prefect_template_built(prefect, tmp / "cache")
         print(f"timing extraction of {sizes[0]} articles in process", flush=True)
         extraction = time_extraction(generate_articles(sources, sizes[0], tmp / "extraction"), max_bytes)
         firsts, measured, raw = [], [], None
         for number in range(1, rounds + 1):
+            if mode != KEPT and template == NO_TEMPLATE:  # an empty cache each round: a machine's first run
+                prefect = dataclasses.replace(prefect, cache_dir=tmp / f"round{number}" / "cache")
             run = run_at(sizes[0], sources, package, tmp / f"round{number}", prefect)
+            if mode != KEPT and template == NO_TEMPLATE and prefect.cache_dir is not None:
+                wait_for_background_template(prefect.cache_dir)  # not beside the raw decode
             texts, data_dir = run.pop("texts"), run.pop("data_dir")  # both, with a model or without
             round_raw = raw_baseline(data_dir, texts) if texts else None
             raw = raw or round_raw
@@ -851,7 +883,25 @@ def measure(
         runs = [firsts[0]] + [run_at(size, sources, package, tmp / "scaled", prefect) for size in sizes[1:]]
     for run in runs[1:]:
         del run["texts"], run["data_dir"]
-    return extraction, runs, measured, raw
+    return extraction, runs, measured, raw, template_s
+
+
+def prefect_template_built(prefect: PrefectAt, cache_dir: Path) -> tuple[PrefectAt, float]:
+    """Migrate the Prefect database template into cache_dir, as `make install` does; return its seconds."""
+    started = time.perf_counter()
+    built = build_template(cache_dir)
+    assert built is not None, "Prefect's migrations could not be run"
+    seconds = round(time.perf_counter() - started, 2)
+    print(f"Prefect database template migrated in {seconds} s (once per machine: make install)", flush=True)
+    return dataclasses.replace(prefect, cache_dir=cache_dir), seconds
+
+
+def wait_for_background_template(cache_dir: Path) -> None:
+    """Wait for the template a first run with none makes after it, so it shares no CPU with what follows."""
+    head = head_revision()
+    deadline = time.monotonic() + TEMPLATE_WAIT_S
+    while head and not template_path(cache_dir, head).exists() and time.monotonic() < deadline:
+        time.sleep(0.5)
 
 
 def runs_without_stories(
@@ -861,6 +911,8 @@ def runs_without_stories(
     with contextlib.ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tintuc-bench-no-stories-")))
         prefect = stack.enter_context(kept_server(tmp / "kept")) if mode == KEPT else PrefectAt(mode)
+        if mode != KEPT:  # the baseline always starts from a template: what stories add, not Prefect's start
+            prefect, _ = prefect_template_built(prefect, tmp / "cache")
         runs = [run_at(size, sources, package, tmp, prefect, stories=False) for size in sizes]
     for run in runs:
         del run["texts"], run["data_dir"]
@@ -900,12 +952,16 @@ def main() -> None:
     sizes = [args.articles] + ([args.articles * args.scale] if args.scale > 0 else [])
     mode = KEPT if args.kept_server else args.server
     without = runs_without_stories(sources, sizes, package, mode) if args.compare_stories else []
-    extraction, runs, rounds, raw = measure(sources, sizes, package, max_bytes, mode, args.rounds)
+    extraction, runs, rounds, raw, template_s = measure(
+        sources, sizes, package, max_bytes, mode, args.rounds, args.prefect_template
+    )
     report: dict[str, Any] = {
         "articles": args.articles,
         "scale": args.scale,
         "model": None if args.no_model else args.shape,
         "prefect_server": mode,
+        "prefect_template": None if mode == KEPT else args.prefect_template,
+        "prefect_template_build_s": template_s,
         "corpus": args.corpus.is_dir(),
         "sources": [t.path.name for t in sources],
         "runs": runs,

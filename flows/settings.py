@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -114,6 +115,11 @@ class Settings(BaseSettings):
         default=600,
         description="How long a Prefect server may take to answer after it starts, in seconds (Prefect "
         "alone gives 20 s); also handed to Prefect as `PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS`.",
+    )
+    cache_dir: Path = Field(
+        default_factory=lambda: Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tintuc",
+        description="Where tintuc keeps what it makes once per machine: a migrated Prefect database that a "
+        "new data folder starts from (`flows/prefect_server/template.py`); default `~/.cache/tintuc`.",
     )
     # A cron job every 15 minutes keeps the reused server up; a laptop running tintuc once a day keeps none.
     prefect_server_idle_s: float = Field(

@@ -25,6 +25,11 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "600")
 # Each test's data folder is new: a server kept for later runs would outlive the test. Runs here start a
 # temporary one that goes with them; tests/integration/test_reused_server.py tests the reused one.
 os.environ.setdefault("TINTUC_PREFECT_SERVER_IDLE_S", "0")
+# The migrated Prefect database every new data folder starts from (flows/prefect_server/template.py): one
+# per machine for the suite's runs, made after the first run that finds none, never the user's cache.
+os.environ.setdefault(
+    "TINTUC_CACHE_DIR", os.path.join(tempfile.gettempdir(), f"tintuc-tests-cache-{os.getuid()}")
+)
 
 from flows.settings import Settings  # noqa: E402
 from tests.support.argos_fixture import build_fixture_package  # noqa: E402

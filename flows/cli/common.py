@@ -126,10 +126,15 @@ def _use_prefect_server(settings: Settings) -> Callable[[], None]:
     known = running_server(home)
     if known is None and idle_s <= 0:
         _start_temporary_server(settings)
+        _template_for_next_time(settings)
         return _answers
     server = (
-        ReusedServer(known.url) if known else reused_server(home, idle_s, settings.prefect_server_timeout_s)
+        ReusedServer(known.url)
+        if known
+        else reused_server(home, idle_s, settings.prefect_server_timeout_s, settings.cache_dir)
     )
+    if server.keeper:
+        _template_for_next_time(settings)
     os.environ["PREFECT_API_URL"] = server.api_url
     started = (
         f" (a local Prefect server started for this run and the next; it stops after "
@@ -149,6 +154,16 @@ def _use_prefect_server(settings: Settings) -> Callable[[], None]:
     return wait
 
 
+def _template_for_next_time(settings: Settings) -> None:
+    """After this run, migrate a Prefect database template if none is usable, for the next new data folder.
+
+    In a low-priority process of its own, after the run, so this run's decode does not share the CPU with it.
+    """
+    from flows.prefect_server.template import build_in_background
+
+    atexit.register(build_in_background, settings.cache_dir)
+
+
 def _answers() -> None:
     """Wait for nothing: the server is the user's own, or already answered."""
 
@@ -162,12 +177,14 @@ def _start_temporary_server(settings: Settings) -> None:
     """Start Prefect's temporary server, which goes with this process; exit saying why if it cannot."""
     from flows.prefect_server.local import ServerFailed
     from flows.prefect_server.record import starting_alone
+    from flows.prefect_server.template import start_from_template
     from flows.prefect_server.temporary import start_temporary_server
 
     try:
         # One start at a time per data folder: each new server migrates Prefect's database, and
         # two migrating it at once fail ("duplicate column"). Two runs started together then wait.
         with starting_alone(settings.prefect_home):
+            start_from_template(settings.cache_dir, settings.prefect_home)
             log = settings.prefect_home / "temporary-server.log"
             start_temporary_server(settings.prefect_server_timeout_s, log)
     except ServerFailed as error:

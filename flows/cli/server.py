@@ -76,7 +76,8 @@ def _start_unless_running(settings: Settings) -> LocalServer | None:
     Return the server started here (to stop it at the end), or None.
     """
     from flows.prefect_server.local import start_server, stop_server
-    from flows.prefect_server.record import KnownServer, record_server, running_server
+    from flows.prefect_server.record import KnownServer, record_server, running_server, starting_alone
+    from flows.prefect_server.template import start_from_template
 
     known = running_server(settings.prefect_home)
     if known is not None:
@@ -84,6 +85,8 @@ def _start_unless_running(settings: Settings) -> LocalServer | None:
         os.environ["PREFECT_API_URL"] = known.api_url
         return None
     console.print(f"starting a local Prefect server (log: {settings.prefect_home / 'server.log'})")
+    with starting_alone(settings.prefect_home):  # no run's server may open the database mid-copy
+        start_from_template(settings.cache_dir, settings.prefect_home)
     server = start_server(settings.prefect_home)
     try:
         server.wait_until_healthy(settings.prefect_server_timeout_s)
@@ -129,6 +132,7 @@ def server_start() -> None:
     settings = _settings()
     from flows.prefect_server.local import ServerFailed, start_server, stop_server
     from flows.prefect_server.record import KnownServer, record_server, running_server, starting_alone
+    from flows.prefect_server.template import start_from_template
 
     with starting_alone(settings.prefect_home):  # two starts at once would leave one server unrecorded
         known = running_server(settings.prefect_home)
@@ -142,6 +146,7 @@ def server_start() -> None:
             console.print(f"already running: {_describe(known)}")
             return
         console.print(f"starting a local Prefect server (log: {settings.prefect_home / 'server.log'})")
+        start_from_template(settings.cache_dir, settings.prefect_home)
         server = start_server(settings.prefect_home, die_with_tintuc=False)
         try:
             server.wait_until_healthy(settings.prefect_server_timeout_s)

@@ -38,6 +38,7 @@ from flows.prefect_server.record import (
     running_server,
     starting_alone,
 )
+from flows.prefect_server.template import start_from_template
 
 IN_USE_LOCK = "server-in-use.lock"
 STARTED_BY = "tintuc run"
@@ -84,12 +85,15 @@ class ReusedServer:
             wait_for_health(self.keeper, self.api_url, timeout_s, f"see {self.log_path}")
 
 
-def reused_server(prefect_home: Path, idle_s: float, timeout_s: float) -> ReusedServer:
+def reused_server(
+    prefect_home: Path, idle_s: float, timeout_s: float, cache_dir: Path | None = None
+) -> ReusedServer:
     """Return the running server of this data folder, or start one that outlives this process.
 
     Does not wait for a new server to answer (ReusedServer.wait does): the caller imports and loads
     what it needs meanwhile. Two runs at once start one server: the second waits for the first's.
-    Call while holding the in-use lock (hold_in_use).
+    A data folder with no Prefect database yet starts from the migrated template in cache_dir, if
+    there is one (flows/prefect_server/template.py). Call while holding the in-use lock (hold_in_use).
     """
     known = running_server(prefect_home)
     if known is not None:
@@ -98,6 +102,8 @@ def reused_server(prefect_home: Path, idle_s: float, timeout_s: float) -> Reused
         known = running_server(prefect_home)  # started by another run while this one waited
         if known is not None:
             return ReusedServer(known.url)
+        if cache_dir is not None:
+            start_from_template(cache_dir, prefect_home)
         port = free_port()
         command = [sys.executable, "-m", "flows.prefect_server.keeper", str(prefect_home), str(port)]
         command += ["--idle-s", str(idle_s), "--timeout-s", str(timeout_s)]

@@ -113,6 +113,8 @@ def test_the_pipeline_benchmark_reports_every_figure_of_both_runs(tmp_path):
     assert measured["end_to_end_over_raw"] == report["end_to_end_over_raw"] and measured["cpu_over_raw"] > 0
     # Each run started the server later runs would reuse (a first run), and the bench stopped it.
     assert report["prefect_server"] == "first" and small["server_cpu_s"] > 0
+    # ...in a fresh data folder that started from the migrated template made before the runs.
+    assert report["prefect_template"] == "built" and report["prefect_template_build_s"] > 0
     assert all(_gone_within(run["prefect_server_pid"], seconds=30) for run in (small, large))
     assert {goal["pass"] for goal in report["targets"].values()} <= {True, False}
     assert report["machine"]["cores"] >= 1

@@ -1,0 +1,198 @@
+"""A migrated Prefect database, made once per machine and copied into each new data folder.
+
+Prefect's server migrates a new database on its first start: over a hundred Alembic migrations on an
+empty SQLite file, about 5 s of CPU on a quiet machine, which a first run in a fresh data folder waited
+for before its flow could start. So tintuc migrates one database once (`make install`, or in the
+background after the first run that had none: `python -m flows.prefect_server.template`), keeps it in
+the user's cache (TINTUC_CACHE_DIR), and a data folder with no Prefect database yet starts from a copy.
+
+A copy is used only if its Alembic revision is the head of the Prefect installed now, read from
+Prefect's own migration files (no Prefect import, a few milliseconds): after a Prefect upgrade the
+template is simply not found (templates are named by revision), the run migrates as before and a new
+template is made. Prefect still runs `alembic upgrade head` on every start, so a copy is at most a head
+start, never a database Prefect does not check.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import importlib.util
+import logging
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+PREFECT_DB = "prefect.db"  # Prefect's default database: PREFECT_HOME/prefect.db
+TEMPLATES = "prefect-db"
+BUILD_TIMEOUT_S = 900.0  # a busy two-core machine migrates in under a minute; this is only a backstop
+_REVISION = re.compile(r"^(down_revision|revision)\b[^=\n]*=(.*)$", re.MULTILINE)
+_HEX = re.compile(r"[0-9a-f]{6,}")
+
+
+def migrations_folder() -> Path | None:
+    """Return the folder of Prefect's SQLite migrations, found without importing Prefect."""
+    spec = importlib.util.find_spec("prefect")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    root = Path(next(iter(spec.submodule_search_locations)))
+    return root / "server" / "database" / "_migrations" / "versions" / "sqlite"
+
+
+def head_revision(folder: Path | None = None) -> str | None:
+    """Return the one head of Prefect's SQLite migrations (None if there is not exactly one)."""
+    folder = folder or migrations_folder()
+    if folder is None or not folder.is_dir():
+        return None
+    revisions: set[str] = set()
+    replaced: set[str] = set()
+    for path in folder.glob("*.py"):
+        for name, value in _REVISION.findall(path.read_text(encoding="utf-8")):
+            (replaced if name == "down_revision" else revisions).update(_HEX.findall(value))
+    heads = revisions - replaced
+    return next(iter(heads)) if len(heads) == 1 else None
+
+
+def database_revision(database: Path) -> str | None:
+    """Return the Alembic revision a SQLite database is at (None if it has none or cannot be read)."""
+    try:
+        connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
+    return rows[0][0] if len(rows) == 1 else None
+
+
+def template_path(cache_dir: Path, head: str) -> Path:
+    """Return where the template migrated to head is kept."""
+    return cache_dir / TEMPLATES / f"prefect-{head}.db"
+
+
+def usable_template(cache_dir: Path) -> Path | None:
+    """Return the template at the installed Prefect's head revision, or None if there is none."""
+    head = head_revision()
+    if head is None:
+        return None
+    path = template_path(cache_dir, head)
+    return path if path.is_file() and database_revision(path) == head else None
+
+
+def start_from_template(cache_dir: Path, prefect_home: Path) -> bool:
+    """Copy the template in as this data folder's Prefect database if it has none; return whether it did.
+
+    Call it before any server of this folder starts (holding the folder's start lock): the copy is
+    written beside and renamed into place, so a server never sees half a file.
+    """
+    target = prefect_home / PREFECT_DB
+    if target.exists() or "PREFECT_API_DATABASE_CONNECTION_URL" in os.environ:
+        return False  # a database already, or one elsewhere (PostgreSQL) that Prefect migrates itself
+    template = usable_template(cache_dir)
+    if template is None:
+        return False
+    prefect_home.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{PREFECT_DB}.{os.getpid()}.copying")
+    try:
+        shutil.copyfile(template, partial)
+        os.replace(partial, target)
+    except OSError:
+        logger.debug("copying the Prefect database template failed; Prefect migrates its own", exc_info=True)
+        partial.unlink(missing_ok=True)
+        return False
+    return True
+
+
+def build_template(cache_dir: Path) -> Path | None:
+    """Migrate a new Prefect database to head and keep it as the template; return it (None if it failed).
+
+    One build at a time per cache (a lock); a template already there is kept as it is.
+    """
+    head = head_revision()
+    if head is None:
+        return None
+    folder = cache_dir / TEMPLATES
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / "build.lock").open("ab") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another build finishes first, and this one finds its template
+        existing = usable_template(cache_dir)
+        if existing is not None:
+            return existing
+        with tempfile.TemporaryDirectory(prefix="build-", dir=folder) as work:
+            built = _migrated_database(Path(work))
+            if built is None or database_revision(built) != head:
+                return None
+            target = template_path(cache_dir, head)
+            partial = Path(work) / "template.db"
+            connection = sqlite3.connect(built)
+            try:  # one self-contained file, whatever journal mode Prefect left it in
+                connection.execute("VACUUM INTO ?", (str(partial),))
+            finally:
+                connection.close()
+            os.replace(partial, target)
+        _remove_other_templates(folder, target)
+        return target
+
+
+def _migrated_database(home: Path) -> Path | None:
+    """Run Prefect's own `prefect server database upgrade` on a new database in home; return it."""
+    env = {**os.environ, "PREFECT_HOME": str(home)}
+    env.pop("PREFECT_API_DATABASE_CONNECTION_URL", None)
+    command = [sys.executable, "-m", "prefect", "server", "database", "upgrade", "-y"]
+    try:
+        subprocess.run(command, env=env, check=True, capture_output=True, timeout=BUILD_TIMEOUT_S)
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError):
+        logger.debug("migrating the Prefect database template failed", exc_info=True)
+        return None
+    return home / PREFECT_DB
+
+
+def _remove_other_templates(folder: Path, keep: Path) -> None:
+    """Remove templates of other Prefect releases: they are never used again here."""
+    for old in folder.glob("prefect-*.db"):
+        if old != keep:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def build_in_background(cache_dir: Path) -> None:
+    """Start a low-priority process that builds the template if none is usable; do not wait for it."""
+    if usable_template(cache_dir) is not None or head_revision() is None:
+        return
+    subprocess.Popen(
+        [sys.executable, "-m", "flows.prefect_server.template", str(cache_dir)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # outlives the run that started it, and Ctrl-C in its terminal
+        preexec_fn=lambda: os.nice(10),
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Build the template: `python -m flows.prefect_server.template [CACHE_DIR]` (default: the settings')."""
+    args = sys.argv[1:] if argv is None else argv
+    if args:
+        cache_dir = Path(args[0])
+    else:
+        from flows.settings import Settings
+
+        cache_dir = Settings().cache_dir
+    built = build_template(cache_dir)
+    if built is None:
+        sys.exit("could not migrate a Prefect database template (Prefect migrates each new one itself)")
+    sys.stdout.write(f"{built}\n")  # the one line a caller (make install) may want
+
+
+if __name__ == "__main__":
+    main()

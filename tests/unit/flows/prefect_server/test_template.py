@@ -1,0 +1,109 @@
+"""A new data folder's Prefect database starts from the migrated template, only one at Prefect's head."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from flows.prefect_server import template
+from flows.prefect_server.template import (
+    PREFECT_DB,
+    database_revision,
+    head_revision,
+    migrations_folder,
+    start_from_template,
+    template_path,
+)
+
+
+def migration(folder: Path, revision: str, down: str | None) -> None:
+    """Write a migration file as Prefect's are written."""
+    down_value = "None" if down is None else f'"{down}"'
+    text = (
+        f'"""A migration."""\n\nrevision = "{revision}"\ndown_revision = {down_value}\nbranch_labels = None\n'
+    )
+    (folder / f"2026_01_01_{revision}_step.py").write_text(text, encoding="utf-8")
+
+
+def database_at(path: Path, revision: str) -> Path:
+    """Write a SQLite database whose Alembic revision is revision."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        connection.execute("INSERT INTO alembic_version VALUES (?)", (revision,))
+    connection.close()
+    return path
+
+
+@pytest.fixture
+def prefect_at(monkeypatch, tmp_path) -> Path:
+    """Make the installed Prefect's migrations a chain aaaaaa01 → aaaaaa02 → aaaaaa03 in a folder."""
+    folder = tmp_path / "migrations"
+    folder.mkdir()
+    migration(folder, "aaaaaa01", None)
+    migration(folder, "aaaaaa02", "aaaaaa01")
+    migration(folder, "aaaaaa03", "aaaaaa02")
+    monkeypatch.setattr(template, "migrations_folder", lambda: folder)
+    monkeypatch.delenv("PREFECT_API_DATABASE_CONNECTION_URL", raising=False)
+    return folder
+
+
+def test_the_head_is_the_migration_no_other_one_replaces(prefect_at):
+    assert head_revision(prefect_at) == "aaaaaa03"
+
+
+def test_two_heads_give_no_head_and_no_template_is_used(prefect_at, tmp_path):
+    migration(prefect_at, "bbbbbb03", "aaaaaa02")  # a branch: Alembic would need a merge
+    database_at(template_path(tmp_path / "cache", "aaaaaa03"), "aaaaaa03")
+    assert head_revision(prefect_at) is None
+    assert not start_from_template(tmp_path / "cache", tmp_path / "home")
+
+
+def test_the_installed_prefects_sqlite_migrations_have_one_head_named_in_a_file():
+    folder = migrations_folder()
+    head = head_revision()
+    assert folder is not None and head is not None
+    assert any(head in path.name for path in folder.glob("*.py"))
+
+
+def test_a_new_data_folder_starts_from_the_template_at_head(prefect_at, tmp_path):
+    cache, home = tmp_path / "cache", tmp_path / "data" / "prefect"
+    database_at(template_path(cache, "aaaaaa03"), "aaaaaa03")
+    assert start_from_template(cache, home)
+    assert database_revision(home / PREFECT_DB) == "aaaaaa03"
+    assert [path.name for path in home.iterdir()] == [PREFECT_DB]  # no half-copied file left beside it
+
+
+def test_a_template_of_an_older_prefect_is_not_used(prefect_at, tmp_path):
+    cache, home = tmp_path / "cache", tmp_path / "home"
+    database_at(template_path(cache, "aaaaaa02"), "aaaaaa02")  # made before Prefect's last migration
+    assert not start_from_template(cache, home)
+    assert not (home / PREFECT_DB).exists()  # Prefect makes and migrates its own
+
+
+def test_a_template_whose_database_is_not_at_its_named_revision_is_not_used(prefect_at, tmp_path):
+    cache, home = tmp_path / "cache", tmp_path / "home"
+    database_at(template_path(cache, "aaaaaa03"), "aaaaaa01")
+    assert not start_from_template(cache, home)
+    assert not (home / PREFECT_DB).exists()
+
+
+def test_a_data_folder_that_has_a_prefect_database_keeps_it(prefect_at, tmp_path):
+    cache, home = tmp_path / "cache", tmp_path / "home"
+    database_at(template_path(cache, "aaaaaa03"), "aaaaaa03")
+    database_at(home / PREFECT_DB, "aaaaaa02")  # its runs' history: never replaced
+    assert not start_from_template(cache, home)
+    assert database_revision(home / PREFECT_DB) == "aaaaaa02"
+
+
+def test_no_copy_when_prefects_database_is_elsewhere(prefect_at, tmp_path, monkeypatch):
+    cache, home = tmp_path / "cache", tmp_path / "home"
+    database_at(template_path(cache, "aaaaaa03"), "aaaaaa03")
+    monkeypatch.setenv(
+        "PREFECT_API_DATABASE_CONNECTION_URL", "postgresql+asyncpg://prefect@localhost/prefect"
+    )
+    assert not start_from_template(cache, home)
+    assert not (home / PREFECT_DB).exists()
