@@ -18,7 +18,7 @@ $(BIN)/python:
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@# Prefect's database migrated once per machine: a new data folder's server starts from a copy (5 s sooner).
-	$(BIN)/python -m flows.prefect_server.template >/dev/null
+	$(BIN)/python -m flows.prefect_server.template >/dev/null || true  # without it each new folder migrates its own
 	touch $(STAMP)
 
 run: $(STAMP)
