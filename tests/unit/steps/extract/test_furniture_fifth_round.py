@@ -49,7 +49,8 @@ def test_a_line_opening_with_a_related_headline_shown_above_is_that_articles_vid
 
 
 def test_a_videos_headline_run_into_its_label_and_what_it_shows_is_a_video_caption():
-    assert is_video_caption("Cầu tạm sắp thông xe ở Cần Thơ Video: Công nhân lắp những nhịp cầu cuối")
+    shows = "Công nhân lắp những nhịp cầu cuối cùng trước khi thông xe vào cuối tháng này"  # a long one
+    assert is_video_caption(f"Cầu tạm sắp thông xe ở Cần Thơ Video: {shows}")
     # a sentence that names a video in passing, a subheading, a quote: text
     assert not is_video_caption("Anh đăng lên mạng một đoạn video ghi lại cảnh cầu sập.")
     assert not is_video_caption("Video: cảnh báo lừa đảo mới. Người dân cần cảnh giác khi nhận cuộc gọi.")
