@@ -552,6 +552,7 @@ def find_organisations(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     found = _known(text, _KNOWN, taken)
     taken.extend((s, e) for s, e, _ in found)
     grown = _from_heads(text, taken) + _lower_headed(text, taken) + org_nouns.institutions(text, taken)
+    grown += org_nouns.numbered_units(text, taken)
     heads, acronyms = _defined_acronyms(text, sorted(grown))
     taken.extend((s, e) for s, e, _ in heads)
     world = _known(text, _WORLD, taken)
