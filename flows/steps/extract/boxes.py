@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from itertools import islice
+from typing import Any
 
 from flows.steps.extract import titles
 from flows.steps.extract.furniture import is_byline
@@ -151,23 +152,86 @@ def _credit_names(text: str) -> set[str]:
 def split_credit_byline(piece: str, page: str, authors: set[str]) -> list[str]:
     """Cut a page's closing photo credit off the byline it runs into ("Ảnh: Anh Túc Viết Tuân").
 
-    The credit is a name the page's other credits give, or the byline the page's author.
+    The credit is a name the page's other credits give, or the byline the page's author, or it
+    stands before a byline of several names joined by dashes whose first is as long as the rest
+    ("Đồ họa: Đăng Hiếu Võ Hải - Gia Chính - Phạm Chiểu").
     """
-    credit = re.match(r"\(?Ảnh\s*:\s*", piece)
+    credit = _CLOSING_CREDIT.match(piece)
     if not credit:
         return [piece]
     words = piece[credit.end() :].split()
-    if len(words) < 3 or not all(word[:1].isupper() for word in words):
+    if len(words) < 3 or not all(word[:1].isupper() or word in {"-", "–"} for word in words):
         return [piece]
     known = _credit_names(page)
     for cut in range(1, len(words) - 1):
         head, tail = " ".join(words[:cut]), " ".join(words[cut:])
-        if (head in known or tail in authors) and is_byline(tail):
+        if {words[cut - 1], words[cut]} & {"-", "–"} or not is_byline(tail):
+            continue
+        if head in known or tail in authors or (cut >= 2 and _names_alike(tail)):
             return [piece[: credit.end()] + head, tail]
     return [piece]
 
 
+_CLOSING_CREDIT = re.compile(r"\(?(?:Ảnh|Đồ họa|Infographic|Thực hiện)\s*:\s*")
+
+
+def _names_alike(byline: str) -> bool:
+    """Tell whether a byline holds two or more names joined by dashes, the first as long as the others."""
+    names = [name.split() for name in re.split(r"\s[-–]\s", byline)]
+    if len(names) < 2 or any(not 2 <= len(name) <= 3 for name in names):
+        return False
+    return len(names[0]) == max(len(name) for name in names[1:])
+
+
 TITLE_WORDS = 6  # a shorter title is too common a phrase to tell a box by
+# Numbers a headline writes in figures and its box in words, or the other way round.
+_NUMBER_WORDS = {
+    "một": "1",
+    "hai": "2",
+    "ba": "3",
+    "bốn": "4",
+    "năm": "5",
+    "sáu": "6",
+    "bảy": "7",
+    "tám": "8",
+}
+
+
+def _headline_words(text: str) -> list[str]:
+    """Return a headline's words in small letters, numbers as figures."""
+    return [_NUMBER_WORDS.get(word, word) for word in re.findall(r"\w+", text.lower())]
+
+
+def mark_repeated_headlines(labels: list[tuple[Any, str]], related: str) -> None:
+    """Relabel a line that opens with a related headline the page showed before: that article's box.
+
+    A news page lists a related article's headline near the top and embeds its video further
+    down, the same headline run into the video's caption ("3 người … bị sát hại" above, "Ba
+    người … bị sát hại Cảnh sát khám nghiệm …" below). Only a headline of six words or more, and
+    only a line that goes on after it: a paragraph that merely repeats a phrase is no box.
+    """
+    headlines = [
+        _headline_words(part)
+        for unit, label in labels
+        if label == related
+        for part in unit.text.split(" / ")
+        if len(part.split()) >= TITLE_WORDS
+    ]
+    for index, (unit, label) in enumerate(labels):
+        if label not in {"paragraph", "caption"} or not headlines:
+            continue
+        if any(_opens_with(unit.text, head) for head in headlines):
+            labels[index] = (unit, RELATED_BOX)
+
+
+def _opens_with(text: str, headline: list[str]) -> bool:
+    """Tell whether text opens with a headline's words, then a new sentence (a capital after a space)."""
+    tokens = list(re.finditer(r"\w+", text))
+    if len(tokens) <= len(headline) + 2 or _headline_words(text)[: len(headline)] != headline:
+        return False
+    after = tokens[len(headline)]
+    gap = text[tokens[len(headline) - 1].end() : after.start()]
+    return gap == " " and after.group()[:1].isupper()
 
 
 def repeats_title(line: str, title: str) -> bool:

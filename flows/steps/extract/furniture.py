@@ -55,7 +55,9 @@ WEAK_FOOTER = re.compile(
     r"đường dây nóng\s*:\s*\d|(?:bạn )?(?:cần |vui lòng )?đăng nhập để bình luận|"
     r"(?<!\S)\d+ bình luận(?= chia sẻ|\s*$)|"
     r"ý kiến bạn đọc\s+\S+@|lượt xem\s*:\s*[\d.]+\s*$|theo dõi chúng tôi trên (?:facebook|zalo|youtube)|"
-    r"quay (?:lại|về) đầu trang"
+    r"quay (?:lại|về) đầu trang|"
+    # a site's slogan over its links ("Tin tức cập nhật liên tục, nhanh chóng Nhận định …")
+    r"tin tức cập nhật liên tục"
 )
 # Widget phrases, each as the widget words it (not as a story could: "bình luận", "mật khẩu").
 _WIDGET = re.compile(
@@ -78,6 +80,9 @@ _TAGS = re.compile(r"^(tags?|từ khóa|chủ đề|thẻ)\s*:", re.IGNORECASE)
 _NOTICE = re.compile(r"^(thông báo\s*:?\s*)+$", re.IGNORECASE)
 # A line that ends with a video's credit ("… quận 7. Video: Phạm Duy.") is the video's caption.
 _VIDEO_CREDIT = re.compile(r"(?:^|[\s(])(?:Video|Clip)\s*:\s*[^.!?:]{1,60}[.)]?$")
+# A video box on a line of its own: the video's headline, no stop in it, then its label and what it
+# shows, with no sentence of its own ("… sắp hoàn thành Video: Công nhân hoàn tất các hạng mục").
+_VIDEO_BOX = re.compile(r"^[A-ZĐÀ-Ỹ\d][^.!?…:]{14,120}[^\W\d_] (?:Video|Clip): [^.!?…:]{1,160}\.?$")
 _SOURCE_AFTER_CLIP = re.compile(r"\((?:nguồn|video|clip)\s*:[^()]{1,60}\)\.?$", re.IGNORECASE)
 _CLIP_WORD = re.compile(r"\b(clip|video)\b", re.IGNORECASE)
 # "(Theo Reuters)", "(nguồn: VTV)", "Nguồn: Bộ Y tế" standing alone.
@@ -172,7 +177,7 @@ def _shaped_furniture(text: str, small: str) -> str | None:
 
 def is_video_caption(text: str) -> bool:
     """Tell whether a line is a video's caption or credit ("… Video: Phạm Duy.", "(nguồn: VTV)")."""
-    if ("Video" in text or "Clip" in text) and _VIDEO_CREDIT.search(text):
+    if ("Video" in text or "Clip" in text) and (_VIDEO_CREDIT.search(text) or _VIDEO_BOX.match(text)):
         return True
     return bool(text.endswith((")", ").")) and _SOURCE_AFTER_CLIP.search(text) and _CLIP_WORD.search(text))
 
@@ -243,7 +248,11 @@ def is_headline(text: str) -> bool:
     if text.endswith((".", "!", "?", "…", ":", '"', "”", ")")) or is_caption_credit(text):
         return False
     parts = text.split(" / ")
-    return all(len(part) <= 100 and len(part.split()) >= 3 and part[:1].isupper() for part in parts)
+    # a headline may open with a figure ("3 người trong gia đình … bị sát hại")
+    return all(
+        len(part) <= 100 and len(part.split()) >= 3 and (part[:1].isupper() or part[:1].isdigit())
+        for part in parts
+    )
 
 
 def related_end(text: str) -> int | None:

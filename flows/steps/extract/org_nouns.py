@@ -86,3 +86,30 @@ def reporting_acronyms(text: str, taken: list[tuple[int, int]]) -> list[Span]:
         spans.append((start, end, match[group]))
         taken.append((start, end))
     return spans
+
+
+# An army unit named in small letters by its number, as histories write it ("sư đoàn 309",
+# "mặt trận 579", "trung đoàn 24"); a date or a figure after the noun ("sư đoàn 2/3", "sư đoàn
+# 10.000 quân") is no name, nor a count before it: "ba sư đoàn 2, 307, 309" lists three units
+# under one noun, and "sư đoàn 2" would name only part of that list.
+_NUMBERED_UNIT = re.compile(
+    r"(?<![\w])(?:sư đoàn|trung đoàn|lữ đoàn|quân đoàn|tiểu đoàn|binh đoàn|mặt trận) "
+    r"\d{1,4}(?!\d)(?![/.,:]\d|/)"
+)
+
+_COUNTS = frozenset({"hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "các", "những", "mấy"})
+
+
+def numbered_units(text: str, taken: list[tuple[int, int]]) -> list[Span]:
+    """Return army units written in small letters with their number, outside spans taken."""
+    spans: list[Span] = []
+    for match in _NUMBERED_UNIT.finditer(text):
+        start, end = match.span()
+        before = text[:start].split()[-1:]
+        if before and (before[0].strip('"“‘(').lower() in _COUNTS or before[0].isdigit()):
+            continue
+        if any(s < end and start < e for s, e in taken):
+            continue
+        spans.append((start, end, match.group()))
+        taken.append((start, end))
+    return spans

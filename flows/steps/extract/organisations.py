@@ -503,9 +503,21 @@ _TRUONG_WORDS = frozenset(
     | {"pháp", "sân", "đường", "trại", "kịch", "sở", "điểm"}
 )
 _LOWER_HEAD = re.compile(
-    r"(?<!\w)(?P<noun>tổng công ty|công ty|tập đoàn|ngân hàng|bệnh viện|đại học|trường)"
+    r"(?<!\w)(?P<noun>tổng công ty|công ty|tập đoàn|ngân hàng|bệnh viện|đại học|trường|bộ)"
     r" (?=[A-ZĐ]|TNHH|cổ phần)"
 )
+
+
+def _listed_after_ministry(text: str, start: int, taken: list[tuple[int, int]]) -> bool:
+    """Tell whether "bộ" at `start` is a list's next ministry: "Bộ Y tế, bộ Lao động và …".
+
+    In small letters "bộ" is a set or a part ("bộ Hồ sơ", "bộ phận"); it names a ministry only
+    right after a ministry found in capitals, a comma or "và" between them.
+    """
+    return any(
+        text.startswith(("Bộ ", "bộ "), begin) and text[end:start] in {", ", " và ", ", và "}
+        for begin, end in taken
+    )
 
 
 def _lower_headed(text: str, taken: list[tuple[int, int]]) -> list[Span]:
@@ -515,6 +527,8 @@ def _lower_headed(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     for match in _LOWER_HEAD.finditer(text):
         before = text[max(0, match.start() - 12) : match.start()].split()[-1:]
         if match["noun"] == "trường" and before and before[0].lower() in _TRUONG_WORDS:
+            continue
+        if match["noun"] == "bộ" and not _listed_after_ministry(text, match.start(), taken):
             continue
         head = match["noun"][:1].upper() + match["noun"][1:]
         first = next((i for i, w in enumerate(words) if w.start() >= match.end("noun")), len(words))
@@ -538,6 +552,7 @@ def find_organisations(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     found = _known(text, _KNOWN, taken)
     taken.extend((s, e) for s, e, _ in found)
     grown = _from_heads(text, taken) + _lower_headed(text, taken) + org_nouns.institutions(text, taken)
+    grown += org_nouns.numbered_units(text, taken)
     heads, acronyms = _defined_acronyms(text, sorted(grown))
     taken.extend((s, e) for s, e, _ in heads)
     world = _known(text, _WORLD, taken)

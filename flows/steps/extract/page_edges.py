@@ -32,7 +32,35 @@ def footer_start(text: str) -> int | None:
     closing = CLOSING_BOXES.search(text, near_end)  # capitals count here: searched in the text as written
     if closing:
         starts.append(closing.start())
+    masthead = _masthead_start(text, near_end)
+    if masthead is not None:
+        starts.append(masthead)
     return min(starts) if starts else None
+
+
+_LICENCE_LABEL = re.compile(r"số giấy phép\s*:")
+MASTHEAD_CHARS = 60
+
+
+def _masthead_start(text: str, near_end: int) -> int | None:
+    """Return where the site's masthead line before its licence label begins, if one stands there.
+
+    "… năm 2020. Chuyên trang giải trí của VnExpress Số giấy phép: 70/GP-…": the words between the
+    last sentence and the label name the site, in small letters somewhere ("của"); names alone
+    there are the byline ("Anh Thùy Số giấy phép: …"), which stays the authors'.
+    """
+    label = _LICENCE_LABEL.search(furniture.lowered(text), near_end)
+    if not label:
+        return None
+    before = text[max(0, label.start() - MASTHEAD_CHARS) : label.start()]
+    stops = list(re.finditer(r"[.!?…”\"]\s", before))
+    if not stops and label.start() > MASTHEAD_CHARS:
+        return None
+    run = before[stops[-1].end() :] if stops else before
+    words = run.split()
+    if not words or furniture.is_byline(run.strip()) or not any(word.islower() for word in words):
+        return label.start()
+    return label.start() - len(run.lstrip())
 
 
 # A notice widget's label, or an author's name and a clip's label, glued to the first sentence

@@ -198,6 +198,7 @@ def _classify_body(document: SourceDocument, units: list[_Unit]) -> list[tuple[_
             labels.append((unit, "paragraph"))
         after_alt_text = reason == furniture.IMAGE_ALT_TEXT
     _mark_opening_headline(document, labels)
+    boxes.mark_repeated_headlines(labels, furniture.RELATED_LINK)
     if document.flattened:
         _mark_credited_captions(labels)
     _mark_closing_byline(labels)
