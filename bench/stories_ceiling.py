@@ -85,8 +85,8 @@ def mixed(words: Vectors, entities: Vectors, share: float) -> Vectors:
     }
 
 
-def cosines(vectors: Vectors, keys: list[str]) -> np.ndarray:
-    """Return the matrix of cosines between the vectors of keys (each of length 1)."""
+def sparse_rows(vectors: Vectors, keys: list[str]) -> csr_matrix:
+    """Return the vectors of keys as the rows of a sparse matrix, one column per term."""
     column: dict[str, int] = {}
     rows, columns, values = [], [], []
     for row, key in enumerate(keys):
@@ -94,7 +94,12 @@ def cosines(vectors: Vectors, keys: list[str]) -> np.ndarray:
             rows.append(row)
             columns.append(column.setdefault(term, len(column)))
             values.append(weight)
-    matrix = csr_matrix((values, (rows, columns)), shape=(len(keys), len(column)))
+    return csr_matrix((values, (rows, columns)), shape=(len(keys), len(column)))
+
+
+def cosines(vectors: Vectors, keys: list[str]) -> np.ndarray:
+    """Return the matrix of cosines between the vectors of keys (each of length 1)."""
+    matrix = sparse_rows(vectors, keys)
     return np.asarray((matrix @ matrix.T).todense())
 
 

@@ -56,7 +56,7 @@ sys.path.insert(0, str(PROJECT))
 sys.path.insert(0, str(PROJECT / "bench"))
 
 from stories import DEFAULT_SHARED, Article, halves, loaded_articles, pairwise, read_gold  # noqa: E402
-from stories_ceiling import term_vectors  # noqa: E402
+from stories_ceiling import sparse_rows, term_vectors  # noqa: E402
 from stories_replay import loading_order  # noqa: E402
 
 from flows.steps.stories.terms import headline  # noqa: E402
@@ -430,14 +430,7 @@ def variants(
     def tintuc() -> dict[str, Any]:
         vectors = term_vectors(originals)
         keys = sorted(vectors)
-        column: dict[str, int] = {}
-        rows, columns, values = [], [], []
-        for row, key in enumerate(keys):
-            for term, weight in vectors[key].items():
-                rows.append(row)
-                columns.append(column.setdefault(term, len(column)))
-                values.append(weight)
-        return grouped(setting, keys, csr_matrix((values, (rows, columns)), shape=(len(keys), len(column))))
+        return grouped(setting, keys, sparse_rows(vectors, keys))
 
     def mixed(recipe: Recipe, rank: int, share: float) -> Callable[[], dict[str, Any]]:
         def make() -> dict[str, Any]:
