@@ -32,6 +32,9 @@ def footer_start(text: str) -> int | None:
     closing = CLOSING_BOXES.search(text, near_end)  # capitals count here: searched in the text as written
     if closing:
         starts.append(closing.start())
+    cased = furniture.cased_footer_start(text, near_end)
+    if cased is not None:
+        starts.append(cased)
     masthead = _masthead_start(text, near_end)
     if masthead is not None:
         starts.append(masthead)
