@@ -330,6 +330,10 @@ def test_a_name_after_a_firms_fields_is_the_firms_not_a_persons(sentence, mentio
     assert _mentions(sentence) == mentions
 
 
+def test_a_person_after_a_kind_of_firm_in_small_letters_is_still_a_person():
+    sentence = "Giám đốc công ty xây dựng Nguyễn Văn Hùng cho biết công trình sẽ xong trong tháng 6."
+    assert "Nguyễn Văn Hùng" in _mentions(sentence)[1]
+
 
 def test_a_field_after_ve_is_two_words_with_no_comma_between():
     assert _names("Thành ủy lập Ban Chỉ đạo về Phòng, chống tham nhũng gồm 15 người.") == [
