@@ -52,13 +52,39 @@ WEAK_FOOTER = re.compile(
     # a hotline by its Vietnamese name and a colon, a login prompt, a comment counter, a readers'
     # box, a view counter, a social link, "back to top": each as a page prints it, not as a story
     # could ("gọi đường dây nóng 1900 …", "theo dõi anh trên Facebook" stay)
-    r"đường dây nóng\s*:\s*\d|(?:bạn )?(?:cần |vui lòng )?đăng nhập để bình luận|"
-    r"(?<!\S)\d+ bình luận(?= chia sẻ|\s*$)|"
+    r"(?:bạn )?(?:cần |vui lòng )?đăng nhập để bình luận|"
     r"ý kiến bạn đọc\s+\S+@|lượt xem\s*:\s*[\d.]+\s*$|theo dõi chúng tôi trên (?:facebook|zalo|youtube)|"
-    r"quay (?:lại|về) đầu trang|"
-    # a site's slogan over its links ("Tin tức cập nhật liên tục, nhanh chóng Nhận định …")
-    r"tin tức cập nhật liên tục"
+    r"quay (?:lại|về) đầu trang"
 )
+# Chrome in words a story also writes, told by its capitals and by what follows it (searched as
+# written): a site's slogan over its links ("Tin tức cập nhật liên tục, nhanh chóng Nhận định …"),
+# a hotline label and its digits ("Đường dây nóng: 0987 654 321"), a comment counter ("3 bình luận
+# Chia sẻ"). "… theo dõi tin tức cập nhật liên tục từ …", "gọi đường dây nóng: 1900 1234 của …" and
+# "hơn 500 bình luận chia sẻ câu chuyện" run on as prose and stay.
+_SLOGAN = re.compile(r"(?<!\S)Tin tức cập nhật liên tục(?=\s*(?:$|,|[^\W\d_]))")
+_HOTLINE = re.compile(r"(?<!\S)Đường dây nóng\s*:\s*\d[\d .]{5,}")
+_COUNTER = re.compile(r"(?<!\S)\d+ bình luận(?=\s*$|\s+Chia sẻ\b)")
+# what may follow a hotline's digits on a page: the end, or the next label ("Email:", "Tòa soạn:")
+_NEXT_LABEL = re.compile(r"\s*(?:$|[^\W\d_][\w ]{0,30}:)")
+
+
+def cased_footer_start(text: str, start: int = 0) -> int | None:
+    """Return where a slogan, hotline label or comment counter printed as chrome begins, or None."""
+    found = [match.start() for match in _COUNTER.finditer(text, start)]
+    found += [m.start() for m in _SLOGAN.finditer(text, start) if _runs_on_as_chrome(text, m.end())]
+    for match in _HOTLINE.finditer(text, start):
+        rest = text[match.end() :].lstrip(" .")
+        if _NEXT_LABEL.match(rest) and (not rest or rest[0].isupper()):
+            found.append(match.start())
+    return min(found) if found else None
+
+
+def _runs_on_as_chrome(text: str, end: int) -> bool:
+    """Tell whether what follows a slogan is the end, its own comma clause or a capitalised link."""
+    rest = text[end:].lstrip()
+    return not rest or rest.startswith(",") or rest[0].isupper()
+
+
 # Widget phrases, each as the widget words it (not as a story could: "bình luận", "mật khẩu").
 _WIDGET = re.compile(
     r"tặng sao|nạp thêm sao|số sao không đủ|(chưa có|viết|gửi|xem thêm) bình luận|"
@@ -150,7 +176,8 @@ def line_furniture(text: str, *, indented: bool = False) -> str | None:
         or (indented and not text.endswith((".", "!", "?", "…", '"', "”")))
     ):
         return RELATED_LINK
-    if FOOTER.search(small) or (WEAK_FOOTER.match(small) and len(text) <= 120):
+    weak = WEAK_FOOTER.match(small) or cased_footer_start(text) == 0
+    if FOOTER.search(small) or (weak and len(text) <= 120):
         return SITE_FOOTER
     return _shaped_furniture(text, small)
 

@@ -267,15 +267,38 @@ def _org_end(
             break
         if not _continues(text, words, i, state, taken):
             break
-        glued = _SENTENCE_GLUE.search(words[i].group())
-        if glued:  # "… quận Thanh Xuân.Xem thêm": the page ran the next sentence on
-            return words[i].start() + glued.start() + 1
+        glued = _sentence_glue(words[i].group())
+        if glued is not None:  # "… quận Thanh Xuân.Xem thêm": the page ran the next sentence on
+            return words[i].start() + glued
         end = words[i].end()
     return end
 
 
-# A full stop between a small letter and a capital inside one word: two sentences run together.
-_SENTENCE_GLUE = re.compile(r"[a-zà-ỹđ]\.(?=[A-ZĐÀ-Ỹ])")
+# A full stop between two letters inside one word ("Xuân.Xem", "Tp.HCM").
+_INNER_STOP = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_])")
+# Abbreviated place levels and titles written before a name with a stop ("Tp.HCM", "tp.Cần Thơ",
+# "Tx.Sơn Tây", "Q.Hoàn Kiếm", "TT.Huế"), in small letters: the stop belongs to the word.
+_ABBREVIATIONS = frozenset({"tp", "tx", "tt", "q", "p", "h", "x", "th", "ts", "ths", "gs", "pgs", "bs", "ks"})
+
+
+def _sentence_glue(word: str) -> int | None:
+    """Return where the full stop stands inside a word that runs the next sentence on, or None.
+
+    "Xuân.Xem": a small letter, a stop, a capital, after a word of three letters or more that no
+    abbreviation spells ("Tp.HCM" stays one word). Case is tested by `str` methods: the class
+    `à-ỹ` also holds capitals.
+    """
+    for stop in _INNER_STOP.finditer(word):
+        before = re.search(r"[^\W\d_]+$", word[: stop.start()])
+        stem = before.group() if before else ""
+        if (
+            stem[-1:].islower()
+            and word[stop.end()].isupper()
+            and len(stem) >= 3
+            and stem.lower() not in _ABBREVIATIONS
+        ):
+            return stop.start()
+    return None
 
 
 def _opens_list_item(text: str, words: list[re.Match[str]], i: int) -> bool:

@@ -32,6 +32,9 @@ def footer_start(text: str) -> int | None:
     closing = CLOSING_BOXES.search(text, near_end)  # capitals count here: searched in the text as written
     if closing:
         starts.append(closing.start())
+    cased = furniture.cased_footer_start(text, near_end)
+    if cased is not None:
+        starts.append(cased)
     masthead = _masthead_start(text, near_end)
     if masthead is not None:
         starts.append(masthead)
@@ -121,18 +124,39 @@ def title_end(text: str, title: str) -> int:
     """Return where a flattened page's head ends when it closes with the page's title repeated.
 
     "Hà Nội 27°C Tin tức <title> Khoảng 10h ngày 18/2, …": a weather widget and a breadcrumb, then
-    the headline, glued to the first sentence. Only when something stands before the title, no
-    sentence has ended before it, and a sentence opens right after it (a capital, a digit, a
-    quote): a lead that merely begins with the title's words keeps them.
+    the headline, glued to the first sentence. Only when what stands before the title looks like
+    chrome (no sentence ended, no comma, no "Ngày 5/3", no run of small-letter prose) and a new
+    sentence opens right after it: "Ngày 5/3, tại …, Tổng Bí thư … tiếp Đại sứ Hoa Kỳ Marc Knapper."
+    is a lead restating the headline, and a lead that merely begins with the title's words keeps them.
     """
     title = title.strip().rstrip(".")
     at = text.find(title, 1, TITLE_REACH + len(title)) if len(title.split()) >= 4 else -1
-    if at <= 0 or re.search(r"[.!?…]\s", text[:at]):
+    if at <= 0 or not _looks_like_chrome(text[:at]):
         return 0
     end = at + len(title)
     opening = text[end:].lstrip()[:1]
-    return (
-        end
-        if text[end : end + 1] == " " and (opening.isupper() or opening.isdigit() or opening in '"“')
-        else 0
-    )
+    opens_sentence = opening.isupper() or opening.isdigit() or opening in '"“'
+    return end if text[end : end + 1] == " " and opens_sentence and _is_new_sentence(text, end) else 0
+
+
+_DATE_PHRASE = re.compile(r"\b(?:ngày|sáng|chiều|tối|trưa|đêm|hôm)\s+\d{1,2}/\d{1,2}", re.IGNORECASE)
+
+
+def _looks_like_chrome(head: str) -> bool:
+    """Tell whether the words before a repeated title are a page's head, not a sentence's start."""
+    if re.search(r"[.!?…]\s|,", head) or _DATE_PHRASE.search(head):
+        return False
+    # three words in a row that open in small letters are running prose ("tại trụ sở …"); a
+    # breadcrumb's words open with capitals ("Tin tức", "Thời sự Chính trị")
+    words = head.split()
+    return not any(all(w[:1].islower() for w in words[n : n + 3]) for n in range(len(words) - 2))
+
+
+def _is_new_sentence(text: str, end: int) -> bool:
+    """Tell whether a sentence opens after the title: its run to the next stop holds small letters.
+
+    A title followed by "Marc Knapper." continues its own clause with a name, which is no sentence.
+    """
+    run = re.match(r"[^.!?…]*", text[end:])
+    words = run.group().split() if run else []
+    return any(word[:1].islower() for word in words)

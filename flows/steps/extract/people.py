@@ -156,7 +156,8 @@ def _after_company_fields(before: str) -> bool:
 
     "Công ty TNHH Thương mại Dịch vụ Hoàng Long", "Tập đoàn Xây dựng Minh Phát": only a firm's
     legal form and fields stand between its noun and the name. "Giám đốc Công ty ABC Nguyễn Văn A"
-    has a name of its own between them: the person is kept.
+    has a name of its own between them: the person is kept. The fields of a firm's own name open
+    with a capital; "công ty xây dựng" in small letters says what kind of firm employs the person.
     """
     words = before.split()
     end = len(words)
@@ -164,6 +165,8 @@ def _after_company_fields(before: str) -> bool:
         end -= 1
     if end == len(words):
         return False  # the noun itself right before the name is _SCHOOL_BEFORE's case
+    if not words[end][:1].isupper():
+        return False  # "Giám đốc công ty xây dựng Nguyễn Văn Hùng": a kind of firm, not its name
     return any(" ".join(words[max(0, end - n) : end]).lower() in _COMPANY_NOUNS for n in (1, 2, 3))
 
 

@@ -4,18 +4,11 @@ from flows.steps.extract.boxes import split_credit_byline
 from flows.steps.extract.furniture import is_video_caption
 from flows.steps.extract.page_edges import footer_start
 from flows.steps.extract.segments import build_segments
-from flows.steps.ingest.formats import SourceDocument, SourceLine, parse_document
+from flows.steps.ingest.formats import SourceDocument, parse_document
+from tests.support.news_records import news_record
 
 BOX = "related article or video box"
 RELATED = "related-link teaser"
-
-
-def _record(*body: str, description: str | None = "Tóm tắt bài.") -> SourceDocument:
-    lines = [SourceLine(1, "Tin", "title")]
-    if description:
-        lines.append(SourceLine(2, description, "lead"))
-    lines += [SourceLine(n, text, "body") for n, text in enumerate(body, start=3)]
-    return SourceDocument("r.json", "news_please_json", lines)
 
 
 def _page(content: str) -> SourceDocument:
@@ -30,10 +23,10 @@ def _kept(parts) -> list[str]:
 
 def test_a_headline_opening_with_a_figure_beside_a_description_is_a_related_link():
     parts = build_segments(
-        _record("5 ngôi nhà ở ven sông bị sạt lở", "Mưa lớn kéo dài ba ngày.", "Nước rút chậm.")
+        news_record("5 ngôi nhà ở ven sông bị sạt lở", "Mưa lớn kéo dài ba ngày.", "Nước rút chậm.")
     )
     assert [(r.line_no, r.reason) for r in parts.removed] == [(3, RELATED)]
-    kept = build_segments(_record("5 ngôi nhà ở ven sông bị sạt lở.", "Mưa lớn kéo dài ba ngày."))
+    kept = build_segments(news_record("5 ngôi nhà ở ven sông bị sạt lở.", "Mưa lớn kéo dài ba ngày."))
     assert kept.removed == []  # a sentence with its full stop opens the body
 
 
@@ -41,11 +34,11 @@ def test_a_line_opening_with_a_related_headline_shown_above_is_that_articles_vid
     headline = "3 con trâu rơi xuống giếng cổ ở Hà Tĩnh"
     box = "Ba con trâu rơi xuống giếng cổ ở Hà Tĩnh Người dân dùng dây kéo trâu lên."
     repeat = "Ba con trâu rơi xuống giếng cổ ở Hà Tĩnh, người dân kể lại."
-    parts = build_segments(_record(headline, "Sáng nay, người dân báo tin.", box, repeat))
+    parts = build_segments(news_record(headline, "Sáng nay, người dân báo tin.", box, repeat))
     assert [(r.line_no, r.reason) for r in parts.removed] == [(3, RELATED), (5, BOX)]
     assert repeat in _kept(parts)  # the same words, then a comma: the story's own sentence
     # without a related headline above, the same line is text
-    assert build_segments(_record("Sáng nay, người dân báo tin.", box)).removed == []
+    assert build_segments(news_record("Sáng nay, người dân báo tin.", box)).removed == []
 
 
 def test_a_videos_headline_run_into_its_label_and_what_it_shows_is_a_video_caption():

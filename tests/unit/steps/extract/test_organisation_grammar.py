@@ -330,8 +330,26 @@ def test_a_name_after_a_firms_fields_is_the_firms_not_a_persons(sentence, mentio
     assert _mentions(sentence) == mentions
 
 
+def test_a_person_after_a_kind_of_firm_in_small_letters_is_still_a_person():
+    sentence = "Giám đốc công ty xây dựng Nguyễn Văn Hùng cho biết công trình sẽ xong trong tháng 6."
+    assert "Nguyễn Văn Hùng" in _mentions(sentence)[1]
+
+
 def test_a_field_after_ve_is_two_words_with_no_comma_between():
     assert _names("Thành ủy lập Ban Chỉ đạo về Phòng, chống tham nhũng gồm 15 người.") == [
         "Thành ủy",
         "Ban Chỉ đạo",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Ông Nam làm việc tại Công an Tp.HCM từ năm 2010.", ["Công an Tp.HCM"]),
+        ("Ông Nam làm việc tại UBND Tp.Hồ Chí Minh từ năm 2010.", ["UBND Tp.Hồ Chí Minh"]),
+        ("Bà Lan làm việc tại Sở Y tế tp.Cần Thơ từ năm 2010.", ["Sở Y tế tp.Cần Thơ"]),
+        ("Ông Nam làm việc tại UBND Tx.Sơn Tây từ năm 2010.", ["UBND Tx.Sơn Tây"]),
+    ],
+)
+def test_a_city_or_town_abbreviated_before_its_name_is_no_full_stop(sentence, names):
+    assert _names(sentence) == names

@@ -165,3 +165,17 @@ def test_a_story_that_gives_a_hotline_or_follows_someone_online_keeps_it():
         " Nhiều người theo dõi anh trên Facebook."
     )
     assert _kept(build_segments(_page(body))) == body
+
+
+def test_a_lead_restating_the_headline_after_its_date_and_place_keeps_its_opening_clause():
+    title = "Tổng Bí thư Tô Lâm tiếp Đại sứ Hoa Kỳ"
+    lead = (
+        "Ngày 5/3, tại Trụ sở Trung ương Đảng, Tổng Bí thư Tô Lâm tiếp Đại sứ Hoa Kỳ Marc Knapper."
+        " Hai bên trao đổi về quan hệ song phương."
+    )
+    assert _kept(build_segments(_page(lead, title=title))) == lead
+    # the same lead behind a page head of chrome words still loses the head and the repeated title
+    page = f"Hà Nội 27°C Thời sự {title} Sáng 5/3, hai bên trao đổi về quan hệ song phương. Trời mưa."
+    assert _kept(build_segments(_page(page, title=title))) == (
+        "Sáng 5/3, hai bên trao đổi về quan hệ song phương. Trời mưa."
+    )

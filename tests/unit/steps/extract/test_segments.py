@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from flows.steps.extract.segments import build_segments
 from flows.steps.ingest.formats import SourceDocument, SourceLine, parse_document
 from flows.steps.ingest.normalize import normalize_line
+from tests.support.news_records import news_record
 
 
 def seed_text_parts(seed_text):
@@ -165,17 +166,9 @@ def test_a_flattened_page_loses_its_glued_head_closing_byline_and_prompts():
     assert _paragraphs(parts) == ["Sáng 12/2, đoàn đến Huế. Đoàn làm việc ba ngày."]
 
 
-def _record(*body: str, description: str | None = "Tóm tắt bài.") -> SourceDocument:
-    lines = [SourceLine(1, "Tin", "title")]
-    if description:
-        lines.append(SourceLine(2, description, "lead"))
-    lines += [SourceLine(n, text, "body") for n, text in enumerate(body, start=3)]
-    return SourceDocument("r.json", "news_please_json", lines)
-
-
 def test_a_related_teaser_run_into_a_paragraph_is_removed_and_the_paragraph_kept():
     parts = build_segments(
-        _record("Mở đầu bài.", "tin liên quan Cầu mới nối hai bờ sông “Tôi chờ lâu lắm”, bà nói.")
+        news_record("Mở đầu bài.", "tin liên quan Cầu mới nối hai bờ sông “Tôi chờ lâu lắm”, bà nói.")
     )
     assert [(r.line_no, r.part_no, r.reason) for r in parts.removed] == [(4, 1, "related-link teaser")]
     assert "“Tôi chờ lâu lắm”, bà nói." in [s.text for s in parts.segments]
@@ -183,11 +176,13 @@ def test_a_related_teaser_run_into_a_paragraph_is_removed_and_the_paragraph_kept
 
 def test_a_headline_opening_the_body_beside_a_description_is_a_related_link():
     parts = build_segments(
-        _record("Giá xăng giảm lần thứ ba trong tháng", "Giá xăng giảm 500 đồng mỗi lít.", "Ban Kinh tế")
+        news_record("Giá xăng giảm lần thứ ba trong tháng", "Giá xăng giảm 500 đồng mỗi lít.", "Ban Kinh tế")
     )
     assert [(r.line_no, r.reason) for r in parts.removed] == [(3, "related-link teaser"), (5, "byline")]
     without_description = build_segments(
-        _record("Giá xăng giảm lần thứ ba trong tháng", "Giá xăng giảm 500 đồng mỗi lít.", description=None)
+        news_record(
+            "Giá xăng giảm lần thứ ba trong tháng", "Giá xăng giảm 500 đồng mỗi lít.", description=None
+        )
     )
     assert without_description.removed == []
 
@@ -246,7 +241,7 @@ def test_a_related_article_or_video_box_on_a_line_of_its_own_is_removed_whole():
         "Cảnh sát truy tìm nhóm trộm xe máy ở ngoại thành Sau nhiều ngày theo dõi, công an đã bắt hai người."
     )
     parts = build_segments(
-        _record("Mở đầu bài.", box, "Liên quan vụ việc, công an huyện cho biết sẽ xử lý nghiêm.")
+        news_record("Mở đầu bài.", box, "Liên quan vụ việc, công an huyện cho biết sẽ xử lý nghiêm.")
     )
     assert [(r.line_no, r.text, r.reason) for r in parts.removed] == [
         (4, box, "related article or video box")
