@@ -26,6 +26,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -35,6 +36,15 @@ TEMPLATES = "prefect-db"
 BUILD_TIMEOUT_S = 900.0  # a busy two-core machine migrates in under a minute; this is only a backstop
 _REVISION = re.compile(r"^(down_revision|revision)\b[^=\n]*=(.*)$", re.MULTILINE)
 _HEX = re.compile(r"[0-9a-f]{6,}")
+# Prefect 3 reads where its database is from PREFECT_SERVER_DATABASE_* (CONNECTION_URL, DRIVER, HOST,
+# PORT, USER, NAME, PASSWORD, ...) and their PREFECT_API_DATABASE_* aliases
+# (prefect/settings/models/server/database.py).
+_DATABASE_VARIABLE = re.compile(r"^PREFECT_(SERVER|API)_DATABASE_")
+
+
+def database_settings(environ: Mapping[str, str]) -> list[str]:
+    """Return the Prefect database variables set in environ: with any, Prefect's database is the user's."""
+    return sorted(name for name in environ if _DATABASE_VARIABLE.match(name))
 
 
 def migrations_folder() -> Path | None:
@@ -96,8 +106,8 @@ def start_from_template(cache_dir: Path, prefect_home: Path) -> bool:
     written beside and renamed into place, so a server never sees half a file.
     """
     target = prefect_home / PREFECT_DB
-    if target.exists() or "PREFECT_API_DATABASE_CONNECTION_URL" in os.environ:
-        return False  # a database already, or one elsewhere (PostgreSQL) that Prefect migrates itself
+    if target.exists() or database_settings(os.environ):
+        return False  # a database already, or one the user chose (PostgreSQL, ...) that Prefect migrates
     template = usable_template(cache_dir)
     if template is None:
         return False
@@ -145,12 +155,19 @@ def build_template(cache_dir: Path) -> Path | None:
 
 
 def _migrated_database(home: Path) -> Path | None:
-    """Run Prefect's own `prefect server database upgrade` on a new database in home; return it."""
-    env = {**os.environ, "PREFECT_HOME": str(home)}
-    env.pop("PREFECT_API_DATABASE_CONNECTION_URL", None)
+    """Run Prefect's own `prefect server database upgrade` on a new database in home; return it.
+
+    The database is named in the environment, which Prefect reads before any profile, prefect.toml
+    or .env, and the command runs in home, so a prefect.toml or .env in the user's folder is not
+    read: whatever the user's settings, the upgrade never touches the user's own Prefect database.
+    """
+    home = home.resolve()
+    env = {name: value for name, value in os.environ.items() if not _DATABASE_VARIABLE.match(name)}
+    env["PREFECT_HOME"] = str(home)
+    env["PREFECT_SERVER_DATABASE_CONNECTION_URL"] = f"sqlite+aiosqlite:///{home / PREFECT_DB}"
     command = [sys.executable, "-m", "prefect", "server", "database", "upgrade", "-y"]
     try:
-        subprocess.run(command, env=env, check=True, capture_output=True, timeout=BUILD_TIMEOUT_S)
+        subprocess.run(command, env=env, cwd=home, check=True, capture_output=True, timeout=BUILD_TIMEOUT_S)
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError):
         logger.debug("migrating the Prefect database template failed", exc_info=True)
         return None

@@ -43,11 +43,12 @@ TEMPLATE_MADE_WITHIN_S = 300.0  # a low-priority migration on a busy machine
 SERVER_SEEN_WITHIN_S = 120.0
 
 
-def built_template(cache: Path) -> Path:
+def built_template(cache: Path, env: dict[str, str] | None = None, cwd: Path = PROJECT) -> Path:
     """Migrate a template into cache as `make install` does; return it."""
     done = subprocess.run(
         [sys.executable, "-m", "flows.prefect_server.template", str(cache)],
-        cwd=PROJECT,
+        cwd=cwd,
+        env=env,
         capture_output=True,
         text=True,
         timeout=900,
@@ -105,6 +106,28 @@ def test_a_first_run_in_a_fresh_folder_starts_from_the_template_and_records_its_
     assert "made_from_the_template" in tables(data / "prefect" / PREFECT_DB)  # a copy, then migrated to head
     assert database_revision(data / "prefect" / PREFECT_DB) == head_revision()
     assert hashlib.sha256(template.read_bytes()).hexdigest() == digest  # the template itself is never written
+
+
+def test_making_a_template_never_touches_the_users_own_prefect_database(tmp_path):
+    users = tmp_path / "users-folder"
+    users.mkdir()
+    (users / "prefect.toml").write_text(
+        f'[server.database]\nconnection_url = "sqlite+aiosqlite:///{users / "from-toml.db"}"\n',
+        encoding="utf-8",
+    )
+    (users / ".env").write_text(
+        f"PREFECT_SERVER_DATABASE_CONNECTION_URL=sqlite+aiosqlite:///{users / 'from-dotenv.db'}\n",
+        encoding="utf-8",
+    )
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(PROJECT),
+        "PREFECT_SERVER_DATABASE_CONNECTION_URL": f"sqlite+aiosqlite:///{users / 'from-server-variable.db'}",
+        "PREFECT_API_DATABASE_CONNECTION_URL": f"sqlite+aiosqlite:///{users / 'from-api-variable.db'}",
+    }
+    template = built_template(tmp_path / "cache", env, cwd=users)
+    assert database_revision(template) == head_revision()
+    assert sorted(path.name for path in users.iterdir()) == [".env", "prefect.toml"]  # no database made
 
 
 def test_a_first_run_waits_for_a_server_from_the_template_that_is_slow_to_start(tmp_path, stopped_after):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -47,7 +48,8 @@ def prefect_at(monkeypatch, tmp_path) -> Path:
     migration(folder, "aaaaaa02", "aaaaaa01")
     migration(folder, "aaaaaa03", "aaaaaa02")
     monkeypatch.setattr(template, "migrations_folder", lambda: folder)
-    monkeypatch.delenv("PREFECT_API_DATABASE_CONNECTION_URL", raising=False)
+    for name in template.database_settings(os.environ):
+        monkeypatch.delenv(name)
     return folder
 
 
@@ -99,11 +101,18 @@ def test_a_data_folder_that_has_a_prefect_database_keeps_it(prefect_at, tmp_path
     assert database_revision(home / PREFECT_DB) == "aaaaaa02"
 
 
-def test_no_copy_when_prefects_database_is_elsewhere(prefect_at, tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("PREFECT_SERVER_DATABASE_CONNECTION_URL", "postgresql+asyncpg://prefect@localhost/prefect"),
+        ("PREFECT_API_DATABASE_CONNECTION_URL", "postgresql+asyncpg://prefect@localhost/prefect"),
+        ("PREFECT_SERVER_DATABASE_HOST", "db.example"),
+        ("PREFECT_API_DATABASE_DRIVER", "postgresql+asyncpg"),
+    ],
+)
+def test_no_copy_when_the_user_chose_prefects_database(prefect_at, tmp_path, monkeypatch, name, value):
     cache, home = tmp_path / "cache", tmp_path / "home"
     database_at(template_path(cache, "aaaaaa03"), "aaaaaa03")
-    monkeypatch.setenv(
-        "PREFECT_API_DATABASE_CONNECTION_URL", "postgresql+asyncpg://prefect@localhost/prefect"
-    )
+    monkeypatch.setenv(name, value)
     assert not start_from_template(cache, home)
     assert not (home / PREFECT_DB).exists()
