@@ -102,8 +102,10 @@ def usable_template(cache_dir: Path) -> Path | None:
 def start_from_template(cache_dir: Path, prefect_home: Path) -> bool:
     """Copy the template in as this data folder's Prefect database if it has none; return whether it did.
 
-    Call it before any server of this folder starts (holding the folder's start lock): the copy is
-    written beside and renamed into place, so a server never sees half a file.
+    Call it before any server of this folder starts (holding the folder's start lock). The copy is
+    written beside and hard-linked into place, which fails if the file exists: a server that made
+    its database meanwhile (`tintuc serve`'s own, say, which takes no lock) keeps it, and no server
+    ever sees half a file.
     """
     target = prefect_home / PREFECT_DB
     if target.exists() or database_settings(os.environ):
@@ -115,11 +117,14 @@ def start_from_template(cache_dir: Path, prefect_home: Path) -> bool:
     partial = target.with_name(f".{PREFECT_DB}.{os.getpid()}.copying")
     try:
         shutil.copyfile(template, partial)
-        os.replace(partial, target)
+        os.link(partial, target)
+    except FileExistsError:
+        return False  # made meanwhile: it is that server's, never replaced
     except OSError:
         logger.debug("copying the Prefect database template failed; Prefect migrates its own", exc_info=True)
-        partial.unlink(missing_ok=True)
         return False
+    finally:
+        partial.unlink(missing_ok=True)
     return True
 
 

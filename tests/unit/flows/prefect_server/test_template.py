@@ -101,6 +101,21 @@ def test_a_data_folder_that_has_a_prefect_database_keeps_it(prefect_at, tmp_path
     assert database_revision(home / PREFECT_DB) == "aaaaaa02"
 
 
+def test_a_database_made_while_the_template_was_copied_is_kept(prefect_at, tmp_path, monkeypatch):
+    cache, home = tmp_path / "cache", tmp_path / "home"
+    database_at(template_path(cache, "aaaaaa03"), "aaaaaa03")
+    copy = template.shutil.copyfile
+
+    def copy_while_a_server_makes_its_own(source: Path, target: Path) -> None:
+        database_at(home / PREFECT_DB, "aaaaaa01")  # a server that took no lock, mid-copy
+        copy(source, target)
+
+    monkeypatch.setattr(template.shutil, "copyfile", copy_while_a_server_makes_its_own)
+    assert not start_from_template(cache, home)
+    assert database_revision(home / PREFECT_DB) == "aaaaaa01"
+    assert [path.name for path in home.iterdir()] == [PREFECT_DB]
+
+
 @pytest.mark.parametrize(
     ("name", "value"),
     [
