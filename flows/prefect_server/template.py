@@ -26,6 +26,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -34,6 +35,7 @@ logger = logging.getLogger(__name__)
 PREFECT_DB = "prefect.db"  # Prefect's default database: PREFECT_HOME/prefect.db
 TEMPLATES = "prefect-db"
 BUILD_TIMEOUT_S = 900.0  # a busy two-core machine migrates in under a minute; this is only a backstop
+RETRY_AFTER_S = 24 * 3600.0  # a build that failed is not tried again after each run, only after a day
 _REVISION = re.compile(r"^(down_revision|revision)\b[^=\n]*=(.*)$", re.MULTILINE)
 _HEX = re.compile(r"[0-9a-f]{6,}")
 # Prefect 3 reads where its database is from PREFECT_SERVER_DATABASE_* (CONNECTION_URL, DRIVER, HOST,
@@ -131,32 +133,57 @@ def start_from_template(cache_dir: Path, prefect_home: Path) -> bool:
 def build_template(cache_dir: Path) -> Path | None:
     """Migrate a new Prefect database to head and keep it as the template; return it (None if it failed).
 
-    One build at a time per cache (a lock); a template already there is kept as it is.
+    One build at a time per cache (a lock); a template already there is kept as it is. A failed build
+    leaves a `failed-REVISION` mark, so the background build is not retried after every run.
     """
     head = head_revision()
     if head is None:
         return None
     folder = cache_dir / TEMPLATES
-    folder.mkdir(parents=True, exist_ok=True)
-    with (folder / "build.lock").open("ab") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # another build finishes first, and this one finds its template
-        existing = usable_template(cache_dir)
-        if existing is not None:
-            return existing
-        with tempfile.TemporaryDirectory(prefix="build-", dir=folder) as work:
-            built = _migrated_database(Path(work))
-            if built is None or database_revision(built) != head:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with (folder / "build.lock").open("ab") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # another build finishes first, and this one finds its template
+            built = usable_template(cache_dir) or _built(folder, head)
+            failed = folder / f"failed-{head}"
+            if built is None:
+                failed.touch()
                 return None
-            target = template_path(cache_dir, head)
-            partial = Path(work) / "template.db"
-            connection = sqlite3.connect(built)
-            try:  # one self-contained file, whatever journal mode Prefect left it in
-                connection.execute("VACUUM INTO ?", (str(partial),))
-            finally:
-                connection.close()
-            os.replace(partial, target)
-        _remove_other_templates(folder, target)
+            failed.unlink(missing_ok=True)
+            _remove_other_templates(folder, built)
+            return built
+    except OSError as error:  # a cache folder that cannot be written: each data folder migrates its own
+        logger.debug("could not write the Prefect database template in %s: %s", folder, error)
+        return None
+
+
+def _built(folder: Path, head: str) -> Path | None:
+    """Migrate a database to head in a folder of its own and move it into folder as the template."""
+    with tempfile.TemporaryDirectory(prefix="build-", dir=folder) as work:
+        built = _migrated_database(Path(work))
+        if built is None or database_revision(built) != head:
+            return None
+        target = template_path(folder.parent, head)
+        partial = Path(work) / "template.db"
+        connection = sqlite3.connect(built)
+        try:  # one self-contained file, whatever journal mode Prefect left it in
+            connection.execute("VACUUM INTO ?", (str(partial),))
+        except sqlite3.Error:
+            logger.debug("copying the migrated Prefect database failed", exc_info=True)
+            return None
+        finally:
+            connection.close()
+        os.replace(partial, target)
         return target
+
+
+def recently_failed(cache_dir: Path, head: str) -> bool:
+    """Return whether a build at head failed in the last RETRY_AFTER_S (then it is not tried again yet)."""
+    try:
+        failed_at = (cache_dir / TEMPLATES / f"failed-{head}").stat().st_mtime
+    except OSError:
+        return False
+    return time.time() - failed_at < RETRY_AFTER_S
 
 
 def _migrated_database(home: Path) -> Path | None:
@@ -189,7 +216,8 @@ def _remove_other_templates(folder: Path, keep: Path) -> None:
 
 def build_in_background(cache_dir: Path) -> None:
     """Start a low-priority process that builds the template if none is usable; do not wait for it."""
-    if usable_template(cache_dir) is not None or head_revision() is None:
+    head = head_revision()
+    if head is None or usable_template(cache_dir) is not None or recently_failed(cache_dir, head):
         return
     subprocess.Popen(
         [sys.executable, "-m", "flows.prefect_server.template", str(cache_dir)],
@@ -212,7 +240,10 @@ def main(argv: list[str] | None = None) -> None:
         cache_dir = Settings().cache_dir
     built = build_template(cache_dir)
     if built is None:
-        sys.exit("could not migrate a Prefect database template (Prefect migrates each new one itself)")
+        sys.exit(
+            f"could not make a Prefect database template in {cache_dir / TEMPLATES} "
+            "(each new data folder's Prefect server migrates its own)"
+        )
     sys.stdout.write(f"{built}\n")  # the one line a caller (make install) may want
 
 

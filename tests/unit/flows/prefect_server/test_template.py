@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,26 @@ def test_no_copy_when_the_user_chose_prefects_database(prefect_at, tmp_path, mon
     monkeypatch.setenv(name, value)
     assert not start_from_template(cache, home)
     assert not (home / PREFECT_DB).exists()
+
+
+def test_a_build_that_failed_is_not_retried_in_the_background_for_a_day(prefect_at, tmp_path, monkeypatch):
+    cache, started = tmp_path / "cache", []
+    monkeypatch.setattr(template, "_migrated_database", lambda home: None)  # Prefect's upgrade failed
+    monkeypatch.setattr(template.subprocess, "Popen", lambda command, **options: started.append(command))
+    assert template.build_template(cache) is None
+
+    template.build_in_background(cache)
+    assert started == []  # not after this run, nor the next one
+    day_ago = time.time() - template.RETRY_AFTER_S - 60
+    os.utime(cache / template.TEMPLATES / "failed-aaaaaa03", (day_ago, day_ago))
+    template.build_in_background(cache)
+    assert len(started) == 1
+
+
+def test_a_cache_folder_that_cannot_be_written_fails_in_one_line(prefect_at, tmp_path, capsys):
+    not_a_folder = tmp_path / "cache"
+    not_a_folder.write_text("a file where the cache folder should be", encoding="utf-8")
+    with pytest.raises(SystemExit) as exited:
+        template.main([str(not_a_folder)])
+    assert "could not make a Prefect database template" in str(exited.value.code)
+    assert capsys.readouterr() == ("", "")  # no traceback, nothing else
