@@ -35,6 +35,8 @@ logger = logging.getLogger(__name__)
 PREFECT_DB = "prefect.db"  # Prefect's default database: PREFECT_HOME/prefect.db
 TEMPLATES = "prefect-db"
 BUILD_TIMEOUT_S = 900.0  # a busy two-core machine migrates in under a minute; this is only a backstop
+KEEP_UNUSED_S = 30 * 24 * 3600.0  # a template of another Prefect release, unused this long, is removed
+KEEP_NEWEST = 3  # ... unless it is one of the newest few, kept whatever their age
 RETRY_AFTER_S = 24 * 3600.0  # a build that failed is not tried again after each run, only after a day
 _REVISION = re.compile(r"^(down_revision|revision)\b[^=\n]*=(.*)$", re.MULTILINE)
 _HEX = re.compile(r"[0-9a-f]{6,}")
@@ -127,6 +129,8 @@ def start_from_template(cache_dir: Path, prefect_home: Path) -> bool:
         return False
     finally:
         partial.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # marks it as in use, so a build for another Prefect keeps it
+        os.utime(template)
     return True
 
 
@@ -207,11 +211,25 @@ def _migrated_database(home: Path) -> Path | None:
 
 
 def _remove_other_templates(folder: Path, keep: Path) -> None:
-    """Remove templates of other Prefect releases: they are never used again here."""
-    for old in folder.glob("prefect-*.db"):
-        if old != keep:
+    """Remove templates no venv sharing this cache has used for KEEP_UNUSED_S, but never the newest few.
+
+    Two venvs of different Prefect releases may share one cache: each keeps the template it uses.
+    """
+    others = sorted(
+        (path for path in folder.glob("prefect-*.db") if path != keep), key=_last_used, reverse=True
+    )
+    for old in others[KEEP_NEWEST - 1 :]:
+        if time.time() - _last_used(old) > KEEP_UNUSED_S:
             with contextlib.suppress(OSError):
                 old.unlink()
+
+
+def _last_used(template: Path) -> float:
+    """Return when a template was last made or copied (its modification time, set on each use)."""
+    try:
+        return template.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def build_in_background(cache_dir: Path) -> None:

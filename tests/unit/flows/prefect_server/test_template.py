@@ -155,3 +155,22 @@ def test_a_cache_folder_that_cannot_be_written_fails_in_one_line(prefect_at, tmp
         template.main([str(not_a_folder)])
     assert "could not make a Prefect database template" in str(exited.value.code)
     assert capsys.readouterr() == ("", "")  # no traceback, nothing else
+
+
+def test_templates_of_other_prefect_releases_are_kept_while_in_use(prefect_at, tmp_path, monkeypatch):
+    cache, installed = tmp_path / "cache", ["bbbbbb02"]
+    long_ago = time.time() - template.KEEP_UNUSED_S - 3600
+    for revision, used_at in {"bbbbbb01": 40, "bbbbbb02": 30, "bbbbbb03": 20, "bbbbbb04": 10}.items():
+        path = database_at(template_path(cache, revision), revision)
+        os.utime(path, (long_ago - used_at, long_ago - used_at))
+    monkeypatch.setattr(template, "head_revision", lambda folder=None: installed[0])
+    assert start_from_template(cache, tmp_path / "other-venvs-data")  # another venv's Prefect uses it today
+
+    installed[0] = "aaaaaa03"
+    monkeypatch.setattr(
+        template, "_built", lambda folder, head: database_at(template_path(cache, head), head)
+    )
+    assert template.build_template(cache) == template_path(cache, "aaaaaa03")
+    kept = sorted(path.name for path in (cache / template.TEMPLATES).glob("prefect-*.db"))
+    # bbbbbb02 is in use; bbbbbb04, unused for long, is among the newest three; the others go
+    assert kept == ["prefect-aaaaaa03.db", "prefect-bbbbbb02.db", "prefect-bbbbbb04.db"]
