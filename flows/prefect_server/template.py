@@ -238,18 +238,24 @@ def build_in_background(cache_dir: Path) -> None:
     if head is None or usable_template(cache_dir) is not None or recently_failed(cache_dir, head):
         return
     subprocess.Popen(
-        [sys.executable, "-m", "flows.prefect_server.template", str(cache_dir)],
+        [sys.executable, "-m", "flows.prefect_server.template", "--background", str(cache_dir)],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,  # outlives the run that started it, and Ctrl-C in its terminal
-        preexec_fn=lambda: os.nice(10),
     )
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Build the template: `python -m flows.prefect_server.template [CACHE_DIR]` (default: the settings')."""
-    args = sys.argv[1:] if argv is None else argv
+    """Build the template: `python -m flows.prefect_server.template [--background] [CACHE_DIR]`.
+
+    CACHE_DIR defaults to the settings'. --background lowers the build's priority first (here, not in
+    a preexec_fn of the caller's Popen, which is unsafe in a process with threads).
+    """
+    args = sys.argv[1:] if argv is None else list(argv)
+    if "--background" in args:
+        args.remove("--background")
+        os.nice(10)
     if args:
         cache_dir = Path(args[0])
     else:
