@@ -103,8 +103,11 @@ def usable_template(cache_dir: Path) -> Path | None:
     return path if path.is_file() and database_revision(path) == head else None
 
 
-def start_from_template(cache_dir: Path, prefect_home: Path) -> bool:
+def start_from_template(cache_dir: Path, prefect_home: Path, environ: Mapping[str, str]) -> bool:
     """Copy the template in as this data folder's Prefect database if it has none; return whether it did.
+
+    environ is the environment the folder's Prefect server will have (the caller's, read at its entry
+    point): with a database variable set there, the database is the user's and nothing is copied.
 
     Call it before any server of this folder starts (holding the folder's start lock). The copy is
     written beside and hard-linked into place, which fails if the file exists: a server that made
@@ -112,7 +115,7 @@ def start_from_template(cache_dir: Path, prefect_home: Path) -> bool:
     ever sees half a file.
     """
     target = prefect_home / PREFECT_DB
-    if target.exists() or database_settings(os.environ):
+    if target.exists() or database_settings(environ):
         return False  # a database already, or one the user chose (PostgreSQL, ...) that Prefect migrates
     template = usable_template(cache_dir)
     if template is None:

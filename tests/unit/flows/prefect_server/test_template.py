@@ -49,8 +49,6 @@ def prefect_at(monkeypatch, tmp_path) -> Path:
     migration(folder, "aaaaaa02", "aaaaaa01")
     migration(folder, "aaaaaa03", "aaaaaa02")
     monkeypatch.setattr(template, "migrations_folder", lambda: folder)
-    for name in template.database_settings(os.environ):
-        monkeypatch.delenv(name)
     return folder
 
 
@@ -62,7 +60,7 @@ def test_two_heads_give_no_head_and_no_template_is_used(prefect_at, tmp_path):
     migration(prefect_at, "bbbbbb03", "aaaaaa02")  # a branch: Alembic would need a merge
     database_at(template_path(tmp_path / "cache", "aaaaaa03"), "aaaaaa03")
     assert head_revision(prefect_at) is None
-    assert not start_from_template(tmp_path / "cache", tmp_path / "home")
+    assert not start_from_template(tmp_path / "cache", tmp_path / "home", {})
 
 
 def test_the_installed_prefects_sqlite_migrations_have_one_head_named_in_a_file():
@@ -75,7 +73,7 @@ def test_the_installed_prefects_sqlite_migrations_have_one_head_named_in_a_file(
 def test_a_new_data_folder_starts_from_the_template_at_head(prefect_at, tmp_path):
     cache, home = tmp_path / "cache", tmp_path / "data" / "prefect"
     database_at(template_path(cache, "aaaaaa03"), "aaaaaa03")
-    assert start_from_template(cache, home)
+    assert start_from_template(cache, home, {})
     assert database_revision(home / PREFECT_DB) == "aaaaaa03"
     assert [path.name for path in home.iterdir()] == [PREFECT_DB]  # no half-copied file left beside it
 
@@ -83,14 +81,14 @@ def test_a_new_data_folder_starts_from_the_template_at_head(prefect_at, tmp_path
 def test_a_template_of_an_older_prefect_is_not_used(prefect_at, tmp_path):
     cache, home = tmp_path / "cache", tmp_path / "home"
     database_at(template_path(cache, "aaaaaa02"), "aaaaaa02")  # made before Prefect's last migration
-    assert not start_from_template(cache, home)
+    assert not start_from_template(cache, home, {})
     assert not (home / PREFECT_DB).exists()  # Prefect makes and migrates its own
 
 
 def test_a_template_whose_database_is_not_at_its_named_revision_is_not_used(prefect_at, tmp_path):
     cache, home = tmp_path / "cache", tmp_path / "home"
     database_at(template_path(cache, "aaaaaa03"), "aaaaaa01")
-    assert not start_from_template(cache, home)
+    assert not start_from_template(cache, home, {})
     assert not (home / PREFECT_DB).exists()
 
 
@@ -98,7 +96,7 @@ def test_a_data_folder_that_has_a_prefect_database_keeps_it(prefect_at, tmp_path
     cache, home = tmp_path / "cache", tmp_path / "home"
     database_at(template_path(cache, "aaaaaa03"), "aaaaaa03")
     database_at(home / PREFECT_DB, "aaaaaa02")  # its runs' history: never replaced
-    assert not start_from_template(cache, home)
+    assert not start_from_template(cache, home, {})
     assert database_revision(home / PREFECT_DB) == "aaaaaa02"
 
 
@@ -112,7 +110,7 @@ def test_a_database_made_while_the_template_was_copied_is_kept(prefect_at, tmp_p
         copy(source, target)
 
     monkeypatch.setattr(template.shutil, "copyfile", copy_while_a_server_makes_its_own)
-    assert not start_from_template(cache, home)
+    assert not start_from_template(cache, home, {})
     assert database_revision(home / PREFECT_DB) == "aaaaaa01"
     assert [path.name for path in home.iterdir()] == [PREFECT_DB]
 
@@ -126,11 +124,10 @@ def test_a_database_made_while_the_template_was_copied_is_kept(prefect_at, tmp_p
         ("PREFECT_API_DATABASE_DRIVER", "postgresql+asyncpg"),
     ],
 )
-def test_no_copy_when_the_user_chose_prefects_database(prefect_at, tmp_path, monkeypatch, name, value):
+def test_no_copy_when_the_user_chose_prefects_database(prefect_at, tmp_path, name, value):
     cache, home = tmp_path / "cache", tmp_path / "home"
     database_at(template_path(cache, "aaaaaa03"), "aaaaaa03")
-    monkeypatch.setenv(name, value)
-    assert not start_from_template(cache, home)
+    assert not start_from_template(cache, home, {"PREFECT_HOME": str(home), name: value})
     assert not (home / PREFECT_DB).exists()
 
 
@@ -164,7 +161,9 @@ def test_templates_of_other_prefect_releases_are_kept_while_in_use(prefect_at, t
         path = database_at(template_path(cache, revision), revision)
         os.utime(path, (long_ago - used_at, long_ago - used_at))
     monkeypatch.setattr(template, "head_revision", lambda folder=None: installed[0])
-    assert start_from_template(cache, tmp_path / "other-venvs-data")  # another venv's Prefect uses it today
+    assert start_from_template(
+        cache, tmp_path / "other-venvs-data", {}
+    )  # another venv's Prefect uses it today
 
     installed[0] = "aaaaaa03"
     monkeypatch.setattr(
