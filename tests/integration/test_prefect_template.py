@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -33,7 +32,7 @@ from tests.integration.test_reused_server import (
     tintuc,
 )
 from tests.integration.tintuc_process import PROJECT, finish, kill_group, query
-from tests.support.processes import Process
+from tests.support.processes import Process, starved
 
 pytestmark = pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process table from /proc")
 
@@ -136,10 +135,8 @@ def test_a_first_run_waits_for_a_server_from_the_template_that_is_slow_to_start(
     run = start(["run", str(articles_folder(tmp_path, "a", copies=2))], env_with_cache(data, cache))
     try:
         server = prefect_server_of(data)
-        os.kill(server.pid, signal.SIGSTOP)  # as starved as on a machine with no core to spare
-        assert recorded(data) is None  # stopped before it ever answered
-        time.sleep(STOPPED_FOR_S)
-        os.kill(server.pid, signal.SIGCONT)
+        with starved(server.pid, STOPPED_FOR_S):
+            assert recorded(data) is None  # stopped before it ever answered
         result = finish(run)
     finally:
         kill_group(run)
