@@ -131,7 +131,7 @@ def _use_prefect_server(settings: Settings) -> Callable[[], None]:
     server = (
         ReusedServer(known.url)
         if known
-        else reused_server(home, idle_s, settings.prefect_server_timeout_s, settings.cache_dir)
+        else reused_server(home, idle_s, settings.prefect_server_timeout_s, settings.cache_dir, os.environ)
     )
     if server.keeper:
         _template_for_next_time(settings)
@@ -184,7 +184,7 @@ def _start_temporary_server(settings: Settings) -> None:
         # One start at a time per data folder: each new server migrates Prefect's database, and
         # two migrating it at once fail ("duplicate column"). Two runs started together then wait.
         with starting_alone(settings.prefect_home):
-            start_from_template(settings.cache_dir, settings.prefect_home)
+            start_from_template(settings.cache_dir, settings.prefect_home, os.environ)
             log = settings.prefect_home / "temporary-server.log"
             start_temporary_server(settings.prefect_server_timeout_s, log)
     except ServerFailed as error:

@@ -86,7 +86,7 @@ def _start_unless_running(settings: Settings) -> LocalServer | None:
         return None
     console.print(f"starting a local Prefect server (log: {settings.prefect_home / 'server.log'})")
     with starting_alone(settings.prefect_home):  # no run's server may open the database mid-copy
-        start_from_template(settings.cache_dir, settings.prefect_home)
+        start_from_template(settings.cache_dir, settings.prefect_home, os.environ)
     server = start_server(settings.prefect_home)
     try:
         server.wait_until_healthy(settings.prefect_server_timeout_s)
@@ -146,7 +146,7 @@ def server_start() -> None:
             console.print(f"already running: {_describe(known)}")
             return
         console.print(f"starting a local Prefect server (log: {settings.prefect_home / 'server.log'})")
-        start_from_template(settings.cache_dir, settings.prefect_home)
+        start_from_template(settings.cache_dir, settings.prefect_home, os.environ)
         server = start_server(settings.prefect_home, die_with_tintuc=False)
         try:
             server.wait_until_healthy(settings.prefect_server_timeout_s)

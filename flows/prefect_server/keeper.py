@@ -24,7 +24,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
@@ -86,14 +86,19 @@ class ReusedServer:
 
 
 def reused_server(
-    prefect_home: Path, idle_s: float, timeout_s: float, cache_dir: Path | None = None
+    prefect_home: Path,
+    idle_s: float,
+    timeout_s: float,
+    cache_dir: Path | None = None,
+    environ: Mapping[str, str] | None = None,
 ) -> ReusedServer:
     """Return the running server of this data folder, or start one that outlives this process.
 
     Does not wait for a new server to answer (ReusedServer.wait does): the caller imports and loads
     what it needs meanwhile. Two runs at once start one server: the second waits for the first's.
     A data folder with no Prefect database yet starts from the migrated template in cache_dir, if
-    there is one (flows/prefect_server/template.py). Call while holding the in-use lock (hold_in_use).
+    there is one and environ (the server's environment) names no database of the user's
+    (flows/prefect_server/template.py). Call while holding the in-use lock (hold_in_use).
     """
     known = running_server(prefect_home)
     if known is not None:
@@ -103,7 +108,7 @@ def reused_server(
         if known is not None:
             return ReusedServer(known.url)
         if cache_dir is not None:
-            start_from_template(cache_dir, prefect_home)
+            start_from_template(cache_dir, prefect_home, environ or {})
         port = free_port()
         command = [sys.executable, "-m", "flows.prefect_server.keeper", str(prefect_home), str(port)]
         command += ["--idle-s", str(idle_s), "--timeout-s", str(timeout_s)]

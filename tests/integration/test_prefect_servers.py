@@ -26,7 +26,7 @@ from flows.prefect_server.record import RECORD_NAME
 from tests.conftest import SEED
 from tests.integration.tintuc_process import PROJECT, child_env, finish, kill_group, start_tintuc
 from tests.support.browser import browser_or_skip, chromium
-from tests.support.processes import Process, descendants, kill_groups, read_process, still_alive
+from tests.support.processes import Process, descendants, kill_groups, read_process, starved, still_alive
 
 pytestmark = pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process table from /proc")
 
@@ -75,9 +75,8 @@ def test_a_run_waits_for_a_temporary_server_that_is_slow_to_start(tmp_path, seed
     run = start_tintuc(["run", str(seed_dir)], tmp_path / "data")
     try:
         server = temporary_server_of(run)
-        os.kill(server.pid, signal.SIGSTOP)  # as starved as on a machine with no core to spare
-        time.sleep(STOPPED_FOR_S)
-        os.kill(server.pid, signal.SIGCONT)
+        with starved(server.pid, STOPPED_FOR_S):
+            pass  # the run alone goes on meanwhile
         result = finish(run)
     finally:
         kill_group(run)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -33,7 +32,7 @@ from tests.integration.test_reused_server import (
     tintuc,
 )
 from tests.integration.tintuc_process import PROJECT, finish, kill_group, query
-from tests.support.processes import Process
+from tests.support.processes import Process, starved
 
 pytestmark = pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process table from /proc")
 
@@ -43,11 +42,12 @@ TEMPLATE_MADE_WITHIN_S = 300.0  # a low-priority migration on a busy machine
 SERVER_SEEN_WITHIN_S = 120.0
 
 
-def built_template(cache: Path) -> Path:
+def built_template(cache: Path, env: dict[str, str] | None = None, cwd: Path = PROJECT) -> Path:
     """Migrate a template into cache as `make install` does; return it."""
     done = subprocess.run(
         [sys.executable, "-m", "flows.prefect_server.template", str(cache)],
-        cwd=PROJECT,
+        cwd=cwd,
+        env=env,
         capture_output=True,
         text=True,
         timeout=900,
@@ -107,16 +107,36 @@ def test_a_first_run_in_a_fresh_folder_starts_from_the_template_and_records_its_
     assert hashlib.sha256(template.read_bytes()).hexdigest() == digest  # the template itself is never written
 
 
+def test_making_a_template_never_touches_the_users_own_prefect_database(tmp_path):
+    users = tmp_path / "users-folder"
+    users.mkdir()
+    (users / "prefect.toml").write_text(
+        f'[server.database]\nconnection_url = "sqlite+aiosqlite:///{users / "from-toml.db"}"\n',
+        encoding="utf-8",
+    )
+    (users / ".env").write_text(
+        f"PREFECT_SERVER_DATABASE_CONNECTION_URL=sqlite+aiosqlite:///{users / 'from-dotenv.db'}\n",
+        encoding="utf-8",
+    )
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(PROJECT),
+        "PREFECT_SERVER_DATABASE_CONNECTION_URL": f"sqlite+aiosqlite:///{users / 'from-server-variable.db'}",
+        "PREFECT_API_DATABASE_CONNECTION_URL": f"sqlite+aiosqlite:///{users / 'from-api-variable.db'}",
+    }
+    template = built_template(tmp_path / "cache", env, cwd=users)
+    assert database_revision(template) == head_revision()
+    assert sorted(path.name for path in users.iterdir()) == [".env", "prefect.toml"]  # no database made
+
+
 def test_a_first_run_waits_for_a_server_from_the_template_that_is_slow_to_start(tmp_path, stopped_after):
     data, cache = stopped_after, tmp_path / "cache"
     marked(built_template(cache))
     run = start(["run", str(articles_folder(tmp_path, "a", copies=2))], env_with_cache(data, cache))
     try:
         server = prefect_server_of(data)
-        os.kill(server.pid, signal.SIGSTOP)  # as starved as on a machine with no core to spare
-        assert recorded(data) is None  # stopped before it ever answered
-        time.sleep(STOPPED_FOR_S)
-        os.kill(server.pid, signal.SIGCONT)
+        with starved(server.pid, STOPPED_FOR_S):
+            assert recorded(data) is None  # stopped before it ever answered
         result = finish(run)
     finally:
         kill_group(run)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,3 +70,18 @@ def kill_groups(groups: set[int]) -> None:
     for group in groups - {os.getpgrp()}:  # never the test's own group
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(group, signal.SIGKILL)
+
+
+@contextlib.contextmanager
+def starved(pid: int, seconds: float) -> Iterator[None]:
+    """Stop a process for seconds, as starved as on a machine with no core to spare, then let it go on.
+
+    The body runs while it is stopped; the process is continued however the body ends.
+    """
+    stopped_at = time.monotonic()
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        yield
+        time.sleep(max(0.0, stopped_at + seconds - time.monotonic()))
+    finally:
+        os.kill(pid, signal.SIGCONT)
