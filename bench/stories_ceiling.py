@@ -157,6 +157,16 @@ def variants(database: Path, originals: dict[str, Loaded]) -> dict[str, Callable
     }
 
 
+def kept_articles(warehouse: Path, shared: Path) -> tuple[list[Article], dict[str, Loaded], dict[str, str]]:
+    """Return a kept warehouse's scored articles (in file order), its originals and each copy's original."""
+    gold = read_gold(shared, None)
+    articles = sorted(loaded_articles(warehouse, gold).values(), key=lambda article: article.files[0])
+    order = loading_order(warehouse)
+    originals = {loaded.article_id: loaded for loaded in order if not loaded.duplicate_of}
+    copy_of = {loaded.article_id: loaded.duplicate_of for loaded in order if loaded.duplicate_of}
+    return articles, originals, copy_of
+
+
 def main() -> None:
     """Score the ceiling of each variant and print a table (and the figures as JSON with --json)."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
@@ -164,11 +174,7 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
-    gold = read_gold(args.shared, None)
-    articles = sorted(loaded_articles(args.warehouse, gold).values(), key=lambda article: article.files[0])
-    order = loading_order(args.warehouse)
-    originals = {loaded.article_id: loaded for loaded in order if not loaded.duplicate_of}
-    copy_of = {loaded.article_id: loaded.duplicate_of for loaded in order if loaded.duplicate_of}
+    articles, originals, copy_of = kept_articles(args.warehouse, args.shared)
     original_of = {
         article.article_id: copy_of.get(article.article_id) or article.article_id for article in articles
     }

@@ -55,9 +55,8 @@ PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 sys.path.insert(0, str(PROJECT / "bench"))
 
-from stories import DEFAULT_SHARED, Article, halves, loaded_articles, pairwise, read_gold  # noqa: E402
-from stories_ceiling import sparse_rows, term_vectors  # noqa: E402
-from stories_replay import loading_order  # noqa: E402
+from stories import DEFAULT_SHARED, Article, halves, pairwise  # noqa: E402
+from stories_ceiling import kept_articles, sparse_rows, term_vectors  # noqa: E402
 
 from flows.steps.stories.terms import headline  # noqa: E402
 
@@ -531,11 +530,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--only", help="score only the variants whose name holds this")
     args = parser.parse_args()
-    gold = read_gold(args.shared, None)
-    articles = sorted(loaded_articles(args.warehouse, gold).values(), key=lambda article: article.files[0])
-    order = loading_order(args.warehouse)
-    originals = {loaded.article_id: loaded for loaded in order if not loaded.duplicate_of}
-    copy_of = {loaded.article_id: loaded.duplicate_of for loaded in order if loaded.duplicate_of}
+    articles, originals, copy_of = kept_articles(args.warehouse, args.shared)
     rows = [copy_of.get(article.article_id) or article.article_id for article in articles]
     docs = read_docs(args.warehouse, set(originals))
     listings = {key for key, doc in docs.items() if is_listing(doc)}
