@@ -95,7 +95,8 @@ sys.path.insert(0, str(PROJECT))  # tests.support is ours, not argos-translate-l
 
 from bench.stand_in_model import build_stand_in_package  # noqa: E402
 from flows.prefect_server.record import recorded_server  # noqa: E402
-from flows.prefect_server.template import build_template, head_revision, template_path  # noqa: E402
+from flows.prefect_server.template import head_revision, template_path  # noqa: E402
+from flows.prefect_server.template_build import build_template  # noqa: E402
 from flows.settings import Settings  # noqa: E402
 from flows.steps.extract.article import extract_article  # noqa: E402
 from flows.steps.extract.sentences import split_sentences  # noqa: E402

@@ -30,7 +30,8 @@ PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
 from flows.prefect_server.local import free_port  # noqa: E402
-from flows.prefect_server.template import PREFECT_DB, build_template  # noqa: E402
+from flows.prefect_server.template import PREFECT_DB  # noqa: E402
+from flows.prefect_server.template_build import build_template  # noqa: E402
 
 POLL_S = 0.02
 TIMEOUT_S = 600.0

@@ -159,7 +159,7 @@ def _template_for_next_time(settings: Settings) -> None:
 
     In a low-priority process of its own, after the run, so this run's decode does not share the CPU with it.
     """
-    from flows.prefect_server.template import build_in_background
+    from flows.prefect_server.template_build import build_in_background
 
     atexit.register(build_in_background, settings.cache_dir)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.prefect_server import template
+from flows.prefect_server import template, template_build
 from flows.prefect_server.template import (
     PREFECT_DB,
     database_revision,
@@ -133,15 +133,17 @@ def test_no_copy_when_the_user_chose_prefects_database(prefect_at, tmp_path, nam
 
 def test_a_build_that_failed_is_not_retried_in_the_background_for_a_day(prefect_at, tmp_path, monkeypatch):
     cache, started = tmp_path / "cache", []
-    monkeypatch.setattr(template, "_migrated_database", lambda home: None)  # Prefect's upgrade failed
-    monkeypatch.setattr(template.subprocess, "Popen", lambda command, **options: started.append(command))
-    assert template.build_template(cache) is None
+    monkeypatch.setattr(template_build, "_migrated_database", lambda home: None)  # Prefect's upgrade failed
+    monkeypatch.setattr(
+        template_build.subprocess, "Popen", lambda command, **options: started.append(command)
+    )
+    assert template_build.build_template(cache) is None
 
-    template.build_in_background(cache)
+    template_build.build_in_background(cache)
     assert started == []  # not after this run, nor the next one
-    day_ago = time.time() - template.RETRY_AFTER_S - 60
+    day_ago = time.time() - template_build.RETRY_AFTER_S - 60
     os.utime(cache / template.TEMPLATES / "failed-aaaaaa03", (day_ago, day_ago))
-    template.build_in_background(cache)
+    template_build.build_in_background(cache)
     assert len(started) == 1
 
 
@@ -149,27 +151,28 @@ def test_a_cache_folder_that_cannot_be_written_fails_in_one_line(prefect_at, tmp
     not_a_folder = tmp_path / "cache"
     not_a_folder.write_text("a file where the cache folder should be", encoding="utf-8")
     with pytest.raises(SystemExit) as exited:
-        template.main([str(not_a_folder)])
+        template_build.main([str(not_a_folder)])
     assert "could not make a Prefect database template" in str(exited.value.code)
     assert capsys.readouterr() == ("", "")  # no traceback, nothing else
 
 
 def test_templates_of_other_prefect_releases_are_kept_while_in_use(prefect_at, tmp_path, monkeypatch):
     cache, installed = tmp_path / "cache", ["bbbbbb02"]
-    long_ago = time.time() - template.KEEP_UNUSED_S - 3600
+    long_ago = time.time() - template_build.KEEP_UNUSED_S - 3600
     for revision, used_at in {"bbbbbb01": 40, "bbbbbb02": 30, "bbbbbb03": 20, "bbbbbb04": 10}.items():
         path = database_at(template_path(cache, revision), revision)
         os.utime(path, (long_ago - used_at, long_ago - used_at))
     monkeypatch.setattr(template, "head_revision", lambda folder=None: installed[0])
+    monkeypatch.setattr(template_build, "head_revision", lambda folder=None: installed[0])
     assert start_from_template(
         cache, tmp_path / "other-venvs-data", {}
     )  # another venv's Prefect uses it today
 
     installed[0] = "aaaaaa03"
     monkeypatch.setattr(
-        template, "_built", lambda folder, head: database_at(template_path(cache, head), head)
+        template_build, "_built", lambda folder, head: database_at(template_path(cache, head), head)
     )
-    assert template.build_template(cache) == template_path(cache, "aaaaaa03")
+    assert template_build.build_template(cache) == template_path(cache, "aaaaaa03")
     kept = sorted(path.name for path in (cache / template.TEMPLATES).glob("prefect-*.db"))
     # bbbbbb02 is in use; bbbbbb04, unused for long, is among the newest three; the others go
     assert kept == ["prefect-aaaaaa03.db", "prefect-bbbbbb02.db", "prefect-bbbbbb04.db"]
