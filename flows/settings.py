@@ -195,11 +195,15 @@ class Settings(BaseSettings):
         return (self.data_dir / "archive").resolve()
 
     @property
+    def default_sqlite_file(self) -> Path | None:
+        """Return the SQLite file in the data folder that is the warehouse, or None under an override."""
+        return None if self.database_url else (self.data_dir / "tintuc.sqlite").resolve()
+
+    @property
     def resolved_database_url(self) -> str:
         """Return the warehouse URL: the override, else a SQLite file in the data folder."""
-        if self.database_url:
-            return self.database_url
-        return f"sqlite:///{(self.data_dir / 'tintuc.sqlite').resolve()}"
+        sqlite_file = self.default_sqlite_file
+        return f"sqlite:///{sqlite_file}" if sqlite_file is not None else str(self.database_url)
 
     @property
     def argos_dir(self) -> Path:

@@ -69,7 +69,8 @@ def _answered_nothing_new(paths: list[Path], settings: Settings) -> bool:
     flows/nothing_new.py says why this path skips Prefect's flow machinery and how the run still
     reaches Prefect's UI.
     """
-    if settings.database_url is None and not (settings.data_dir / "tintuc.sqlite").exists():
+    sqlite_file = settings.default_sqlite_file
+    if sqlite_file is not None and not sqlite_file.exists():
         return False  # a new data folder: all is new, and its Prefect server starts a few seconds sooner
     from flows.nothing_new import count_if_nothing_new, record_nothing_new, report_to_prefect
     from flows.prefect_server.record import running_server
