@@ -22,6 +22,19 @@ second unseen measurement, annotated before any rule of that round changed. Its 
 corpus-wide file in neither gold and every stories-dev file of a cluster neither gold draws
 from, less near copies (Jaccard ≥ 0.8) of any article of either gold; shuffled as above, 12 of
 each folder taken.
+
+    .venv/bin/python bench/extraction_draw.py --round5
+
+draws issue 18's fifth round, before any rule of it changed: the **holdout** (tests/gold/extraction/
+holdout/), a third unseen measurement that nobody tunes on, and **fresh-2** (tests/gold/extraction/
+fresh2/), new development articles to learn from. The holdout's pool is the one above with the fresh
+slice held too: every corpus-wide file in no gold and every stories-dev file of a cluster no gold
+draws from, less near copies; shuffled with random.Random(18005), all of corpus-wide's files (there
+are six) and 14 of stories-dev's, at most two of a cluster. Fresh-2 is drawn from the stories-dev
+clusters the development gold or the fresh slice already draw from (never the test gold's, never the
+holdout's: a topic seen in one must not be learnt in another), files in no gold and no near copy of
+one; shuffled with random.Random(18006), 20 files, at most two of a cluster. Both lists are printed
+in order; a file that holds no article is skipped by reading, and the skip written in the gold.
 """
 
 from __future__ import annotations
@@ -38,7 +51,10 @@ SHARED = PROJECT.parent / "shared"
 DEV_GOLD = PROJECT / "tests" / "gold" / "extraction" / "entities.json"
 SEED = 18040  # issue 18, test gold 40 articles
 FRESH_SEED = 18004  # issue 18, fourth round: the fresh development slice
+HOLDOUT_SEED = 18005  # issue 18, fifth round: the holdout nobody tunes on
+FRESH2_SEED = 18006  # issue 18, fifth round: new development articles
 TEST_GOLD = DEV_GOLD.parent / "test" / "entities.json"
+FRESH_GOLD = DEV_GOLD.parent / "fresh" / "entities.json"
 NEAR_COPY = 0.8
 
 
@@ -123,12 +139,12 @@ def draw(shared: Path, seed: int, taken: list[set[tuple[str, ...]]], folder: str
     return result
 
 
-def gold_files(shared: Path) -> list[Path]:
-    """Return every article file either gold holds (development and test), as present."""
+def gold_files(shared: Path, golds: tuple[Path, ...] = (DEV_GOLD, TEST_GOLD)) -> list[Path]:
+    """Return every article file the golds hold (by default development and test), as present."""
     folders = ("corpus", "corpus-dev", *FOLDERS)
     roots = {"seeds": PROJECT / "seeds", **{name: shared / name for name in folders}}
     named = []
-    for gold_path in (DEV_GOLD, TEST_GOLD):
+    for gold_path in golds:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         named += [roots[folder] / name for folder, files in gold["folders"].items() for name in files]
     return [path for path in named if path.exists()]
@@ -139,9 +155,9 @@ def cluster(path: Path) -> str:
     return path.name.split("-")[0] if path.parent.name == "stories-dev" else path.name
 
 
-def fresh_pool(shared: Path, folder: str) -> list[Path]:
-    """Return one folder's fresh pool: files in neither gold, of clusters neither draws from, no near copy."""
-    held = gold_files(shared)
+def fresh_pool(shared: Path, folder: str, held: list[Path] | None = None) -> list[Path]:
+    """Return one folder's fresh pool: files in no held gold, of clusters none draws from, no near copy."""
+    held = gold_files(shared) if held is None else held
     held_shingles = [shingles(body_words(path)) for path in held]
     clusters = {cluster(path) for path in held}
     kept = []
@@ -153,6 +169,47 @@ def fresh_pool(shared: Path, folder: str) -> list[Path]:
     return kept
 
 
+def spread(order: list[Path], count: int, per_cluster: int = 2) -> list[Path]:
+    """Return the first `count` files of a seeded order, `per_cluster` of a cluster at most, no near copy."""
+    taken: list[Path] = []
+    taken_shingles: list[set[tuple[str, ...]]] = []
+    for path in order:
+        if len(taken) == count or sum(cluster(p) == cluster(path) for p in taken) == per_cluster:
+            continue
+        mine = shingles(body_words(path))
+        if not any(jaccard(mine, other) >= NEAR_COPY for other in taken_shingles):
+            taken.append(path)
+            taken_shingles.append(mine)
+    return taken
+
+
+def round5(shared: Path, show: int) -> None:
+    """Print the fifth round's holdout and fresh-2 orders (see the module's docstring)."""
+    held = gold_files(shared, (DEV_GOLD, TEST_GOLD, FRESH_GOLD))
+    holdout_pools = {folder: fresh_pool(shared, folder, held) for folder in FOLDERS}
+    print("holdout (seed 18005), in order:")
+    for folder, wanted in (("corpus-wide", 6), ("stories-dev", 14)):
+        order = holdout_pools[folder]
+        random.Random(HOLDOUT_SEED).shuffle(order)
+        print(f"  {folder}: pool of {len(order)}; take {wanted}, at most two of a cluster")
+        for path in spread(order, show):
+            print(f"    {folder}/{path.name}")
+    test_clusters = {cluster(path) for path in gold_files(shared, (TEST_GOLD,))}
+    closed = test_clusters | {cluster(path) for path in holdout_pools["stories-dev"]}
+    held_shingles = [shingles(body_words(path)) for path in held]
+    learn = [
+        path
+        for path in sorted((shared / "stories-dev").glob(FOLDERS["stories-dev"]))
+        if cluster(path) not in closed
+        and not same_name(path, held)
+        and not any(jaccard(shingles(body_words(path)), theirs) >= NEAR_COPY for theirs in held_shingles)
+    ]
+    random.Random(FRESH2_SEED).shuffle(learn)
+    print(f"fresh-2 (seed 18006): pool of {len(learn)}; take 20, at most two of a cluster, in order:")
+    for path in spread(learn, show):
+        print(f"    stories-dev/{path.name}")
+
+
 def main() -> None:
     """Print the pool's size and the seeded order (the first 60), near copies marked."""
     sys.path.insert(0, str(PROJECT))
@@ -161,7 +218,11 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--show", type=int, default=30, help="how many of the order to print")
     parser.add_argument("--fresh", action="store_true", help="draw the fourth round's fresh slice")
+    parser.add_argument("--round5", action="store_true", help="draw the fifth round's holdout and fresh-2")
     args = parser.parse_args()
+    if args.round5:
+        round5(args.shared, args.show)
+        return
     taken: list[set[tuple[str, ...]]] = []
     for folder in FOLDERS:
         seed = args.seed
