@@ -9,6 +9,9 @@ drawn at random before a rule of the round changed (bench/extraction_draw.py), n
 The gap between the two columns is how much of a figure holds only on the articles the rules were
 written against. `--errors` and `--misses` list the development gold's errors only; the test
 gold's are listed by `--test-errors`, for the review at the end of a round, never while tuning.
+Beside them, the fourth round's fresh slice (entities only) and the fifth round's holdout
+(tests/gold/extraction/holdout/, drawn by `extraction_draw.py --round5` before that round's rules
+changed): the holdout is never tuned on, and no flag lists its errors.
 
 Every gold file present is read and extracted as `tintuc run` would; files of a folder that is
 absent are left out and said so. Scores, over all files of a gold together:
@@ -45,6 +48,9 @@ GOLDS = {
     "test": (GOLD_DIR / "test" / "entities.json", GOLD_DIR / "test" / "furniture.json"),
     # The fourth round's fresh slice: unseen when annotated, tuned on since; entities only.
     "fresh": (GOLD_DIR / "fresh" / "entities.json", None),
+    # The fifth round's holdout: drawn and annotated before any rule of that round changed, and never
+    # tuned on; its errors are listed by no flag and kept out of --json.
+    "holdout": (GOLD_DIR / "holdout" / "entities.json", GOLD_DIR / "holdout" / "furniture.json"),
 }
 SHARED = PROJECT.parent / "shared"
 SHARED_FOLDERS = ("corpus", "corpus-dev", "corpus-wide", "stories-dev")
@@ -371,7 +377,7 @@ def main() -> None:
                 "figures": result["figures"],
                 "furniture": {k: v for k, v in result["furniture"].items() if k != "misses"},
                 "notes": result["notes"],
-                **({"errors": result["errors"]} if name != "test" else {}),
+                **({"errors": result["errors"]} if name not in {"test", "holdout"} else {}),
             }
             for name, result in results.items()
         }
