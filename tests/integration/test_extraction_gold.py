@@ -122,7 +122,7 @@ def test_the_bench_extracts_every_gold_article_of_the_shared_corpus(shared_corpu
         assert payload[name]["notes"] == []
         # Every gold article was extracted with its title: none was lost on the way.
         assert figures["titles"]["gold"] == sum(len(f) for f in _gold(path)["folders"].values())
-        assert figures["titles"]["recall"] >= 0.9  # fresh-2 holds titles with a suffix tintuc keeps
+        assert figures["titles"]["recall"] == 1.0
         for kind in ("people", "organisations", "places"):
             assert 0.0 < figures[kind]["precision"] <= 1.0
         # Every gold's furniture was scored on all of its files.

@@ -75,8 +75,9 @@ def _flattened_units(document: SourceDocument, line_no: int, text: str) -> list[
     box = head + _author_box_length(document, text[head:cut])
     pieces: list[tuple[str, bool, str | None]] = [(text[:head], True, furniture.DATE_SHARE)]
     pieces.append((text[head:box], True, boxes.AUTHOR_BOX))
-    for paragraph in split_paragraphs(text[box:cut]):
-        sentences = _sentences_with_credits(paragraph)
+    paragraphs = split_paragraphs(text[box:cut])
+    for number, paragraph in enumerate(paragraphs, start=1):
+        sentences = _sentences_with_credits(paragraph, closes_at_glue=number < len(paragraphs))
         pieces += [(sentence, new or n == 0, shape) for n, (sentence, new, shape) in enumerate(sentences)]
     if pieces[-1][2] is None:  # the page's last sentence: a photo credit may run into the byline
         last, new, _ = pieces.pop()
@@ -107,23 +108,44 @@ def _authors(document: SourceDocument) -> set[str]:
     return {name.strip() for name in re.split(r"[,;]", named) if name.strip()}
 
 
-def _sentences_with_credits(paragraph: str) -> list[tuple[str, bool, str | None]]:
+def _sentences_with_credits(
+    paragraph: str, closes_at_glue: bool = False
+) -> list[tuple[str, bool, str | None]]:
     """Split a paragraph into sentences, each credit a piece of its own (see `credits`, `bare_credits`).
 
     Each comes with whether it opens a paragraph (the text after a credit does) and, for a credit
-    without a label, its reason.
+    without a label or one cut off the sentence glued to it, its reason. `closes_at_glue`: the page
+    ran the next paragraph into this one without a space, so its last sentence ends where a name
+    ended ("… vực. Ảnh: Biên phòng Hướng LậpVị trí …" gives the credit "Ảnh: Biên phòng Hướng Lập").
     """
     pieces: list[tuple[str, bool, str | None]] = []
-    for sentence in split_sentences(paragraph):
+    sentences = split_sentences(paragraph)
+    for index, sentence in enumerate(sentences):
         resume = furniture.related_end(sentence)  # "Xem thêm: <headline> Vụ cháy khiến …"
         if resume is not None:
             pieces += [(sentence[:resume].strip(), False, None), (sentence[resume:].strip(), True, None)]
             continue
-        for number, part in enumerate(credits.credit_pieces(sentence)):
+        parts = credits.credit_pieces(sentence)
+        if len(parts) == 1 and closes_at_glue and index == len(sentences) - 1 and _credit_alone(sentence):
+            pieces.append((sentence, index > 0, credits.PHOTO_CREDIT))
+            continue
+        for number, part in enumerate(parts):
             new = number > 0 and not credits.LABEL.match(part)
+            if len(parts) > 1 and credits.is_cut_photo_credit(part):
+                # the cut found where the credit ends ("Ảnh: Biên phòng Hướng LậpVị trí …"): a
+                # credit whatever small words its name holds
+                pieces.append((part, new, credits.PHOTO_CREDIT))
+                continue
             for inner, (text, shape) in enumerate(bare_credits.bare_credit_pieces(part)):
                 pieces.append((text, new if inner == 0 else shape is None, shape))
     return pieces
+
+
+def _credit_alone(sentence: str) -> bool:
+    """Tell whether a sentence is a photo credit naming someone or a body, and no prose."""
+    words = sentence.split()
+    small = sum(word[:1].islower() for word in words)
+    return credits.is_cut_photo_credit(sentence) and len(words) <= credits.MAX_BODY_WORDS and small <= 2
 
 
 def title_line(document: SourceDocument) -> SourceLine | None:

@@ -53,7 +53,10 @@ MAX_TRAILING_CHARS = 90
 _BEFORE_TRAILING = re.compile(r"(?:[.!?…”\"’)]|\s[-–])\s*\(?\s*$|\(\s*$")
 
 
-_SCREENSHOT = re.compile(r"(?<=[.!?…”\"])\s+Ảnh chụp màn hình\.?$")  # "… của Apple. Ảnh chụp màn hình"
+# A credit that names no one, how the picture was taken: "… của Apple. Ảnh chụp màn hình", "… tại
+# sảnh ga đi. Ảnh cắt từ video."
+_NAMELESS = r"Ảnh (?:chụp màn hình|cắt từ (?:video|clip))"
+_SCREENSHOT = re.compile(rf"(?<=[.!?…”\"])\s+{_NAMELESS}\.?$")
 # "Bị can Lê Thị Hoa (ảnh CACC)": a caption's source in brackets, without a colon, of names or codes
 # only; "(ảnh trên)", "(ảnh minh họa)" and "… như trong (ảnh 2)" point at a photo and stay.
 _BRACKETED = re.compile(r"(?<=\S)\s*\([Ảả]nh\s+(?:[A-ZĐ][\w.&-]*\s?){1,4}\)\.?$")
@@ -109,7 +112,8 @@ def leading_credit_end(sentence: str) -> int | None:
 # a small letter, or a run of capitals, right before a capitalised word, where the credit before
 # it ends as credits do or the word after it opens sentences; a camel-case name ("VnExpress",
 # "realDonaldTrump") is glued the same way and is left alone.
-_GLUE = re.compile(r"(?<=[a-zà-ỹđ])(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])|(?<=[A-ZĐ]{2})(?=[A-ZĐ][a-zà-ỹđ])")
+# A handle's digits glue the same way ("Video: X/onenews31Ông Thaksin, 74 tuổi").
+_GLUE = re.compile(r"(?<=[a-zà-ỹđ\d])(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])|(?<=[A-ZĐ]{2})(?=[A-ZĐ][a-zà-ỹđ])")
 _AGENCIES = frozenset({"AFP", "AP", "Reuters", "Xinhua", "TTXVN", "EPA", "Getty", "Images", "Shutterstock"})
 
 
@@ -163,9 +167,14 @@ def credit_value(piece: str) -> str:
 def is_photo_credit(text: str) -> bool:
     """Tell whether a piece of text is a photo credit and nothing else ("Ảnh: Reuters", "- Ảnh: N.K.")."""
     stripped = text.strip()
-    if stripped.rstrip(".") == "Ảnh chụp màn hình":
+    if re.fullmatch(_NAMELESS, stripped.rstrip(".")):
         return True
     return bool(_PHOTO_LABEL.match(stripped.lstrip("-–( "))) and leading_credit_end(stripped) == len(stripped)
+
+
+def is_cut_photo_credit(piece: str) -> bool:
+    """Tell whether a piece `credit_pieces` cut out opens with a photo's label (not a video's)."""
+    return bool(_PHOTO_LABEL.match(piece.lstrip("-–( ")))
 
 
 def _body_head_at(words: list[str], index: int) -> bool:

@@ -212,7 +212,7 @@ def _title_segments(document: SourceDocument) -> tuple[list[Segment], list[Remov
     title = title_line(document)
     if title is None:
         return [], [], None
-    title_text, site = title_outlet(normalize_line(title.text))
+    title_text, site = title_outlet(normalize_line(title.text), document.url)
     removed = [RemovedLine(title.line_no, 1, site, TITLE_OUTLET_SUFFIX)] if site else []
     return _sentences("title", 0, title_text), removed, site
 
