@@ -218,6 +218,8 @@ def _latin_bodies(text: str, taken: list[tuple[int, int]]) -> list[Span]:
                 or not (written.isascii() or match["noun"].startswith("tổ chức"))
             ):
                 continue  # "hãng AirAsia", "trang SDE": a Latin-script name, not "báo cáo Hội …"
+            if match["noun"] == "nhóm" and written.isupper():
+                continue  # "nhóm Tik Tok" is a band; "nhóm AB", "nhóm TTHC" a blood group, a category
             if (
                 len(run) == 1
                 and written not in gazetteer.PROVINCES  # "quân đội Nga mở rộng …" is a country's army

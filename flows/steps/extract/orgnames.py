@@ -161,7 +161,8 @@ KNOWN_ORGS = frozenset(
 ORG_NOUNS = _split(
     """hãng tin|hãng thông tấn|hãng|trang web|trang|tạp chí|đài|báo|tờ|kênh|sàn|mạng xã hội|
     website|công ty|tập đoàn|ngân hàng|câu lạc bộ|đảng|nhóm vũ trang|phong trào|tổ chức quốc tế|
-    tổ chức hợp tác quốc tế|tổ chức phi chính phủ|tổ chức từ thiện|hãng truyền thông|nhật báo|tuần báo"""
+    tổ chức hợp tác quốc tế|tổ chức phi chính phủ|tổ chức từ thiện|hãng truyền thông|nhật báo|tuần báo|
+    nhóm nhạc|ban nhạc|nhóm"""
 )
 # Nouns that belong to the name they put before a country or a place ("đội tuyển Việt Nam").
 TEAM_NOUNS = _split("đội tuyển|tuyển|đội|quân đội|CLB|Đội tuyển|Tuyển")

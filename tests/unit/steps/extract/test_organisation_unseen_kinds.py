@@ -100,3 +100,17 @@ def test_a_foreign_name_ending_on_a_country_is_no_person_and_the_body_after_it_k
     assert {"Bộ Quốc phòng Ukraine"} <= found["organization"]
     # the same two words marked as a person's name stay a person's
     assert "Bradley Ukraine" in _entities("Ông Bradley Ukraine, 45 tuổi, cho biết.").get("person", set())
+
+
+def test_a_band_named_after_its_noun_is_a_body_and_a_category_in_capitals_is_not():
+    assert "Tik Tok" in _entities("Nhiều ca sĩ và nhóm Tik Tok từng hát lại bài này.")["organization"]
+    assert "organization" not in _entities("Người thuộc nhóm AB cần được truyền máu cùng nhóm.")
+    assert "organization" not in _entities("Cả nhóm Hà Nội đi chơi cuối tuần.")  # friends from a city
+
+
+def test_a_foreign_name_after_a_title_and_the_body_it_heads_is_a_person_not_part_of_the_body():
+    found = _entities("Bà Ronna Doe, chủ tịch Ủy ban Quốc gia đảng Cộng hòa Mina Smith, phát biểu.")
+    assert "Mina Smith" in found["person"]
+    assert "Ủy ban Quốc gia đảng Cộng hòa" in found["organization"]
+    # without the title, the same words after the body's name stay unconfirmed: no person
+    assert "Mina Smith" not in _entities("Ủy ban Quốc gia đảng Cộng hòa Mina Smith họp.").get("person", set())
