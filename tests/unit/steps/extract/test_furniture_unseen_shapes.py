@@ -7,10 +7,12 @@ from flows.steps.extract.page_edges import head_end
 from flows.steps.extract.segments import build_segments
 from flows.steps.extract.sentences import split_sentences
 from flows.steps.ingest.formats import SourceDocument, parse_document
+from tests.support.news_records import news_record
 
 RELATED = "related-link teaser"
 PROMPT = "subscription or contribution prompt"
 CREDIT = "photo credit"
+AUTHOR_BOX = "author descriptor or profile box"
 
 
 def _page(content: str, title: str = "Tin", link: str = "https://baomau.vn/tin-1.html") -> SourceDocument:
@@ -135,3 +137,22 @@ def test_a_titles_suffix_that_spells_the_pages_own_host_is_the_sites_name():
     assert title_outlet("Giá vàng tăng - Hà Nội", "https://baomau.vn/x") == ("Giá vàng tăng - Hà Nội", None)
     assert title_outlet("Người dân về chợ - Tin", "https://tin.vn/x") == ("Người dân về chợ - Tin", None)
     assert title_outlet("Dòng người đổ về chợ - Cafe Mẫu") == ("Dòng người đổ về chợ - Cafe Mẫu", None)
+
+
+def test_a_columnists_descriptor_before_a_sentence_opening_with_a_span_of_time_is_their_box():
+    column = "Cư sĩ Mười năm trước, tôi quen một cặp vợ chồng già. Họ vẫn khỏe. Lê Minh Đức"
+    parts = build_segments(_page(column))
+    assert ("Cư sĩ", AUTHOR_BOX) in _removed(parts)
+    assert _kept(parts)[0] == "Mười năm trước, tôi quen một cặp vợ chồng già."
+    # a name after the title opens no span of time: "Luật sư Năm cho biết" keeps its title
+    named = build_segments(_page("Luật sư Năm cho biết vụ án sẽ xử lại. Họ vẫn chờ. Lê Minh Đức"))
+    assert _kept(named)[0] == "Luật sư Năm cho biết vụ án sẽ xử lại."
+
+
+def test_a_line_whose_teaser_opens_with_its_headlines_first_words_is_a_video_box():
+    box = "Hai thanh niên đánh nhân viên ở sân bay Hai thanh niên hành hung nhân viên hàng không tại sảnh đi."
+    parts = build_segments(news_record("Sáng nay, công an vào cuộc.", box, "Nhóm thanh niên đã bị bắt."))
+    assert (box, "related article or video box") in _removed(parts)
+    # a sentence that says its first words again after a comma is the story's own
+    story = "Nguyễn Văn An gặp bạn ở quán cà phê, Nguyễn Văn An kể lại chuyện cũ với mọi người."
+    assert build_segments(news_record("Sáng nay, công an vào cuộc.", story)).removed == []
