@@ -117,13 +117,14 @@ def _opening_again(text: str, end: int) -> int | None:
 
     "Ba thanh niên hành hung nữ nhân viên ở sân bay Ba thanh niên hành hung nhân viên …": a video
     box's headline, then its caption retelling it. The headline holds four to twenty-five words
-    and no comma; a sentence that says its first words again says them after a stop or a comma.
+    and no comma (`end` is the first comma or stop); a sentence that says its first words again
+    says them after one.
     """
     words = list(islice(_WORD.finditer(text, 0, end), 30))
     opening = [word.group() for word in words[:3]]
     for index in range(4, min(len(words) - 2, 26)):
         if [word.group() for word in words[index : index + 3]] == opening:
-            return None if "," in text[: words[index].start()] else words[index].start()
+            return words[index].start()
     return None
 
 
