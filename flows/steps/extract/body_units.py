@@ -114,7 +114,7 @@ def _sentences_with_credits(
     """Split a paragraph into sentences, each credit a piece of its own (see `credits`, `bare_credits`).
 
     Each comes with whether it opens a paragraph (the text after a credit does) and, for a credit
-    without a label or one cut off the sentence glued to it, its reason. `closes_at_glue`: the page
+    without a label or one the page glued to the next paragraph, its reason. `closes_at_glue`: the page
     ran the next paragraph into this one without a space, so its last sentence ends where a name
     ended ("… vực. Ảnh: Biên phòng Hướng LậpVị trí …" gives the credit "Ảnh: Biên phòng Hướng Lập").
     """
@@ -131,11 +131,6 @@ def _sentences_with_credits(
             continue
         for number, part in enumerate(parts):
             new = number > 0 and not credits.LABEL.match(part)
-            if len(parts) > 1 and credits.is_cut_photo_credit(part):
-                # the cut found where the credit ends ("Ảnh: Biên phòng Hướng LậpVị trí …"): a
-                # credit whatever small words its name holds
-                pieces.append((part, new, credits.PHOTO_CREDIT))
-                continue
             for inner, (text, shape) in enumerate(bare_credits.bare_credit_pieces(part)):
                 pieces.append((text, new if inner == 0 else shape is None, shape))
     return pieces
@@ -145,7 +140,7 @@ def _credit_alone(sentence: str) -> bool:
     """Tell whether a sentence is a photo credit naming someone or a body, and no prose."""
     words = sentence.split()
     small = sum(word[:1].islower() for word in words)
-    return credits.is_cut_photo_credit(sentence) and len(words) <= credits.MAX_BODY_WORDS and small <= 2
+    return credits.opens_with_photo_label(sentence) and len(words) <= credits.MAX_BODY_WORDS and small <= 2
 
 
 def title_line(document: SourceDocument) -> SourceLine | None:

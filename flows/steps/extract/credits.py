@@ -172,8 +172,8 @@ def is_photo_credit(text: str) -> bool:
     return bool(_PHOTO_LABEL.match(stripped.lstrip("-–( "))) and leading_credit_end(stripped) == len(stripped)
 
 
-def is_cut_photo_credit(piece: str) -> bool:
-    """Tell whether a piece `credit_pieces` cut out opens with a photo's label (not a video's)."""
+def opens_with_photo_label(piece: str) -> bool:
+    """Tell whether a piece of text opens with a photo's label ("Ảnh:", "Đồ họa:"), not a video's."""
     return bool(_PHOTO_LABEL.match(piece.lstrip("-–( ")))
 
 
@@ -214,8 +214,23 @@ def _text_start(words: list[str]) -> int | None:
             if not _credit_word(words[index - 1], body):
                 break
             if opens(words, index):
-                return _name_before_dash(words, index)
-    return _body_name_end(words) if body else _before_first_small(words)
+                return _name_before_comma(words, index) or _name_before_dash(words, index)
+    start = _body_name_end(words) if body else _before_first_small(words)
+    return (_name_before_comma(words, start) or start) if start is not None else None
+
+
+def _name_before_comma(words: list[str], index: int) -> int | None:
+    """Return where a name set off before a title starts ("… Kitco News Frank Lee, Trưởng bộ phận …").
+
+    A credit never ends on a comma: the capitalised words before the comma are the name the title
+    describes, two of them, three after a Vietnamese surname; the credit keeps a word at least.
+    """
+    if index < 3 or not words[index - 1].endswith(",") or not words[index - 1][:1].isupper():
+        return None
+    if not words[index - 2][:1].isupper():
+        return None
+    start = index - 3 if index >= 4 and words[index - 3] in gazetteer.SURNAMES else index - 2
+    return start
 
 
 def _name_before_dash(words: list[str], index: int) -> int:

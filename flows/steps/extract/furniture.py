@@ -114,8 +114,11 @@ _VIDEO_CREDIT = re.compile(r"(?:^|[\s(])(?:Video|Clip)\s*:\s*[^.!?:]{1,60}[.)]?$
 # shows, with no sentence of its own ("… sắp hoàn thành Video: Công nhân hoàn tất các hạng mục").
 _VIDEO_BOX = re.compile(r"^[A-ZĐÀ-Ỹ\d][^.!?…:]{14,120}[^\W\d_] (?:Video|Clip): [^.!?…:]{1,160}\.?$")
 # A video's label before its caption, a sentence of its own ("Video: Xe con vượt ẩu, gây tai nạn …
-# làm 3 mẹ con chết."): its second word is in small letters, where a credit's is a name's.
-_VIDEO_FIRST = re.compile(r"^(?:Video|Clip)\s*:\s*[A-ZĐÀ-Ỹ][^\s.!?]*\s[a-zà-ỹđ][^.!?]{8,200}[.!]?$")
+# làm 3 mẹ con chết."): three words in small letters follow its first, where a credit names a
+# name or a body ("Video: Quốc phòng Việt Nam Nước Cộng hòa …" is a credit run into a sentence).
+_VIDEO_FIRST = re.compile(
+    r"^(?:Video|Clip)\s*:\s*[A-ZĐÀ-Ỹ][^\s.!?]*(?:\s[a-zà-ỹđ][^\s.!?]*){3}[^.!?]{0,200}[.!]?$"
+)
 _SOURCE_AFTER_CLIP = re.compile(r"\((?:nguồn|video|clip)\s*:[^()]{1,60}\)\.?$", re.IGNORECASE)
 _CLIP_WORD = re.compile(r"\b(clip|video)\b", re.IGNORECASE)
 # "(Theo Reuters)", "(nguồn: VTV)", "Nguồn: Bộ Y tế" standing alone.

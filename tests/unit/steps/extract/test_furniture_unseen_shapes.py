@@ -83,6 +83,8 @@ def test_a_videos_label_before_its_caption_is_the_videos_and_a_label_before_name
     # no label, or a label in a sentence of the story: text
     assert not is_video_caption("Xe con vượt ẩu, gây tai nạn trên cao tốc làm ba người chết.")
     assert not is_video_caption("Video: cảnh báo lừa đảo mới. Người dân cần cảnh giác.")
+    # a credit naming a body run into the story's next sentence is no caption: the sentence stays
+    assert not is_video_caption("Video: Quốc phòng Việt Nam Nước Cộng hòa Nam Sudan đang gặp khó khăn.")
 
 
 def test_a_credit_that_says_how_the_picture_was_taken_closes_a_caption():
@@ -108,6 +110,10 @@ def test_a_credit_the_page_glued_to_the_next_paragraph_is_a_credit_whatever_smal
     parts = build_segments(page)
     assert ("Ảnh: Biên phòng Hướng Lập", CREDIT) in _removed(parts)
     assert "Vị trí xảy ra tai nạn là đoạn đường cong." in _kept(parts)
+    # a source's credit cut before a title keeps the name that opens the sentence after it
+    page = _page("Giá vàng giảm. Nguồn: Kitco News Frank Lee, Trưởng bộ phận kim loại quý, nói.")
+    quoted = build_segments(page)
+    assert any("Frank Lee" in text for text in _kept(quoted))
     # a label before prose of many small words, its paragraph ended by a glued stop, is no credit alone
     prose = _page("Xe lao xuống vực. Ảnh: Người dân ghi lại cảnh xe lao xuống vực sâu.Vị trí xảy ra tai nạn.")
     assert "Ảnh: Người dân ghi lại cảnh xe lao xuống vực sâu." in _kept(build_segments(prose))
