@@ -21,7 +21,7 @@ import re
 
 from flows.steps.extract import gazetteer, orgnames, titles
 from flows.steps.extract.boxes import TEASER_OPENERS
-from flows.steps.extract.outlets import known_outlet
+from flows.steps.extract.outlets import OUTLET_NAMES, known_outlet
 from flows.steps.extract.paragraphs import OPENERS, is_syllable
 from flows.steps.extract.roles import OFFICE_WORD as TITLE_WORD
 
@@ -88,6 +88,10 @@ def trailing_credit(text: str) -> int | None:
     return start if before.strip() else 0
 
 
+# A credit a site's template left unfilled, in brackets, once or more: "[Link nguồn]Nguồn: [Link nguồn]".
+_PLACEHOLDERS = re.compile(r"\[[^\[\]]{1,30}\](?:\s*(?:Nguồn|Ảnh|Video)\s*:\s*\[[^\[\]]{1,30}\])*\s*")
+
+
 def leading_credit_end(sentence: str) -> int | None:
     """Return where the text after a credit opening a sentence starts, or None if it cannot be told.
 
@@ -97,10 +101,19 @@ def leading_credit_end(sentence: str) -> int | None:
     label = LABEL.match(sentence, len(sentence) - len(sentence.lstrip("-–( ")))
     if not label:
         return None
+    placeholder = _PLACEHOLDERS.match(sentence, label.end())
+    if placeholder:  # "Nguồn: [Link nguồn]Nguồn: [Link nguồn] Tại hiện trường …": a template's slot
+        return placeholder.end()
     glued = _glued_end(sentence[label.end() : label.end() + MAX_TRAILING_CHARS])
     if glued is not None:
         return label.end() + glued
     words = sentence[label.end() :].rstrip(")").split(" ")
+    outlet = _outlet_words(words)
+    if outlet and outlet == len(words):
+        return len(sentence)  # "- Ảnh: Nhân dân": an outlet's name in small letters is a credit still
+    if outlet and words[outlet][:1].isupper():
+        # "Ảnh: Nhân dân Toàn cảnh hiện trường …": an outlet's name is the whole credit
+        return label.end() + len(" ".join(words[:outlet])) + 1
     start = _text_start(words)
     if start is None:
         return len(sentence) if _all_credit(words) else None
@@ -128,7 +141,15 @@ def _glued_end(credit: str) -> int | None:
             word.group() in _SENTENCE_OPENERS or word.group() in titles.NOT_NAME_WORDS
         )
         ends = left.endswith(_CREDIT_ENDINGS) or left.split()[-1] in _AGENCIES | orgnames.KNOWN_ORGS
-        if opener or ends or left.endswith(("nhân dân", "Nhân dân")):
+        # a source in Latin letters run into a Vietnamese word: "Ảnh: PinterestQuần suông …"
+        # (`str.isupper`: the class À-Ỹ above holds small letters too, "Nh|ân" is no glue)
+        switch = (
+            left.split()[-1].isascii()
+            and not right.isascii()
+            and right[:1].isupper()
+            and len(left.split()) <= 2
+        )
+        if opener or ends or switch or left.endswith(("nhân dân", "Nhân dân")):
             return glue.start()
     return None
 
@@ -142,7 +163,9 @@ def credit_pieces(sentence: str) -> list[str]:
     """Cut a sentence of a flattened page at its credit: the caption before it, the credit, the text after.
 
     "… sân tập - Ảnh: N.K. Sau 10 năm …" → the caption, "- Ảnh: N.K.", "Sau 10 năm …"; a
-    sentence holding no credit, or one whose end cannot be told, stays whole.
+    sentence holding no credit, or one whose end cannot be told, stays whole. A gallery flattened
+    into one sentence holds several captions, each with its credit: the text after a credit is cut
+    the same way.
     """
     inner = _INNER.search(sentence)
     before, rest = (
@@ -151,7 +174,8 @@ def credit_pieces(sentence: str) -> list[str]:
     end = leading_credit_end(rest)
     if end is None:
         return [sentence]
-    pieces = [before, rest[:end].strip(), rest[end:].strip()]
+    after = rest[end:].strip()
+    pieces = [before, rest[:end].strip(), *(credit_pieces(after) if after and end > 0 else [after])]
     return [piece for piece in pieces if piece]
 
 
@@ -217,6 +241,17 @@ def _text_start(words: list[str]) -> int | None:
                 return _name_before_comma(words, index) or _name_before_dash(words, index)
     start = _body_name_end(words) if body else _before_first_small(words)
     return (_name_before_comma(words, start) or start) if start is not None else None
+
+
+_OUTLET_NAMES = frozenset(name.lower() for name in OUTLET_NAMES)
+
+
+def _outlet_words(words: list[str]) -> int:
+    """Return how many of a credit's first words spell an outlet's name ("Nhân dân", "VOV"), or 0."""
+    for size in range(1, 6):
+        if " ".join(words[:size]).lower() in _OUTLET_NAMES:
+            return size
+    return 0
 
 
 def _name_before_comma(words: list[str], index: int) -> int | None:

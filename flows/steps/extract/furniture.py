@@ -8,6 +8,7 @@ outlet's wording, so they carry over to outlets tintuc has not seen.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlparse
 
 from flows.steps.extract.orgnames import NAME_PAIRS
 
@@ -299,6 +300,10 @@ def is_headline(text: str) -> bool:
 _RESUMING = frozenset({"Theo", "Trong", "Tại", "Khi", "Hiện"})
 
 
+# A related headline in quotes after the marker, then (checked by the caller) a capitalised word.
+_QUOTED_HEADLINE = re.compile(r"\s*(?:'[^']{5,200}'|\"[^\"]{5,200}\"|“[^”]{5,200}”|‘[^’]{5,200}’)\s+")
+
+
 def related_end(text: str) -> int | None:
     """Return where article text resumes after a "tin liên quan …" teaser run into it, if it does.
 
@@ -309,6 +314,9 @@ def related_end(text: str) -> int | None:
     marker = _RELATED.match(text)
     if not marker:
         return None
+    quoted = _QUOTED_HEADLINE.match(text, marker.end())
+    if quoted and text[quoted.end() : quoted.end() + 1].isupper():  # ">> 'Lì xì …' Tôi nghĩ khác."
+        return quoted.end()
     words = list(re.finditer(r"\S+", text[marker.end() :]))
     for index in range(3, len(words) - 1):
         word, before, after = (words[i].group() for i in (index, index - 1, index + 1))
@@ -341,3 +349,20 @@ def split_source_tail(sentence: str) -> list[str]:
     if not tail or not sentence[: tail.start()].strip() or is_byline(sentence):  # "Minh Hà (Theo Reuters)"
         return [sentence]
     return [sentence[: tail.start()].strip(), sentence[tail.start() :].strip()]
+
+
+_EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+PROMPT_MAX_WORDS = 40
+
+
+def gives_own_address(text: str, url: str | None) -> bool:
+    """Tell whether a short line gives the outlet's own e-mail address: the outlet speaking to readers.
+
+    "Độc giả liên hệ qua email henho@vnexpress.net hoặc số … để được hỗ trợ" on vnexpress.net; an
+    address of anyone else ("kẻ gian dùng email abc@gmail.com …") is the story's.
+    """
+    host = (urlparse(url).hostname or "") if url and "//" in url else ""
+    site = ".".join(host.lower().split(".")[-3 if host.endswith((".com.vn", ".net.vn", ".org.vn")) else -2 :])
+    if not site or "@" not in text or len(text.split()) > PROMPT_MAX_WORDS:
+        return False
+    return any(match.group(1).lower().rstrip(".").endswith(site) for match in _EMAIL.finditer(text))

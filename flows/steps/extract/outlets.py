@@ -63,6 +63,8 @@ OUTLETS_BY_PREFIX = {
     "Bnews": "Bnews",
     "Thể thao & Văn hóa": "Thể thao & Văn hóa",
 }
+# Every outlet's name as outlets write it, for credits and bylines that give one.
+OUTLET_NAMES = frozenset(OUTLETS_BY_DOMAIN.values()) | frozenset(OUTLETS_BY_PREFIX.values())
 DATELINE_REASON = "dateline"
 # An outlet's dateline: its name in brackets, or one or two words shaped as a code, a site or a
 # brand, then a dash ("(Dân trí) - ", "TTO - ", "ANTD.VN - ", "VTC News - ", "PLO- ").

@@ -81,6 +81,8 @@ def _classify_body(document: SourceDocument, units: list[Unit]) -> list[tuple[Un
             reason = furniture.SITE_FOOTER
         if reason is None and credits.is_photo_credit(unit.text):
             reason = credits.PHOTO_CREDIT
+        if reason is None and furniture.gives_own_address(unit.text, document.url):
+            reason = furniture.PROMPT
         if reason:
             labels.append((unit, reason))
         elif after_alt_text or photo_story or unit.shape == CAPTION or furniture.is_caption_credit(unit.text):

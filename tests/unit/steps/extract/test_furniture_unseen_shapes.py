@@ -162,3 +162,44 @@ def test_a_line_whose_teaser_opens_with_its_headlines_first_words_is_a_video_box
     # a sentence that says its first words again after a comma is the story's own
     story = "Nguyễn Văn An gặp bạn ở quán cà phê, Nguyễn Văn An kể lại chuyện cũ với mọi người."
     assert build_segments(news_record("Sáng nay, công an vào cuộc.", story)).removed == []
+
+
+def test_a_gallery_flattened_into_one_sentence_gives_each_caption_and_each_outlets_credit():
+    gallery = (
+        "Xe cháy. Xe con bị vò nát sau tai nạn - Ảnh: Nhân dân Toàn cảnh hiện trường - Ảnh: VOV "
+        "Đầu xe tải hư hỏng nặng - Ảnh: Tuổi Trẻ Theo công an, tài xế đã tử vong. Công an điều tra."
+    )
+    parts = build_segments(_page(gallery))
+    credits = [text for text, reason in _removed(parts) if reason == CREDIT]
+    assert credits == ["- Ảnh: Nhân dân", "- Ảnh: VOV", "- Ảnh: Tuổi Trẻ"]
+    assert "Toàn cảnh hiện trường" in _kept(parts) and "Theo công an, tài xế đã tử vong." in _kept(parts)
+    # the outlet's name is the whole credit: a place after it opens the sentence
+    kept = _kept(build_segments(_page("Xe lật. Ảnh: Tuổi Trẻ Hà Nội đang có mưa lớn. Công an điều tra.")))
+    assert "Hà Nội đang có mưa lớn." in kept
+
+
+def test_a_templates_empty_source_slot_and_a_latin_source_glued_to_vietnamese_are_credits():
+    slot = _page("Hai người bị thương. Nguồn: [Link nguồn]Nguồn: [Link nguồn] Tại hiện trường, xe bị vò nát.")
+    assert "Tại hiện trường, xe bị vò nát." in _kept(build_segments(slot))
+    glued = build_segments(_page("Người mẫu mặc áo dài. Ảnh: PinterestQuần suông hợp với áo này. Giá rẻ."))
+    assert ("Ảnh: Pinterest", CREDIT) in _removed(glued)
+    assert "Quần suông hợp với áo này." in _kept(glued)
+    # a Vietnamese word cut inside ("Nh|ân") is no glue: the credit stays one
+    assert credit_pieces("Ảnh: Nhân dân") == ["Ảnh: Nhân dân"]
+
+
+def test_a_related_headline_in_quotes_ends_at_its_closing_quote():
+    parts = build_segments(
+        _page("Con tôi vẫn khỏe. >> 'Lì xì hơn 50.000 đồng là phí' Tôi nghĩ khác. Thế thôi.")
+    )
+    assert (">> 'Lì xì hơn 50.000 đồng là phí'", RELATED) in _removed(parts)
+    assert "Tôi nghĩ khác." in _kept(parts)
+
+
+def test_a_line_giving_the_outlets_own_address_is_a_prompt_and_anyone_elses_is_the_story():
+    page = _page("Chị muốn tìm bạn đời. Độc giả liên hệ qua email henho@baomau.vn để được hỗ trợ.")
+    assert ("Độc giả liên hệ qua email henho@baomau.vn để được hỗ trợ.", PROMPT) in _removed(
+        build_segments(page)
+    )
+    story = _page("Chị mất tiền. Kẻ gian dùng email hotro@nganhang-gia.com để lừa chị chuyển khoản.")
+    assert build_segments(story).removed == []
