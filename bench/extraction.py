@@ -9,9 +9,11 @@ drawn at random before a rule of the round changed (bench/extraction_draw.py), n
 The gap between the two columns is how much of a figure holds only on the articles the rules were
 written against. `--errors` and `--misses` list the development gold's errors only; the test
 gold's are listed by `--test-errors`, for the review at the end of a round, never while tuning.
-Beside them, the fourth round's fresh slice (entities only) and the fifth round's holdout
-(tests/gold/extraction/holdout/, drawn by `extraction_draw.py --round5` before that round's rules
-changed): the holdout is never tuned on, and no flag lists its errors.
+Two more development slices are scored beside them, each annotated before the rules of its round
+changed and tuned on since: the fresh slice (tests/gold/extraction/fresh/, `--fresh-errors`) and
+fresh-2 (tests/gold/extraction/fresh2/, `--fresh2-errors`); each lists its furniture misses too.
+Last, the fifth round's holdout (tests/gold/extraction/holdout/, drawn by `extraction_draw.py
+--round5` before that round's rules changed): it is never tuned on, and no flag lists its errors.
 
 Every gold file present is read and extracted as `tintuc run` would; files of a folder that is
 absent are left out and said so. Scores, over all files of a gold together:
@@ -46,8 +48,10 @@ GOLD = GOLD_DIR / "entities.json"
 GOLDS = {
     "development": (GOLD, GOLD_DIR / "furniture.json"),
     "test": (GOLD_DIR / "test" / "entities.json", GOLD_DIR / "test" / "furniture.json"),
-    # The fourth round's fresh slice: unseen when annotated, tuned on since; entities only.
-    "fresh": (GOLD_DIR / "fresh" / "entities.json", None),
+    # The fourth round's fresh slice: unseen when annotated, tuned on since (its furniture since the fifth).
+    "fresh": (GOLD_DIR / "fresh" / "entities.json", GOLD_DIR / "fresh" / "furniture.json"),
+    # The fifth round's fresh-2: unseen when annotated, tuned on since.
+    "fresh2": (GOLD_DIR / "fresh2" / "entities.json", GOLD_DIR / "fresh2" / "furniture.json"),
     # The fifth round's holdout: drawn and annotated before any rule of that round changed, and never
     # tuned on; its errors are listed by no flag and kept out of --json.
     "holdout": (GOLD_DIR / "holdout" / "entities.json", GOLD_DIR / "holdout" / "furniture.json"),
@@ -349,6 +353,7 @@ def main() -> None:
         "--test-errors", action="store_true", help="list the test gold's errors (end-of-round review only)"
     )
     parser.add_argument("--fresh-errors", action="store_true", help="list the fresh slice's errors, by kind")
+    parser.add_argument("--fresh2-errors", action="store_true", help="list fresh-2's errors, by kind")
     parser.add_argument("--only", action="append", choices=list(GOLDS), help="score only this gold")
     parser.add_argument("--shared", type=Path, default=SHARED, help="the folder holding the shared corpora")
     args = parser.parse_args()
@@ -357,7 +362,12 @@ def main() -> None:
         for note in result["notes"]:
             print(f"{name}: {note}")
     print(table(results))
-    asked = {"development": args.errors, "test": args.test_errors, "fresh": args.fresh_errors}
+    asked = {
+        "development": args.errors,
+        "test": args.test_errors,
+        "fresh": args.fresh_errors,
+        "fresh2": args.fresh2_errors,
+    }
     shown = [name for name, wanted in asked.items() if wanted]
     if args.misses and "development" in results:
         print(
@@ -369,8 +379,8 @@ def main() -> None:
         for kind, errors in results[name]["errors"].items():
             print(f"\n## {name} {kind}: {len(errors)} errors")
             print("\n".join(errors))
-        if name == "test":
-            print("\n".join(results[name]["furniture"]["misses"]))
+        if name != "development":  # the development gold's furniture misses come with --misses
+            print("\n".join(results[name]["furniture"].get("misses", [])))
     if args.json:
         payload = {
             name: {

@@ -194,8 +194,20 @@ def round5(shared: Path, show: int) -> None:
         print(f"  {folder}: pool of {len(order)}; take {wanted}, at most two of a cluster")
         for path in spread(order, show):
             print(f"    {folder}/{path.name}")
-    test_clusters = {cluster(path) for path in gold_files(shared, (TEST_GOLD,))}
-    closed = test_clusters | {cluster(path) for path in holdout_pools["stories-dev"]}
+    learn = fresh2_pool(shared, held, holdout_pools["stories-dev"])
+    print(f"fresh-2 (seed 18006): pool of {len(learn)}; take 20, at most two of a cluster, in order:")
+    for path in spread(learn, show):
+        print(f"    stories-dev/{path.name}")
+
+
+def fresh2_pool(
+    shared: Path, held: list[Path] | None = None, holdout: list[Path] | None = None
+) -> list[Path]:
+    """Return fresh-2's pool in its seeded order (see the module's docstring); spread() takes from it."""
+    held = gold_files(shared, (DEV_GOLD, TEST_GOLD, FRESH_GOLD)) if held is None else held
+    holdout = fresh_pool(shared, "stories-dev", held) if holdout is None else holdout
+    closed = {cluster(path) for path in gold_files(shared, (TEST_GOLD,))}
+    closed |= {cluster(path) for path in holdout}
     held_shingles = [shingles(body_words(path)) for path in held]
     learn = [
         path
@@ -205,9 +217,7 @@ def round5(shared: Path, show: int) -> None:
         and not any(jaccard(shingles(body_words(path)), theirs) >= NEAR_COPY for theirs in held_shingles)
     ]
     random.Random(FRESH2_SEED).shuffle(learn)
-    print(f"fresh-2 (seed 18006): pool of {len(learn)}; take 20, at most two of a cluster, in order:")
-    for path in spread(learn, show):
-        print(f"    stories-dev/{path.name}")
+    return learn
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""The development, test and fresh golds are well formed and bench/extraction.py scores each of them."""
+"""The development, test, fresh and fresh-2 golds are well formed, and bench/extraction.py scores each."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 GOLD = PROJECT / "tests" / "gold" / "extraction" / "entities.json"
 TEST_GOLD = PROJECT / "tests" / "gold" / "extraction" / "test" / "entities.json"
 FRESH_GOLD = PROJECT / "tests" / "gold" / "extraction" / "fresh" / "entities.json"
+FRESH2_GOLD = PROJECT / "tests" / "gold" / "extraction" / "fresh2" / "entities.json"
 FOLDERS = {"seeds", "corpus", "corpus-dev", "corpus-wide", "stories-dev"}
 
 
@@ -27,7 +28,7 @@ def _gold(path: Path = GOLD) -> dict:
 
 
 def test_every_gold_entry_holds_nfc_names_roles_and_a_title_only():
-    for path in (GOLD, TEST_GOLD, FRESH_GOLD):
+    for path in (GOLD, TEST_GOLD, FRESH_GOLD, FRESH2_GOLD):
         _check_entries(_gold(path))
 
 
@@ -113,8 +114,9 @@ def test_the_bench_extracts_every_gold_article_of_the_shared_corpus(shared_corpu
         timeout=600,
     )
     payload = json.loads(out.read_text())
-    assert set(payload) == {"development", "test", "fresh"}
-    for name, path in (("development", GOLD), ("test", TEST_GOLD), ("fresh", FRESH_GOLD)):
+    assert set(payload) == {"development", "test", "fresh", "fresh2"}
+    golds = (("development", GOLD), ("test", TEST_GOLD), ("fresh", FRESH_GOLD), ("fresh2", FRESH2_GOLD))
+    for name, path in golds:
         figures = payload[name]["figures"]
         assert set(figures) == {"people", "organisations", "places", "roles", "titles"}
         assert payload[name]["notes"] == []
@@ -123,8 +125,10 @@ def test_the_bench_extracts_every_gold_article_of_the_shared_corpus(shared_corpu
         assert figures["titles"]["recall"] == 1.0
         for kind in ("people", "organisations", "places"):
             assert 0.0 < figures[kind]["precision"] <= 1.0
+        # Every gold's furniture was scored on all of its files.
+        furniture = _gold(path.parent / "furniture.json")
+        assert payload[name]["furniture"]["files"] == sum(len(f) for f in furniture["folders"].values())
     assert "errors" in payload["development"] and "errors" not in payload["test"]
-    assert payload["fresh"]["furniture"] == {}  # the fresh slice holds entities only
 
 
 def test_the_bench_says_which_folders_it_could_not_score(tmp_path):
@@ -170,3 +174,19 @@ def test_the_fresh_slice_holds_its_seeded_draw_and_no_article_of_the_other_golds
         name for path in (GOLD, TEST_GOLD) for files in _gold(path)["folders"].values() for name in files
     }
     assert not others & {name for files in gold["folders"].values() for name in files}
+
+
+def test_fresh2_holds_the_first_articles_of_its_seeded_order_and_no_article_of_the_other_golds(shared_corpus):
+    draw = importlib.import_module("bench.extraction_draw")
+    gold = _gold(FRESH2_GOLD)
+    order = draw.spread(draw.fresh2_pool(shared_corpus.parent), 30)
+    drawn = [path.name for path in order if f"stories-dev/{path.name}" not in gold["draw"]["skipped"]]
+    assert list(gold["folders"]) == ["stories-dev"]
+    assert sorted(gold["folders"]["stories-dev"]) == sorted(drawn[:20])
+    others = {
+        name
+        for path in (GOLD, TEST_GOLD, FRESH_GOLD)
+        for files in _gold(path)["folders"].values()
+        for name in files
+    }
+    assert not others & set(gold["folders"]["stories-dev"])

@@ -50,6 +50,14 @@ _NAMING_WORDS = titles.HONORIFICS | frozenset(
 )  # fmt: skip
 
 
+# A sentence opening with a span of time, which no name does: "Mười năm trước, …", "Tuần cuối năm
+# 2022, …", "Cuối năm ngoái, …" (after a descriptor: "Cư sĩ Mười năm trước, tôi …").
+_TIME_OPENING = re.compile(
+    r"(?:Mười|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Vài|Mấy|Nhiều) (?:năm|tháng|tuần|ngày|hôm)\b|"
+    r"(?:Tuần|Năm|Tháng|Cuối|Đầu|Giữa) (?:này|nay|qua|trước|sau|cuối|đầu|ngoái|năm|tuần|tháng)\b"
+)
+
+
 def descriptor_end(text: str) -> int:
     """Return where an author's descriptor glued before a columnist's first sentence ends, or 0.
 
@@ -68,6 +76,8 @@ def descriptor_end(text: str) -> int:
             return 0
         following = words[index + 1].group() if index + 1 < len(words) else ""
         if word.group() in titles.NOT_NAME_WORDS and following[:1].islower():
+            return title.end() + word.start()
+        if _TIME_OPENING.match(text, title.end() + word.start()):
             return title.end() + word.start()
     return 0
 
@@ -102,6 +112,22 @@ def _is_bare_name(text: str) -> bool:
     )
 
 
+def _opening_again(text: str, end: int) -> int | None:
+    """Return where a teaser that opens with its headline's first three words starts, or None.
+
+    "Ba thanh niên hành hung nữ nhân viên ở sân bay Ba thanh niên hành hung nhân viên …": a video
+    box's headline, then its caption retelling it. The headline holds four to twenty-five words
+    and no comma (`end` is the first comma or stop); a sentence that says its first words again
+    says them after one.
+    """
+    words = list(islice(_WORD.finditer(text, 0, end), 30))
+    opening = [word.group() for word in words[:3]]
+    for index in range(4, min(len(words) - 2, 26)):
+        if [word.group() for word in words[index : index + 3]] == opening:
+            return words[index].start()
+    return None
+
+
 def box_teaser_start(text: str) -> int | None:
     """Return where a box's teaser starts after its headline on the same line, or None.
 
@@ -113,6 +139,9 @@ def box_teaser_start(text: str) -> int | None:
         return None
     first_stop = _HEADLINE_END.search(text)
     end = first_stop.start() if first_stop else len(text)
+    again = _opening_again(text, end)
+    if again is not None:
+        return again
     if not _OPENER_INSIDE.search(text, 0, end):  # most lines: no opener inside, no words to list
         return None
     head = _WORD.finditer(text, 0, end)

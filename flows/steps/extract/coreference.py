@@ -45,7 +45,9 @@ def _full_names(found: dict[int, list[NameSpan]], repeated: set[str]) -> list[tu
 
     A foreign name the sentence does not mark as a person counts when its surname comes back
     alone elsewhere in the article, after an honorific or twice on its own ("ông Atkinson",
-    "Faz nhớ lại … Faz bắt đầu"), or when it is two words opening with a common given name.
+    "Faz nhớ lại … Faz bắt đầu"), or when it is two words opening with a common given name. One
+    that ends on a country or a province is a thing of that place, not a person ("thiết giáp
+    Bradley Ukraine", "Ford Việt Nam"), unless the sentence marks it as one.
     """
     shorts = {span.name for spans in found.values() for span in spans if not span.full}
     return [
@@ -53,8 +55,20 @@ def _full_names(found: dict[int, list[NameSpan]], repeated: set[str]) -> list[tu
         for seq, spans in found.items()
         for span in spans
         if span.full
-        and (span.confirmed or span.name.split()[-1] in shorts | repeated or _given_first(span.name))
+        and (
+            span.confirmed
+            or (
+                not _ends_on_place(span.name)
+                and (span.name.split()[-1] in shorts | repeated or _given_first(span.name))
+            )
+        )
     ]
+
+
+def _ends_on_place(name: str) -> bool:
+    """Tell whether a foreign name's last one or two words are a country or a province."""
+    words = name.split()
+    return any(len(words) > n and " ".join(words[-n:]) in gazetteer.PROVINCES for n in (1, 2))
 
 
 def _given_first(name: str) -> bool:

@@ -21,7 +21,7 @@ import re
 
 from flows.steps.extract import gazetteer, orgnames, titles
 from flows.steps.extract.boxes import TEASER_OPENERS
-from flows.steps.extract.outlets import known_outlet
+from flows.steps.extract.outlets import OUTLET_NAMES, known_outlet
 from flows.steps.extract.paragraphs import OPENERS, is_syllable
 from flows.steps.extract.roles import OFFICE_WORD as TITLE_WORD
 
@@ -53,7 +53,10 @@ MAX_TRAILING_CHARS = 90
 _BEFORE_TRAILING = re.compile(r"(?:[.!?…”\"’)]|\s[-–])\s*\(?\s*$|\(\s*$")
 
 
-_SCREENSHOT = re.compile(r"(?<=[.!?…”\"])\s+Ảnh chụp màn hình\.?$")  # "… của Apple. Ảnh chụp màn hình"
+# A credit that names no one, how the picture was taken: "… của Apple. Ảnh chụp màn hình", "… tại
+# sảnh ga đi. Ảnh cắt từ video."
+_NAMELESS = r"Ảnh (?:chụp màn hình|cắt từ (?:video|clip))"
+_SCREENSHOT = re.compile(rf"(?<=[.!?…”\"])\s+{_NAMELESS}\.?$")
 # "Bị can Lê Thị Hoa (ảnh CACC)": a caption's source in brackets, without a colon, of names or codes
 # only; "(ảnh trên)", "(ảnh minh họa)" and "… như trong (ảnh 2)" point at a photo and stay.
 _BRACKETED = re.compile(r"(?<=\S)\s*\([Ảả]nh\s+(?:[A-ZĐ][\w.&-]*\s?){1,4}\)\.?$")
@@ -85,6 +88,10 @@ def trailing_credit(text: str) -> int | None:
     return start if before.strip() else 0
 
 
+# A credit a site's template left unfilled, in brackets, once or more: "[Link nguồn]Nguồn: [Link nguồn]".
+_PLACEHOLDERS = re.compile(r"\[[^\[\]]{1,30}\](?:\s*(?:Nguồn|Ảnh|Video)\s*:\s*\[[^\[\]]{1,30}\])*\s*")
+
+
 def leading_credit_end(sentence: str) -> int | None:
     """Return where the text after a credit opening a sentence starts, or None if it cannot be told.
 
@@ -94,10 +101,19 @@ def leading_credit_end(sentence: str) -> int | None:
     label = LABEL.match(sentence, len(sentence) - len(sentence.lstrip("-–( ")))
     if not label:
         return None
+    placeholder = _PLACEHOLDERS.match(sentence, label.end())
+    if placeholder:  # "Nguồn: [Link nguồn]Nguồn: [Link nguồn] Tại hiện trường …": a template's slot
+        return placeholder.end()
     glued = _glued_end(sentence[label.end() : label.end() + MAX_TRAILING_CHARS])
     if glued is not None:
         return label.end() + glued
     words = sentence[label.end() :].rstrip(")").split(" ")
+    outlet = _outlet_words(words)
+    if outlet and outlet == len(words):
+        return len(sentence)  # "- Ảnh: Nhân dân": an outlet's name in small letters is a credit still
+    if outlet and words[outlet][:1].isupper():
+        # "Ảnh: Nhân dân Toàn cảnh hiện trường …": an outlet's name is the whole credit
+        return label.end() + len(" ".join(words[:outlet])) + 1
     start = _text_start(words)
     if start is None:
         return len(sentence) if _all_credit(words) else None
@@ -109,7 +125,8 @@ def leading_credit_end(sentence: str) -> int | None:
 # a small letter, or a run of capitals, right before a capitalised word, where the credit before
 # it ends as credits do or the word after it opens sentences; a camel-case name ("VnExpress",
 # "realDonaldTrump") is glued the same way and is left alone.
-_GLUE = re.compile(r"(?<=[a-zà-ỹđ])(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])|(?<=[A-ZĐ]{2})(?=[A-ZĐ][a-zà-ỹđ])")
+# A handle's digits glue the same way ("Video: X/onenews31Ông Thaksin, 74 tuổi").
+_GLUE = re.compile(r"(?<=[a-zà-ỹđ\d])(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])|(?<=[A-ZĐ]{2})(?=[A-ZĐ][a-zà-ỹđ])")
 _AGENCIES = frozenset({"AFP", "AP", "Reuters", "Xinhua", "TTXVN", "EPA", "Getty", "Images", "Shutterstock"})
 
 
@@ -124,7 +141,15 @@ def _glued_end(credit: str) -> int | None:
             word.group() in _SENTENCE_OPENERS or word.group() in titles.NOT_NAME_WORDS
         )
         ends = left.endswith(_CREDIT_ENDINGS) or left.split()[-1] in _AGENCIES | orgnames.KNOWN_ORGS
-        if opener or ends or left.endswith(("nhân dân", "Nhân dân")):
+        # a source in Latin letters run into a Vietnamese word: "Ảnh: PinterestQuần suông …"
+        # (`str.isupper`: the class À-Ỹ above holds small letters too, "Nh|ân" is no glue)
+        switch = (
+            left.split()[-1].isascii()
+            and not right.isascii()
+            and right[:1].isupper()
+            and len(left.split()) <= 2
+        )
+        if opener or ends or switch or left.endswith(("nhân dân", "Nhân dân")):
             return glue.start()
     return None
 
@@ -138,7 +163,9 @@ def credit_pieces(sentence: str) -> list[str]:
     """Cut a sentence of a flattened page at its credit: the caption before it, the credit, the text after.
 
     "… sân tập - Ảnh: N.K. Sau 10 năm …" → the caption, "- Ảnh: N.K.", "Sau 10 năm …"; a
-    sentence holding no credit, or one whose end cannot be told, stays whole.
+    sentence holding no credit, or one whose end cannot be told, stays whole. A gallery flattened
+    into one sentence holds several captions, each with its credit: the text after a credit is cut
+    the same way.
     """
     inner = _INNER.search(sentence)
     before, rest = (
@@ -147,7 +174,8 @@ def credit_pieces(sentence: str) -> list[str]:
     end = leading_credit_end(rest)
     if end is None:
         return [sentence]
-    pieces = [before, rest[:end].strip(), rest[end:].strip()]
+    after = rest[end:].strip()
+    pieces = [before, rest[:end].strip(), *(credit_pieces(after) if after and end > 0 else [after])]
     return [piece for piece in pieces if piece]
 
 
@@ -163,9 +191,14 @@ def credit_value(piece: str) -> str:
 def is_photo_credit(text: str) -> bool:
     """Tell whether a piece of text is a photo credit and nothing else ("Ảnh: Reuters", "- Ảnh: N.K.")."""
     stripped = text.strip()
-    if stripped.rstrip(".") == "Ảnh chụp màn hình":
+    if re.fullmatch(_NAMELESS, stripped.rstrip(".")):
         return True
     return bool(_PHOTO_LABEL.match(stripped.lstrip("-–( "))) and leading_credit_end(stripped) == len(stripped)
+
+
+def opens_with_photo_label(piece: str) -> bool:
+    """Tell whether a piece of text opens with a photo's label ("Ảnh:", "Đồ họa:"), not a video's."""
+    return bool(_PHOTO_LABEL.match(piece.lstrip("-–( ")))
 
 
 def _body_head_at(words: list[str], index: int) -> bool:
@@ -205,8 +238,34 @@ def _text_start(words: list[str]) -> int | None:
             if not _credit_word(words[index - 1], body):
                 break
             if opens(words, index):
-                return _name_before_dash(words, index)
-    return _body_name_end(words) if body else _before_first_small(words)
+                return _name_before_comma(words, index) or _name_before_dash(words, index)
+    start = _body_name_end(words) if body else _before_first_small(words)
+    return (_name_before_comma(words, start) or start) if start is not None else None
+
+
+_OUTLET_NAMES = frozenset(name.lower() for name in OUTLET_NAMES)
+
+
+def _outlet_words(words: list[str]) -> int:
+    """Return how many of a credit's first words spell an outlet's name ("Nhân dân", "VOV"), or 0."""
+    for size in range(1, 6):
+        if " ".join(words[:size]).lower() in _OUTLET_NAMES:
+            return size
+    return 0
+
+
+def _name_before_comma(words: list[str], index: int) -> int | None:
+    """Return where a name set off before a title starts ("… Kitco News Frank Lee, Trưởng bộ phận …").
+
+    A credit never ends on a comma: the capitalised words before the comma are the name the title
+    describes, two of them, three after a Vietnamese surname; the credit keeps a word at least.
+    """
+    if index < 3 or not words[index - 1].endswith(",") or not words[index - 1][:1].isupper():
+        return None
+    if not words[index - 2][:1].isupper():
+        return None
+    start = index - 3 if index >= 4 and words[index - 3] in gazetteer.SURNAMES else index - 2
+    return start
 
 
 def _name_before_dash(words: list[str], index: int) -> int:

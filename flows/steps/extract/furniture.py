@@ -8,6 +8,7 @@ outlet's wording, so they carry over to outlets tintuc has not seen.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlparse
 
 from flows.steps.extract.orgnames import NAME_PAIRS
 
@@ -31,7 +32,8 @@ _MEDIA = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?(\s*/\s*\d{1,2}:\d{2}(:\d{2})?)?$")
 _BANNERS = frozenset({"MỚI - NÓNG", "MỚI NHẤT", "TIN LIÊN QUAN", "ĐỌC NHIỀU", "XEM THÊM", "VIDEO"})
 # "… ảnh 1", "… - Ảnh 2.", and the unaccented "… hinh anh 1" of older pages.
 _ALT_TEXT = re.compile(r"(?:\bảnh|\bhinh anh|\bhình ảnh)\s+\d+\.?$", re.IGNORECASE)
-_RELATED = re.compile(r"^(xem thêm|đọc thêm|tin liên quan|>>|»)", re.IGNORECASE)
+# A box's label; "Tin liên quan đến vụ việc …" opens a story's sentence instead.
+_RELATED = re.compile(r"^(xem thêm|đọc thêm|tin liên quan(?!\s+(?:đến|tới)\b)|>>|»|>(?=\s))", re.IGNORECASE)
 # A related article's headline stamped with its date and time, as link lists print them:
 # "Phụ huynh bức xúc vì … [04/12 - 15:59]". A sentence that ends on a stop before it is text.
 _STAMPED_HEADLINE = re.compile(
@@ -96,7 +98,10 @@ PROMPT_WORDS = re.compile(
     r">>\s*bài viết không nhất thiết|bài viết không nhất thiết|không nhất thiết (trùng|phản ánh)|"
     r"gửi bài (tại đây|viết)|bạn đã được chuyển sang|để không bỏ lỡ (các|những) bài viết|"
     r"hủy đăng ký bất cứ|\bsubscribe\b|theo dõi .{1,40} trên google news|đăng ký nhận (tin|bản tin)|"
-    r"(?:độc giả|bạn đọc) gọi (?:vào|tới|đến) số"
+    r"(?:độc giả|bạn đọc) gọi (?:vào|tới|đến) số|"
+    # a reader's prompt to send a video or to call the desk: "Độc giả chia sẻ Video đến video@…",
+    # "Gọi điện cho biên tập viên theo số …, để đăng tải chia sẻ của bạn"
+    r"(?:độc giả|bạn đọc) chia sẻ video đến \S+@|gọi điện cho biên tập viên theo số"
 )
 DONATION_WORDS = re.compile(
     r"thưa quý (độc giả|bạn đọc)|số tài khoản\s*:?\s*\d|chủ tài khoản\s*:|"
@@ -109,6 +114,12 @@ _VIDEO_CREDIT = re.compile(r"(?:^|[\s(])(?:Video|Clip)\s*:\s*[^.!?:]{1,60}[.)]?$
 # A video box on a line of its own: the video's headline, no stop in it, then its label and what it
 # shows, with no sentence of its own ("… sắp hoàn thành Video: Công nhân hoàn tất các hạng mục").
 _VIDEO_BOX = re.compile(r"^[A-ZĐÀ-Ỹ\d][^.!?…:]{14,120}[^\W\d_] (?:Video|Clip): [^.!?…:]{1,160}\.?$")
+# A video's label before its caption, a sentence of its own ("Video: Xe con vượt ẩu, gây tai nạn …
+# làm 3 mẹ con chết."): three words in small letters follow its first, where a credit names a
+# name or a body ("Video: Quốc phòng Việt Nam Nước Cộng hòa …" is a credit run into a sentence).
+_VIDEO_FIRST = re.compile(
+    r"^(?:Video|Clip)\s*:\s*[A-ZĐÀ-Ỹ][^\s.!?]*(?:\s[a-zà-ỹđ][^\s.!?]*){3}[^.!?]{0,200}[.!]?$"
+)
 _SOURCE_AFTER_CLIP = re.compile(r"\((?:nguồn|video|clip)\s*:[^()]{1,60}\)\.?$", re.IGNORECASE)
 _CLIP_WORD = re.compile(r"\b(clip|video)\b", re.IGNORECASE)
 # "(Theo Reuters)", "(nguồn: VTV)", "Nguồn: Bộ Y tế" standing alone.
@@ -204,7 +215,9 @@ def _shaped_furniture(text: str, small: str) -> str | None:
 
 def is_video_caption(text: str) -> bool:
     """Tell whether a line is a video's caption or credit ("… Video: Phạm Duy.", "(nguồn: VTV)")."""
-    if ("Video" in text or "Clip" in text) and (_VIDEO_CREDIT.search(text) or _VIDEO_BOX.match(text)):
+    if ("Video" in text or "Clip" in text) and (
+        _VIDEO_CREDIT.search(text) or _VIDEO_BOX.match(text) or _VIDEO_FIRST.match(text)
+    ):
         return True
     return bool(text.endswith((")", ").")) and _SOURCE_AFTER_CLIP.search(text) and _CLIP_WORD.search(text))
 
@@ -282,22 +295,35 @@ def is_headline(text: str) -> bool:
     )
 
 
+# Words that open a story's sentence and never go on a name: after a headline that ends on a
+# name ("> Xem video đi chợ Viềng Theo thông lệ …") they open the text the teaser ran into.
+_RESUMING = frozenset({"Theo", "Trong", "Tại", "Khi", "Hiện"})
+
+
+# A related headline in quotes after the marker, then (checked by the caller) a capitalised word.
+_QUOTED_HEADLINE = re.compile(r"\s*(?:'[^']{5,200}'|\"[^\"]{5,200}\"|“[^”]{5,200}”|‘[^’]{5,200}’)\s+")
+
+
 def related_end(text: str) -> int | None:
     """Return where article text resumes after a "tin liên quan …" teaser run into it, if it does.
 
     The teaser's headline ends before an opening quote, or before a capitalised word standing
-    between two small ones ("… bơ vơ Đau đớn hơn"): a headline capitalises only names.
+    between two small ones ("… bơ vơ Đau đớn hơn"): a headline capitalises only names. After a
+    name, a word that opens sentences and names nothing ("Theo", "Trong") resumes the text.
     """
     marker = _RELATED.match(text)
     if not marker:
         return None
+    quoted = _QUOTED_HEADLINE.match(text, marker.end())
+    if quoted and text[quoted.end() : quoted.end() + 1].isupper():  # ">> 'Lì xì …' Tôi nghĩ khác."
+        return quoted.end()
     words = list(re.finditer(r"\S+", text[marker.end() :]))
     for index in range(3, len(words) - 1):
         word, before, after = (words[i].group() for i in (index, index - 1, index + 1))
         if word[0] in "“«" or (
             word[0].isupper()
             and word[1:].islower()
-            and (before[0].islower() or before[0].isdigit())  # "… ngày 27/2 Vụ cháy khiến …"
+            and (before[0].islower() or before[0].isdigit() or word in _RESUMING)  # "… ngày 27/2 Vụ cháy …"
             and before[-1].isalnum()
             and after[0].islower()
             and (word.lower(), after) not in NAME_PAIRS  # "… Lãnh đạo Bệnh viện Chợ Rẫy": a name goes on
@@ -323,3 +349,20 @@ def split_source_tail(sentence: str) -> list[str]:
     if not tail or not sentence[: tail.start()].strip() or is_byline(sentence):  # "Minh Hà (Theo Reuters)"
         return [sentence]
     return [sentence[: tail.start()].strip(), sentence[tail.start() :].strip()]
+
+
+_EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+PROMPT_MAX_WORDS = 40
+
+
+def gives_own_address(text: str, url: str | None) -> bool:
+    """Tell whether a short line gives the outlet's own e-mail address: the outlet speaking to readers.
+
+    "Độc giả liên hệ qua email henho@vnexpress.net hoặc số … để được hỗ trợ" on vnexpress.net; an
+    address of anyone else ("kẻ gian dùng email abc@gmail.com …") is the story's.
+    """
+    host = (urlparse(url).hostname or "") if url and "//" in url else ""
+    site = ".".join(host.lower().split(".")[-3 if host.endswith((".com.vn", ".net.vn", ".org.vn")) else -2 :])
+    if not site or "@" not in text or len(text.split()) > PROMPT_MAX_WORDS:
+        return False
+    return any(match.group(1).lower().rstrip(".").endswith(site) for match in _EMAIL.finditer(text))

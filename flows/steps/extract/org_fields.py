@@ -22,6 +22,8 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 # syllable of these fields it does not ("Ban quản lý dự án", "Bộ chỉ huy quân sự"). "chỉ đạo" is
 # left out: after a body's name it is the verb ("Sở Y tế chỉ đạo …").
 _STOP_WORD_FIELDS = frozenset({("dự", "án"), ("dự", "trữ"), ("chỉ", "huy")})
+# Place levels a city numbers ("quận 10", "phường 15"): a body of one is named by the number.
+NUMBERED_PLACES = frozenset({"quận", "phường"})
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -87,10 +89,9 @@ def _continues(
     if head and head.group() in orgnames.NAME_FIRST_HEADS and not _is_capitalised(following):
         head = None  # "Ban Chấp hành T.Ư Đảng khóa XIII": "Đảng" closes the organ's name, names no party
     # "Ban chỉ huy Phòng chống thiên tai": a head word that opens a pair of the name is no head.
-    in_pair = (
-        head is not None
-        and head.end() == words[i].end()
-        and (lower, following.lower()) in orgnames.NAME_PAIRS
+    in_pair = head is not None and (
+        (head.end() == words[i].end() and (lower, following.lower()) in orgnames.NAME_PAIRS)
+        or head.group() in orgnames.FORCE_HEADS
     )
     if head and not state["generic"] and not in_place and not in_pair:
         return False  # a nested organisation ("… Bộ Công an") is found on its own
@@ -98,7 +99,9 @@ def _continues(
         opens_province = f"{word} {following}" in gazetteer.PROVINCES  # "Bà Rịa": no "Bà" (Mrs) there
         if _is_code(word) or OFFICE_WORD.match(text, words[i].start()):
             return False
-        if word in titles.NOT_NAME_WORDS and not (in_place or opens_province):
+        # "Tối" opens an evening, but "Tòa án Tối cao" goes on: the word opens a field of the name
+        opens_field = (lower, following.lower()) in orgnames.NAME_PAIRS
+        if word in titles.NOT_NAME_WORDS and not (in_place or opens_province or opens_field):
             return False
         state["proper"] |= lower not in orgnames.NAME_WORDS and word not in {"TNHH", "MTV", "CP", "TMCP"}
         state["generic"] = False
@@ -125,6 +128,8 @@ def _continues(
         return previous in {"và", "&"} or two_before_pair(words, i)
     if (lower, following.lower()) in orgnames.NAME_PAIRS and lower in orgnames.PLACE_WORDS:
         return not state["proper"] or _capital_ahead(text, words, i + 1, taken)  # "xã hội", not "xã X"
+    if lower in NUMBERED_PLACES and following.isdigit() and not state["capitals"]:
+        return True  # "UBND quận 10", "Công an phường 15": a city's districts go by number
     if lower in orgnames.PLACE_WORDS or f"{previous} {lower}" in orgnames.PLACE_WORDS:
         # "UBND xã Đồn Xá", "UBND thành phố Hội An": a head word after a place word names the place
         nxt = words[i + 1] if i + 1 < len(words) else None

@@ -25,13 +25,15 @@ _KINDS = (
 )
 # Words that may stand between the noun and the name: a court's or a club's field, a place's head.
 _BETWEEN = (
-    r"hình sự|dân sự|liên bang|tối cao|quận|huyện|tỉnh|thành phố|thị xã|xã|phường|"
+    r"hình sự|dân sự|liên bang|tối cao|phúc thẩm|sơ thẩm|hành chính|quân sự|hiến pháp|"
+    r"quận|huyện|tỉnh|thành phố|thị xã|xã|phường|"
     r"quần vợt|bóng đá|bóng bàn|cờ vua|võ thuật|bơi lội|cầu lông|golf"
 )
 _PLACES = r"tỉnh|thành phố|TP|huyện|quận|thị xã|xã|phường|thị trấn"
 _INSTITUTION = re.compile(
-    rf"(?<![\w])(?:(?:{_KINDS})(?: (?:{_BETWEEN}))?|công an (?:{_PLACES}))\s(?=[A-ZĐ])"
-)  # "công an xã Hướng Lập": the police of a place, written small, with the place's level
+    rf"(?<![\w])(?:(?:{_KINDS})(?: (?:{_BETWEEN})){{0,2}}|công an (?:{_PLACES}))\s(?=[A-ZĐ])"
+)  # "công an xã Hướng Lập": the police of a place, written small, with the place's level; a court
+# of two fields ("tòa phúc thẩm liên bang Washington")
 MAX_NAME_WORDS = 5
 
 
@@ -43,7 +45,10 @@ def institutions(text: str, taken: list[tuple[int, int]]) -> list[Span]:
         if not runs or runs[0][0].start() != 0:
             continue
         words = [w for w in runs[0] if w.group() not in titles.NOT_NAME_WORDS][:MAX_NAME_WORDS]
-        if not words or words[0].start() != 0 or " ".join(w.group() for w in words) in gazetteer.PROVINCES:
+        named = " ".join(w.group() for w in words)
+        # "câu lạc bộ Hà Nội" may be a place's club or no body; a court's fields make it one
+        fields = len(match.group().split()) > 2 and match.group().startswith("tòa")
+        if not words or words[0].start() != 0 or (named in gazetteer.PROVINCES and not fields):
             continue
         end = match.end() + words[-1].end()
         if any(s < end and match.start() < e for s, e in taken):

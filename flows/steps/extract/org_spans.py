@@ -22,6 +22,7 @@ OFFICE_HEADS = (
     "Văn phòng", "Phòng", "Ban", "Cục", "Cơ quan CSĐT", "Cơ quan cảnh sát điều tra",
     "Cơ quan Cảnh sát điều tra", "Cơ quan điều tra", "Đội", "Trung tâm", "Hội đồng", "Chi cục", "Chi nhánh",
     "Trại tạm giam", "Trại giam", "Tổng cục", "Vụ", "Viện", "Ủy ban", "Bộ Tổng tham mưu", "Bộ Tư lệnh",
+    "Câu lạc bộ", "CLB",  # a club of a body: "Câu lạc bộ Truyền thống Thành đoàn TP HCM"
 )  # fmt: skip
 # Acronyms that say where a body works, closing its name ("Liên đoàn Bóng đá ASEAN").
 REGION_ACRONYMS = frozenset({"ASEAN", "EU", "LHQ", "ĐBSCL", "TP.HCM", "TPHCM"})
@@ -34,7 +35,8 @@ NOT_ORG_ACRONYMS = frozenset(
     | {"HĐQT", "BOT", "BTC", "BCH", "HĐXX", "ĐTQG", "THPT", "THCS", "CLB", "UAV", "KOL", "MC", "DJ"}
 )
 _APPOSITIVE_NOUN = re.compile(r", (?:đảng|công ty|hãng|tập đoàn|tổ chức|nhóm|phong trào|ngân hàng)\b")
-_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}")
+# a Latin-script name, or an acronym ("UFC, công ty giải trí võ thuật …")
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}|(?<![\w.])[A-Z]{2,6}")
 
 
 def named_by_context(text: str, taken: list[tuple[int, int]]) -> list[Span]:
@@ -76,7 +78,7 @@ def _appositives(text: str) -> list[Span]:
     for noun in _APPOSITIVE_NOUN.finditer(text):
         names = list(_LATIN_NAME.finditer(text, max(0, noun.start() - 40), noun.start()))
         name = names[-1] if names else None
-        if name and name.end() == noun.start() and name.group() not in gazetteer.PROVINCES:
+        if name and name.end() == noun.start() and name.group() not in gazetteer.PROVINCES | NOT_ORG_ACRONYMS:
             spans.append((name.start(), name.end(), name.group()))
     return spans
 
@@ -86,7 +88,10 @@ def _source(name: str) -> bool:
     words = name.split()
     if name in gazetteer.PROVINCES or words[0] in titles.NOT_NAME_WORDS or not name.isascii():
         return False
-    return len(words) == 1 or any(word.islower() for word in words) or words[-1] in ORG_TAIL_WORDS
+    possessive = any(word.endswith(("'s", "’s")) for word in words)  # "Theo Harper's Bazaar,": no person's
+    return (
+        len(words) == 1 or any(word.islower() for word in words) or words[-1] in ORG_TAIL_WORDS or possessive
+    )
 
 
 def is_product_or_event(text: str, end: int) -> bool:
@@ -107,12 +112,30 @@ def tail_end(text: str, end: int) -> int:
     return end
 
 
+# A body's standing committee, named by the body after it: "Thường trực Tỉnh ủy", "Thường trực HĐND".
+_STANDING = re.compile(r"(?:^|(?<=\s))Thường trực $")
+
+
+def _after_title(text: str, start: int) -> bool:
+    """Tell whether a title ends right before `start` ("Phó Chủ tịch Thường trực": an office)."""
+    titles_before = TITLE_WORD.finditer(text, max(0, start - 30), start)
+    return any(not text[title.end() : start].strip() for title in titles_before)
+
+
 def merge_nested(text: str, spans: list[Span]) -> list[Span]:
     """Join an office to the body it belongs to, and a name to the region acronym closing it.
 
     The office joined ("Phòng CSGT Công an Hải Phòng") replaces the office alone; the body
     stays an organisation of its own. A region acronym ("ASEAN") is no body of its own there.
+    A standing committee ("Thường trực Tỉnh ủy") is a body, the organ after it too.
     """
+    spans = spans + [
+        (standing.start(), end, text[standing.start() : end])
+        for start, end, _ in spans
+        for standing in [_STANDING.search(text, max(0, start - 12), start)]
+        if standing and not _after_title(text, standing.start())
+    ]
+    spans.sort()
     merged: list[Span] = []
     index = 0
     while index < len(spans):

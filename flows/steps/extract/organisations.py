@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from flows.steps.extract import gazetteer, org_nouns, org_spans, orgnames, titles
-from flows.steps.extract.org_fields import _HEAD_START, _is_capitalised, _overlaps, _words_of
+from flows.steps.extract import gazetteer, org_lists, org_nouns, org_spans, orgnames, titles
+from flows.steps.extract.org_fields import _HEAD_START, NUMBERED_PLACES, _is_capitalised, _overlaps, _words_of
 from flows.steps.extract.org_growth import _generic, _org_end
 from flows.steps.extract.org_lower_heads import _lower_headed
 from flows.steps.extract.paragraphs import is_syllable
@@ -112,11 +112,12 @@ def _from_heads(text: str, taken: list[tuple[int, int]]) -> list[Span]:
 
 
 def _weak_head_named(rest: list[str]) -> bool:
-    """Tell whether a weak head's words name a body: a capitalised word, or fields and a number.
+    """Tell whether a weak head's words name a body: a capitalised word, fields and a number, a district.
 
-    "Đội Công binh", "Đội tuần tra kiểm soát số 4" do; "Đội ngũ", "Phòng họp" do not.
+    "Đội Công binh", "Đội tuần tra kiểm soát số 4", "Công an quận 10" do; "Đội ngũ", "Phòng họp" do not.
     """
-    return any(_is_capitalised(w) for w in rest) or (len(rest) >= 3 and rest[-1].isdigit())
+    numbered = len(rest) == 2 and rest[0] in NUMBERED_PLACES and rest[1].isdigit()
+    return any(_is_capitalised(w) for w in rest) or (len(rest) >= 3 and rest[-1].isdigit()) or numbered
 
 
 def _opens_as_required(head: str, rest: list[str]) -> bool:
@@ -217,6 +218,8 @@ def _latin_bodies(text: str, taken: list[tuple[int, int]]) -> list[Span]:
                 or not (written.isascii() or match["noun"].startswith("tổ chức"))
             ):
                 continue  # "hãng AirAsia", "trang SDE": a Latin-script name, not "báo cáo Hội …"
+            if match["noun"] == "nhóm" and written.isupper():
+                continue  # "nhóm Tik Tok" is a band; "nhóm AB", "nhóm TTHC" a blood group, a category
             if (
                 len(run) == 1
                 and written not in gazetteer.PROVINCES  # "quân đội Nga mở rộng …" is a country's army
@@ -252,6 +255,7 @@ def find_organisations(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     found += (
         heads + world + org_spans.named_by_context(text, taken) + org_nouns.reporting_acronyms(text, taken)
     )
+    found += org_lists.listed_bodies(text, taken)
     for span in acronyms + _latin_bodies(text, taken):
         if not _overlaps(span[0], span[1], taken):
             found.append(span)

@@ -34,7 +34,7 @@ ORG_HEADS = sorted(
         Công ty Luật|Văn phòng công chứng|Văn phòng Công chứng|Ban chỉ huy|Ban chỉ đạo|Giáo hội|
         Hội thánh|Ban Giám hiệu|Ban giám hiệu|Ban Giám đốc|Ban giám đốc|Cơ quan|Cảng vụ|Vụ|
         Huyện đội|Tỉnh đội|Thành đội|Quận đội|Quân ủy|Quân đoàn|Đảng|đảng|THPT chuyên|THCS chuyên|
-        Trường THPT chuyên"""
+        Trường THPT chuyên|Cảnh sát PCCC|Cảnh sát giao thông|Cảnh sát cơ động|Cảnh sát biển"""
     ),
     key=len,
     reverse=True,
@@ -48,6 +48,9 @@ STANDALONE_ORG_HEADS = frozenset(
         Nhà Trắng|Lầu Năm Góc|Thượng viện|Hạ viện"""
     )
 )
+# A police force of a place ("Cảnh sát PCCC quận 10", "Cảnh sát giao thông Hà Nội"); after another
+# head the same words are its field ("Cục Cảnh sát giao thông", "Phòng Cảnh sát PCCC").
+FORCE_HEADS = frozenset({"Cảnh sát PCCC", "Cảnh sát giao thông", "Cảnh sát cơ động", "Cảnh sát biển"})
 # Heads that need their name to hold a capitalised word; "Phòng họp", "Đội ngũ" are no bodies.
 WEAK_HEADS = frozenset(
     {"Phòng", "Đội", "Hội", "Trường", "Lực lượng", "Tổ chức", "Hãng", "Ủy ban", "Công an"}
@@ -55,6 +58,7 @@ WEAK_HEADS = frozenset(
     | {"THPT", "THCS", "Nhà máy", "Mặt trận", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn", "Quận đoàn"}
     | {"Ban chỉ huy", "Ban chỉ đạo", "Ban giám hiệu", "Ban giám đốc", "Giáo hội", "Hội thánh", "Cơ quan"}
     | {"Vụ", "Huyện đội", "Tỉnh đội", "Thành đội", "Quận đội", "Đảng", "đảng", "THPT chuyên", "THCS chuyên"}
+    | FORCE_HEADS
 )
 # Heads whose name must open with a field ("Vụ Pháp chế", "Vụ Giáo dục đại học"): "Vụ Bản" is a
 # district, "Vụ án", "Vụ việc" a case. A party opens with its capitalised name ("Đảng Cộng sản",
@@ -157,7 +161,8 @@ KNOWN_ORGS = frozenset(
 ORG_NOUNS = _split(
     """hãng tin|hãng thông tấn|hãng|trang web|trang|tạp chí|đài|báo|tờ|kênh|sàn|mạng xã hội|
     website|công ty|tập đoàn|ngân hàng|câu lạc bộ|đảng|nhóm vũ trang|phong trào|tổ chức quốc tế|
-    tổ chức hợp tác quốc tế|tổ chức phi chính phủ|tổ chức từ thiện|hãng truyền thông|nhật báo|tuần báo"""
+    tổ chức hợp tác quốc tế|tổ chức phi chính phủ|tổ chức từ thiện|hãng truyền thông|nhật báo|tuần báo|
+    nhóm nhạc|ban nhạc|nhóm"""
 )
 # Nouns that belong to the name they put before a country or a place ("đội tuyển Việt Nam").
 TEAM_NOUNS = _split("đội tuyển|tuyển|đội|quân đội|CLB|Đội tuyển|Tuyển")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urlparse
 
 from flows.steps.ingest.normalize import normalize_line
@@ -62,6 +63,8 @@ OUTLETS_BY_PREFIX = {
     "Bnews": "Bnews",
     "Thể thao & Văn hóa": "Thể thao & Văn hóa",
 }
+# Every outlet's name as outlets write it, for credits and bylines that give one.
+OUTLET_NAMES = frozenset(OUTLETS_BY_DOMAIN.values()) | frozenset(OUTLETS_BY_PREFIX.values())
 DATELINE_REASON = "dateline"
 # An outlet's dateline: its name in brackets, or one or two words shaped as a code, a site or a
 # brand, then a dash ("(Dân trí) - ", "TTO - ", "ANTD.VN - ", "VTC News - ", "PLO- ").
@@ -179,19 +182,43 @@ def known_outlet(text: str) -> str | None:
     return outlet_from_domain(text) if "." in text and " " not in text else None
 
 
-def title_outlet(title: str) -> tuple[str, str | None]:
+def title_outlet(title: str, url: str | None = None) -> tuple[str, str | None]:
     """Split a title's trailing site name ("… - VnExpress", "… | Tuổi Trẻ Online") off it.
 
-    Returns the title without it and the suffix as written, or the title and None.
+    The site is one tintuc knows, or the one the page's own address names ("… - Cafe Bệt" on
+    cafebet.org, "… - Ngoisao.net" on ngoisao.vnexpress.net: see `names_site`). Returns the title
+    without it and the suffix as written, or the title and None.
     """
     separators = list(_TITLE_SEPARATORS.finditer(title))
     if not separators:
         return title, None
     last = separators[-1]
     suffix = title[last.end() :]
-    if not known_outlet(suffix) or not title[: last.start()].strip():
+    if not (known_outlet(suffix) or names_site(suffix, url)) or not title[: last.start()].strip():
         return title, None
     return title[: last.start()].rstrip(), suffix.strip()
+
+
+def _folded(text: str) -> str:
+    """Return text as a host name writes it: no tone marks or diacritics, no spaces, small letters."""
+    bare = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return re.sub(r"[^a-z0-9]", "", "".join(c for c in bare if not unicodedata.combining(c)).lower())
+
+
+def names_site(suffix: str, url: str | None) -> bool:
+    """Tell whether a title's suffix is the name of the site the page's address is on.
+
+    A site signs its titles with its name as its host spells it, with the marks and spaces a
+    name has: "Cafe Bệt" is cafebet.org, "Ngoisao.net" is ngoisao.vnexpress.net (its first label
+    and top-level domain). A suffix of five letters or fewer ("- Tin") or of more than three
+    words is no site's name; the title's own last words name no host ("- Dân trí đưa tin").
+    """
+    host = (urlparse(url).hostname or "") if url and "//" in url else ""
+    labels = host.lower().removeprefix("www.").split(".")
+    folded = _folded(suffix)
+    if len(labels) < 2 or len(folded) < 5 or not 1 <= len(suffix.split()) <= 3:
+        return False
+    return folded in {labels[0], labels[0] + labels[-1]}
 
 
 def find_outlet(url: str | None, hint: str | None, lead: str | None) -> str | None:

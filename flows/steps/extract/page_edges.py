@@ -18,6 +18,17 @@ CLOSING_BOXES = re.compile(
     r"\{name\}|\{time\}|(?:Chủ đề|Tags|Từ khóa)\s*:(?=[^.!?]{0,200}$)"
 )
 TAIL_REACH = 1500  # widgets and prompts close a page: only its last characters are searched
+# A box's label over a capitalised headline: "Tin liên quan Cháu bé 7 tuổi …" (a story's "Tin liên
+# quan đến vụ việc …" goes on in small letters).
+_BOX_LABEL = re.compile(r"Tin liên quan\s+(?=\S)")
+
+
+def _closing_box(text: str, start: int, end: int) -> int | None:
+    """Return where the first closing box's label between `start` and `end` stands, or None."""
+    found = [match.start() for match in [CLOSING_BOXES.search(text, start, end)] if match]
+    labels = _BOX_LABEL.finditer(text, start, end)
+    found += [m.start() for m in labels if text[m.end() : m.end() + 1].isupper()]
+    return min(found) if found else None
 
 
 def footer_start(text: str) -> int | None:
@@ -29,16 +40,21 @@ def footer_start(text: str) -> int | None:
         match = pattern.search(small, near_end)
         if match:
             starts.append(match.start())
-    closing = CLOSING_BOXES.search(text, near_end)  # capitals count here: searched in the text as written
-    if closing:
-        starts.append(closing.start())
+    closing = _closing_box(text, near_end, len(text))  # capitals count: searched in the text as written
+    if closing is not None:
+        starts.append(closing)
     cased = furniture.cased_footer_start(text, near_end)
     if cased is not None:
         starts.append(cased)
     masthead = _masthead_start(text, near_end)
     if masthead is not None:
         starts.append(masthead)
-    return min(starts) if starts else None
+    if not starts:
+        return None
+    # A long footer pushes the related-article boxes above it out of the tail searched: a box's
+    # label in reach of where the footer starts opens the page's closing chrome too.
+    before = _closing_box(text, max(0, min(starts) - TAIL_REACH), min(starts))
+    return before if before is not None else min(starts)
 
 
 _LICENCE_LABEL = re.compile(r"số giấy phép\s*:")
@@ -87,6 +103,14 @@ _PERMISSION_STEPS = re.compile(
 )
 
 
+# A text-to-speech player's notices opening the page, up to its rating prompt: "Nội dung sử dụng định
+# dạng âm thanh, … Nội dung được đọc tự động bằng máy tính, … Đánh giá và góp ý cho tính năng".
+_SPEECH_PLAYER = re.compile(
+    r"^Nội dung (?:sử dụng định dạng âm thanh|được đọc tự động)[^\n]{0,400}?(?:góp ý cho tính năng|"
+    r"có thể không chính xác\.(?:\s+Đánh giá và góp ý cho tính năng)?)\s+(?=[A-ZĐÀ-Ỹ\d“\"])"
+)
+
+
 def _spaces(text: str, start: int) -> int:
     """Return how many spaces stand at `start`."""
     return len(text[start:]) - len(text[start:].lstrip(" "))
@@ -99,7 +123,12 @@ def head_end(text: str) -> int:
     sentence has ended and not followed by a comma (a story's "Thứ Sáu, 16/2/2024, ông…"), and
     runs on over the share buttons after it; a page may also open with share buttons alone.
     """
-    notice = _NOTICE_HEAD.match(text) or _LANGUAGE_MENU.match(text) or _PERMISSION_STEPS.match(text)
+    notice = (
+        _NOTICE_HEAD.match(text)
+        or _LANGUAGE_MENU.match(text)
+        or _PERMISSION_STEPS.match(text)
+        or _SPEECH_PLAYER.match(text)
+    )
     if notice:
         return notice.end()
     stamp = furniture.DATE_STAMP.search(text, 0, 300)

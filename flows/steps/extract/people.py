@@ -297,19 +297,36 @@ def foreign_names(text: str) -> list[NameSpan]:
     return found
 
 
+_BODY_NOUNS = frozenset(noun for noun in orgnames.ORG_NOUNS if " " not in noun)
+
+
 def _title_right_before(text: str, start: int) -> bool:
     """Tell whether a title stands right before a name, only capitalised words between them."""
     before = text[max(0, start - 60) : start]
     found = list(TITLE_WORD.finditer(before))
     between = before[found[-1].end() :].split() if found else []
     # Between the title and the name: the body or place it heads ("ủy viên hạt Wilson Joe Tackett",
-    # "mục sư nhà thờ Frank Pomeroy").
+    # "mục sư nhà thờ Frank Pomeroy"), a body's noun in small letters among its capitalised words
+    # ("chủ tịch Ủy ban Quốc gia đảng Cộng hòa Ronna McDaniel").
     small = " ".join(w for w in between if not w[:1].isupper() and w not in orgnames.NAME_WORDS)
     return bool(found) and (
         not small
         or all(w in gazetteer.PLACE_HEADS for w in small.split(" ") if w)
         or small in gazetteer.PLACE_HEADS
+        or _body_between(between)
     )
+
+
+def _body_between(words: list[str]) -> bool:
+    """Tell whether words between a title and a name are a body's name with its noun in small letters.
+
+    A small word right after a capitalised one is that word's second syllable ("Ủy ban", "Cộng
+    hòa"); any other small word must be a body's noun ("đảng", "báo").
+    """
+    alone = [
+        w for i, w in enumerate(words) if not w[:1].isupper() and (i == 0 or not words[i - 1][:1].isupper())
+    ]
+    return bool(alone) and any(w[:1].isupper() for w in words) and all(w in _BODY_NOUNS for w in alone)
 
 
 def _apposition_before(text: str, start: int) -> bool:

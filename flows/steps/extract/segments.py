@@ -6,11 +6,11 @@ Everything of the source body ends up either in a segment or in a removed line.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
-from flows.steps.extract import bare_credits, boxes, credits, furniture, page_edges
+from flows.steps.extract import boxes, credits, furniture
+from flows.steps.extract.body_units import CAPTION, Unit, lead_line, split_body, title_line
 from flows.steps.extract.credits import byline_authors
 from flows.steps.extract.outlets import (
     DATELINE_REASON,
@@ -21,15 +21,13 @@ from flows.steps.extract.outlets import (
     title_outlet,
     trailing_outlet,
 )
-from flows.steps.extract.paragraphs import split_paragraphs
 from flows.steps.extract.sentences import split_sentences
-from flows.steps.ingest.formats import SourceDocument, SourceLine
+from flows.steps.ingest.formats import SourceDocument
 from flows.steps.ingest.normalize import normalize_line
 
 DUPLICATE_LEAD = "description repeats the lead paragraph"
 OUTLET_SUFFIX = "site name after the description"
 TITLE_OUTLET_SUFFIX = "site name after the title"
-CAPTION = "caption"  # a line an HTML page sets beside a photo (flows/steps/ingest/html_blocks.py)
 # Shapes that make a whole unit furniture whatever its words say.
 _WHOLE_SHAPES = frozenset({furniture.DATE_SHARE, boxes.AUTHOR_BOX, boxes.RELATED_BOX})
 _BARE_CREDIT_SHAPES = frozenset({credits.PHOTO_CREDIT, furniture.BYLINE})
@@ -69,116 +67,9 @@ class ArticleText:
     authors: tuple[str, ...] = ()  # the names of the closing byline
 
 
-@dataclass(frozen=True)
-class _Unit:
-    """A piece of body text to classify: a whole line, or a sentence of a flattened page."""
-
-    line_no: int
-    part_no: int
-    text: str
-    new_paragraph: bool = True  # on a flattened page: the page had a paragraph break before it
-    shape: str | None = None  # the furniture its place on a flattened page makes it (head, footer)
-    indented: bool = False
-
-
-def _body_units(document: SourceDocument) -> list[_Unit]:
-    """Return the body as units; flattened pages are cut into sentences first."""
-    units = []
-    for line in document.lines:
-        if line.field != "body":
-            continue
-        text = normalize_line(line.text)
-        indented = line.text[:2].isspace() or line.text.startswith("\t")
-        if document.flattened:
-            units.extend(_flattened_units(document, line.line_no, text))
-        elif line.shape is not None and text:
-            # An HTML page's layout said what the line is (a caption, a box, a byline).
-            units.append(_Unit(line.line_no, 0, text, shape=line.shape, indented=indented))
-        elif (resume := furniture.related_end(text)) is not None:
-            # A related-article teaser run into the paragraph after it: the teaser goes alone.
-            units += [_Unit(line.line_no, 1, text[:resume].strip(), indented=indented)]
-            units += [_Unit(line.line_no, 2, text[resume:].strip(), indented=indented)]
-        elif boxes.box_teaser_start(text) is not None or boxes.repeats_title(text, document.title):
-            # A line of its own holding a headline run into a teaser is a box, not a paragraph:
-            # on a flattened page that shape is a subheading glued to its paragraph instead.
-            units.append(_Unit(line.line_no, 0, text, shape=boxes.RELATED_BOX, indented=indented))
-        elif (credit := credits.trailing_credit(text)) is not None:
-            # A caption closing with its photo's credit: the credit is a unit of its own.
-            if credit:
-                units.append(_Unit(line.line_no, 1, text[:credit].strip(), indented=indented))
-            units.append(
-                _Unit(line.line_no, 2 if credit else 0, text[credit:].strip(), shape=credits.PHOTO_CREDIT)
-            )
-        elif text:
-            units.append(_Unit(line.line_no, 0, text, indented=indented))
-    return units
-
-
-def _flattened_units(document: SourceDocument, line_no: int, text: str) -> list[_Unit]:
-    """Cut a flattened page into its glued head, its sentences in paragraphs, and its footer."""
-    head = page_edges.head_end(text)
-    title = _title_line(document)
-    if not head and title is not None:
-        head = page_edges.title_end(text, normalize_line(title.text))
-    cut = page_edges.footer_start(text)
-    cut = len(text) if cut is None or cut < head else cut
-    box = head + _author_box_length(document, text[head:cut])
-    pieces: list[tuple[str, bool, str | None]] = [(text[:head], True, furniture.DATE_SHARE)]
-    pieces.append((text[head:box], True, boxes.AUTHOR_BOX))
-    for paragraph in split_paragraphs(text[box:cut]):
-        sentences = _sentences_with_credits(paragraph)
-        pieces += [(sentence, new or n == 0, shape) for n, (sentence, new, shape) in enumerate(sentences)]
-    if pieces[-1][2] is None:  # the page's last sentence: a photo credit may run into the byline
-        last, new, _ = pieces.pop()
-        parts = boxes.split_credit_byline(last, text[box:cut], _authors(document))
-        parts = parts[:-1] + furniture.split_source_tail(parts[-1])
-        pieces += [(part, new and n == 0, None) for n, part in enumerate(parts)]
-    pieces.append((text[cut:], True, furniture.SITE_FOOTER))
-    kept = [(piece.strip(), new, shape) for piece, new, shape in pieces if piece.strip()]
-    return [_Unit(line_no, part, *piece, indented=False) for part, piece in enumerate(kept, start=1)]
-
-
-def _author_box_length(document: SourceDocument, text: str) -> int:
-    """Return how long the author's descriptor or profile opening a flattened page's text is."""
-    title, lead = _title_line(document), _lead_line(document)
-    description = lead.text if lead is not None else document.meta.get("Summary", "")
-    if title is not None and description:
-        profile = boxes.profile_end(normalize_line(title.text), normalize_line(description), text)
-        if profile:
-            return profile
-    descriptor = boxes.descriptor_end(text)
-    closing = split_sentences(text[-300:])[-1:] if descriptor else []
-    return descriptor if closing and furniture.is_byline(closing[0]) else 0
-
-
-def _authors(document: SourceDocument) -> set[str]:
-    """Return the page's authors as its metadata names them."""
-    named = document.meta.get("Author", "") + "," + document.meta.get("author", "")
-    return {name.strip() for name in re.split(r"[,;]", named) if name.strip()}
-
-
-def _sentences_with_credits(paragraph: str) -> list[tuple[str, bool, str | None]]:
-    """Split a paragraph into sentences, each credit a piece of its own (see `credits`, `bare_credits`).
-
-    Each comes with whether it opens a paragraph (the text after a credit does) and, for a credit
-    without a label, its reason.
-    """
-    pieces: list[tuple[str, bool, str | None]] = []
-    for sentence in split_sentences(paragraph):
-        resume = furniture.related_end(sentence)  # "Xem thêm: <headline> Vụ cháy khiến …"
-        if resume is not None:
-            pieces += [(sentence[:resume].strip(), False, None), (sentence[resume:].strip(), True, None)]
-            continue
-        for number, part in enumerate(credits.credit_pieces(sentence)):
-            new = number > 0 and not credits.LABEL.match(part)
-            for inner, (text, shape) in enumerate(bare_credits.bare_credit_pieces(part)):
-                pieces.append((text, new if inner == 0 else shape is None, shape))
-    return pieces
-
-
-def _classify_body(document: SourceDocument, units: list[_Unit]) -> list[tuple[_Unit, str]]:
+def _classify_body(document: SourceDocument, units: list[Unit]) -> list[tuple[Unit, str]]:
     """Label each unit with a furniture reason or with "paragraph"/"caption"."""
-    labels: list[tuple[_Unit, str]] = []
+    labels: list[tuple[Unit, str]] = []
     after_alt_text = footer_started = False
     photo_story = bool(document.url and "/photo/" in document.url)
     opening = document.flattened
@@ -190,6 +81,8 @@ def _classify_body(document: SourceDocument, units: list[_Unit]) -> list[tuple[_
             reason = furniture.SITE_FOOTER
         if reason is None and credits.is_photo_credit(unit.text):
             reason = credits.PHOTO_CREDIT
+        if reason is None and furniture.gives_own_address(unit.text, document.url):
+            reason = furniture.PROMPT
         if reason:
             labels.append((unit, reason))
         elif after_alt_text or photo_story or unit.shape == CAPTION or furniture.is_caption_credit(unit.text):
@@ -205,7 +98,7 @@ def _classify_body(document: SourceDocument, units: list[_Unit]) -> list[tuple[_
     return labels
 
 
-def _reason(unit: _Unit, *, opening: bool) -> str | None:
+def _reason(unit: Unit, *, opening: bool) -> str | None:
     """Return why a unit is furniture, or None; `opening`: it is a flattened page's first text."""
     if unit.shape in _WHOLE_SHAPES or unit.shape in _BARE_CREDIT_SHAPES:
         return unit.shape  # a flattened page's head, an author's box, a credit cut out without a label
@@ -215,9 +108,9 @@ def _reason(unit: _Unit, *, opening: bool) -> str | None:
     return reason or (unit.shape if unit.shape != CAPTION else None)
 
 
-def _mark_opening_headline(document: SourceDocument, labels: list[tuple[_Unit, str]]) -> None:
+def _mark_opening_headline(document: SourceDocument, labels: list[tuple[Unit, str]]) -> None:
     """Relabel a headline opening the body beside a description: a related article's link."""
-    if document.flattened or _lead_line(document) is None:
+    if document.flattened or lead_line(document) is None:
         return
     text_units = [index for index, (_, label) in enumerate(labels) if label in {"paragraph", "caption"}]
     if len(text_units) < 2 or not furniture.is_headline(labels[text_units[0]][0].text):
@@ -227,7 +120,7 @@ def _mark_opening_headline(document: SourceDocument, labels: list[tuple[_Unit, s
         labels[first] = (labels[first][0], furniture.RELATED_LINK)
 
 
-def _mark_credited_captions(labels: list[tuple[_Unit, str]]) -> None:
+def _mark_credited_captions(labels: list[tuple[Unit, str]]) -> None:
     """On a flattened page, the sentence before a video's credit is that video's caption."""
     for index in range(1, len(labels)):
         unit, label = labels[index]
@@ -241,7 +134,7 @@ def _mark_credited_captions(labels: list[tuple[_Unit, str]]) -> None:
 CAPTION_LENGTH = 300  # a caption a credit on the next line may belong to is at most this long
 
 
-def _attach_credits(labels: list[tuple[_Unit, str]]) -> dict[tuple[int, int], str]:
+def _attach_credits(labels: list[tuple[Unit, str]]) -> dict[tuple[int, int], str]:
     """Label the text before each photo credit as its caption; return each caption's credit by unit.
 
     The text a credit follows on its own line, or on a flattened page, is the photo's caption; a
@@ -260,7 +153,7 @@ def _attach_credits(labels: list[tuple[_Unit, str]]) -> dict[tuple[int, int], st
     return attached
 
 
-def _mark_closing_byline(labels: list[tuple[_Unit, str]]) -> None:
+def _mark_closing_byline(labels: list[tuple[Unit, str]]) -> None:
     """Relabel the closing text: a run of links or titles, then the byline and the source under it.
 
     A page may close with two such lines ("Theo Lê Ánh" over the outlet's name): up to three
@@ -288,23 +181,13 @@ def _mark_closing_byline(labels: list[tuple[_Unit, str]]) -> None:
         bylines += 1
 
 
-def _title_line(document: SourceDocument) -> SourceLine | None:
-    """Return the document's title line, if any."""
-    return next((line for line in document.lines if line.field == "title"), None)
-
-
-def _lead_line(document: SourceDocument) -> SourceLine | None:
-    """Return the description given beside the body, if any."""
-    return next((line for line in document.lines if line.field == "lead"), None)
-
-
 _TEXT_LABELS = frozenset({"paragraph", "caption"})
 
 
 def build_segments(document: SourceDocument) -> ArticleText:
     """Return the article's segments in reading order and the lines removed from it."""
     segments, removed, site = _title_segments(document)
-    labels = _classify_body(document, _body_units(document))
+    labels = _classify_body(document, split_body(document))
     credit_of = _attach_credits(labels)
     body = [(unit, label) for unit, label in labels if label in _TEXT_LABELS]
     removed += [
@@ -328,16 +211,16 @@ def build_segments(document: SourceDocument) -> ArticleText:
 
 def _title_segments(document: SourceDocument) -> tuple[list[Segment], list[RemovedLine], str | None]:
     """Return the title's segments, its removed site name if any, and that site name."""
-    title = _title_line(document)
+    title = title_line(document)
     if title is None:
         return [], [], None
-    title_text, site = title_outlet(normalize_line(title.text))
+    title_text, site = title_outlet(normalize_line(title.text), document.url)
     removed = [RemovedLine(title.line_no, 1, site, TITLE_OUTLET_SUFFIX)] if site else []
     return _sentences("title", 0, title_text), removed, site
 
 
 def _lead_segments(
-    document: SourceDocument, body: list[tuple[_Unit, str]], removed: list[RemovedLine]
+    document: SourceDocument, body: list[tuple[Unit, str]], removed: list[RemovedLine]
 ) -> tuple[list[Segment], str | None]:
     """Return the lead's segments (the description, else the first paragraph) and its dateline's outlet.
 
@@ -345,7 +228,7 @@ def _lead_segments(
     the outlet, it is not news.
     """
     lead_text = _lead_from_description(document, body, removed)
-    line = _lead_line(document)
+    line = lead_line(document)
     where = (line.line_no, 0) if line is not None else (0, 0)
     if (
         lead_text is None
@@ -367,7 +250,7 @@ def _lead_segments(
 
 def _body_segments(
     document: SourceDocument,
-    body: list[tuple[_Unit, str]],
+    body: list[tuple[Unit, str]],
     credit_of: dict[tuple[int, int], str],
     paragraph_no: int,
 ) -> list[Segment]:
@@ -389,7 +272,7 @@ def _body_segments(
     return segments
 
 
-def _byline_names(document: SourceDocument, labels: list[tuple[_Unit, str]]) -> tuple[str, ...]:
+def _byline_names(document: SourceDocument, labels: list[tuple[Unit, str]]) -> tuple[str, ...]:
     """Return the article's authors: the closing byline's names, else those its metadata gives."""
     names = [
         name for unit, label in labels if label == furniture.BYLINE for name in byline_authors(unit.text)
@@ -406,10 +289,10 @@ def _opens_with_lead(document: SourceDocument, text: str) -> bool:
 
 
 def _lead_from_description(
-    document: SourceDocument, body: list[tuple[_Unit, str]], removed: list[RemovedLine]
+    document: SourceDocument, body: list[tuple[Unit, str]], removed: list[RemovedLine]
 ) -> str | None:
     """Return the description as the lead, unless the body's first paragraph repeats it."""
-    line = _lead_line(document)
+    line = lead_line(document)
     if line is None:
         return None
     text, suffix = trailing_outlet(normalize_line(line.text))

@@ -55,7 +55,9 @@ _CLOSERS = set(_OPENERS.values())
 _END = re.compile(r"[.!?…]+[\"”’'»)\]]*")
 _NESTING = re.compile(r"[(\[“«)\]”»\"]")
 MAX_SENTENCE_CHARS = 1500
-_NEXT_START = re.compile(r"\s+(?=[\"“‘'«(\[]?[^\W_a-zđ]|[\"“‘'«(\[]?\d)")
+# What opens the next sentence: a capital or a digit (after an opening quote or bracket), or a
+# related article's marker before its capitalised headline ("… trăn trở. >> Tôi giáo dục …").
+_NEXT_START = re.compile(r"\s+(?=[\"“‘'«(\[]?[^\W_a-zđ]|[\"“‘'«(\[]?\d|(?:>{1,2}|»)\s*[\"“‘']?[^\W_a-zđ\d])")
 
 
 def _depths(text: str) -> tuple[list[int], list[int]]:
