@@ -14,6 +14,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 GOLD = PROJECT / "tests" / "gold" / "extraction" / "entities.json"
 TEST_GOLD = PROJECT / "tests" / "gold" / "extraction" / "test" / "entities.json"
 FRESH_GOLD = PROJECT / "tests" / "gold" / "extraction" / "fresh" / "entities.json"
+HOLDOUT_GOLD = GOLD.parent / "holdout" / "entities.json"
 FRESH2_GOLD = PROJECT / "tests" / "gold" / "extraction" / "fresh2" / "entities.json"
 FOLDERS = {"seeds", "corpus", "corpus-dev", "corpus-wide", "stories-dev"}
 
@@ -114,8 +115,15 @@ def test_the_bench_extracts_every_gold_article_of_the_shared_corpus(shared_corpu
         timeout=600,
     )
     payload = json.loads(out.read_text())
-    assert set(payload) == {"development", "test", "fresh", "fresh2"}
-    golds = (("development", GOLD), ("test", TEST_GOLD), ("fresh", FRESH_GOLD), ("fresh2", FRESH2_GOLD))
+    assert set(payload) == {"development", "test", "fresh", "fresh2", "holdout"}
+    assert "errors" not in payload["holdout"] and "errors" not in payload["test"]  # never written out
+    golds = (
+        ("development", GOLD),
+        ("test", TEST_GOLD),
+        ("fresh", FRESH_GOLD),
+        ("fresh2", FRESH2_GOLD),
+        ("holdout", HOLDOUT_GOLD),
+    )
     for name, path in golds:
         figures = payload[name]["figures"]
         assert set(figures) == {"people", "organisations", "places", "roles", "titles"}
