@@ -8,9 +8,9 @@ outlet's wording, so they carry over to outlets tintuc has not seen.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
 
 from flows.steps.extract.orgnames import NAME_PAIRS
+from flows.steps.extract.outlets import page_host
 
 MEDIA_PLAYER = "media player widget"
 BANNER = "section banner"
@@ -361,7 +361,7 @@ def gives_own_address(text: str, url: str | None) -> bool:
     "Độc giả liên hệ qua email henho@vnexpress.net hoặc số … để được hỗ trợ" on vnexpress.net; an
     address of anyone else ("kẻ gian dùng email abc@gmail.com …") is the story's.
     """
-    host = (urlparse(url).hostname or "") if url and "//" in url else ""
+    host = page_host(url)
     site = ".".join(host.lower().split(".")[-3 if host.endswith((".com.vn", ".net.vn", ".org.vn")) else -2 :])
     if not site or "@" not in text or len(text.split()) > PROMPT_MAX_WORDS:
         return False

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import urlparse
 
 from flows.steps.ingest.normalize import normalize_line
+from flows.steps.text.transliterate import without_diacritics
 
 # domain suffix → outlet name, as the outlet writes it.
 OUTLETS_BY_DOMAIN = {
@@ -201,8 +201,12 @@ def title_outlet(title: str, url: str | None = None) -> tuple[str, str | None]:
 
 def _folded(text: str) -> str:
     """Return text as a host name writes it: no tone marks or diacritics, no spaces, small letters."""
-    bare = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return re.sub(r"[^a-z0-9]", "", "".join(c for c in bare if not unicodedata.combining(c)).lower())
+    return re.sub(r"[^a-z0-9]", "", without_diacritics(text).lower())
+
+
+def page_host(url: str | None) -> str:
+    """Return the host of a page's address ("" when there is no address, or it has no "//")."""
+    return (urlparse(url).hostname or "") if url and "//" in url else ""
 
 
 def names_site(suffix: str, url: str | None) -> bool:
@@ -213,8 +217,7 @@ def names_site(suffix: str, url: str | None) -> bool:
     and top-level domain). A suffix of five letters or fewer ("- Tin") or of more than three
     words is no site's name; the title's own last words name no host ("- Dân trí đưa tin").
     """
-    host = (urlparse(url).hostname or "") if url and "//" in url else ""
-    labels = host.lower().removeprefix("www.").split(".")
+    labels = page_host(url).lower().removeprefix("www.").split(".")
     folded = _folded(suffix)
     if len(labels) < 2 or len(folded) < 5 or not 1 <= len(suffix.split()) <= 3:
         return False
