@@ -23,7 +23,7 @@ def names(windows) -> list[list[str]]:
 def test_windows_start_small_and_double_up_to_their_file_limit(tmp_path):
     files = sized(tmp_path, {f"{n:02d}.txt": 10 for n in range(40)})
     windows = list(plan_windows(files, WindowLimits(max_files=50, max_bytes=10_000)))
-    assert [len(window) for window in windows] == [2, 4, 8, 16, 10]
+    assert [len(window) for window in windows] == [1, 2, 4, 8, 16, 9]
     assert [path for window in windows for path in window] == files  # in order, none lost or repeated
 
 
@@ -35,7 +35,7 @@ def test_a_window_of_one_file_at_most_stays_one_file(tmp_path):
 
 def test_a_window_closes_before_its_byte_limit_and_a_big_file_stands_alone(tmp_path):
     files = sized(tmp_path, {"a.txt": 40, "b.txt": 40, "c.txt": 500, "d.txt": 10})
-    windows = plan_windows(files, WindowLimits(max_files=50, max_bytes=100))
+    windows = plan_windows(files, WindowLimits(max_files=100, max_bytes=100))  # the first window may hold 2
     assert names(windows) == [["a.txt", "b.txt"], ["c.txt"], ["d.txt"]]
 
 
@@ -48,7 +48,7 @@ def test_planning_is_lazy_so_an_endless_listing_still_gives_its_first_window(tmp
     [file] = sized(tmp_path, {"a.txt": 1})
     endless = itertools.repeat(file)
     first = next(plan_windows(endless, WindowLimits(max_files=75, max_bytes=100)))
-    assert len(first) == 3
+    assert len(first) == 2
 
 
 def test_files_are_listed_in_name_order_depth_first_with_hidden_and_other_files_skipped(tmp_path):
