@@ -11,6 +11,7 @@ own tables hold (flows/steps/translate/model_limits.py).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +48,20 @@ class DecodingOptions:
     def output_key(self) -> str:
         """Return the options that change the output, as a stable string (threads do not)."""
         return f"beam={self.beam_size};lp={self.length_penalty};unk={int(self.replace_unknowns)}"
+
+
+def shared_batch_tokens(tokens: Sequence[Sequence[str]], batch_tokens: int, workers: int) -> int:
+    """Return a batch size, in tokens, that gives each of CTranslate2's workers (inter_threads) a share.
+
+    A call smaller than workers × batch_tokens would otherwise fill one batch and leave a worker
+    idle, or end on one full batch and a small one: a run's first window, the one its first article
+    waits for, was decoded at one worker's speed. Shares are padded by the longest sentence, so
+    length-sorted packing does not spill a third small batch. Large calls keep batch_tokens.
+    """
+    total = sum(len(sentence) for sentence in tokens)
+    longest = max((len(sentence) for sentence in tokens), default=0)
+    share = math.ceil(total / max(1, workers)) + longest
+    return max(1, min(batch_tokens, share))
 
 
 @dataclass(frozen=True)
@@ -156,7 +171,7 @@ class PackageTranslator:
             beam_size=self.options.beam_size,
             length_penalty=self.options.length_penalty,
             replace_unknowns=self.options.replace_unknowns,
-            max_batch_size=self.options.batch_tokens,
+            max_batch_size=shared_batch_tokens(tokens, self.options.batch_tokens, self.options.inter_threads),
             batch_type="tokens",
             max_decoding_length=self.decoding_cap(longest),
             return_end_token=True,
