@@ -67,3 +67,38 @@ def test_a_decode_cut_off_before_its_end_is_not_taken_for_a_translation(
     monkeypatch.setattr(ctranslate, "MAX_LENGTH_RATIO", 0)
     monkeypatch.setattr(ctranslate, "LENGTH_SLACK", 5)  # the fixture model ends at 24 pieces
     assert english(translator, ["Ông Dũng yêu cầu các cấp.", "Thiên Nhất sinh năm 1989."]) == [None, None]
+
+
+def test_a_small_call_gives_each_worker_a_share_of_its_tokens():
+    sentences = [["▁tin"] * 30 for _ in range(20)]  # 600 tokens: one batch of 1,024 would hold them all
+    size = ctranslate.shared_batch_tokens(sentences, 1024, workers=2)
+    assert 300 <= size < 600  # two batches, one per worker, and no third one for the padding
+    assert ctranslate.shared_batch_tokens(sentences, 1024, workers=1) == 630  # the whole call, padded
+
+
+def test_a_large_call_keeps_the_batch_size_it_was_given():
+    sentences = [["▁tin"] * 30 for _ in range(200)]
+    assert ctranslate.shared_batch_tokens(sentences, 1024, workers=2) == 1024
+    assert ctranslate.shared_batch_tokens([], 1024, workers=2) == 1
+
+
+def test_a_window_of_a_few_sentences_is_decoded_on_both_workers(fixture_package, tmp_path):
+    install_file(fixture_package, tmp_path / "argos")
+    package = find_package(tmp_path / "argos", "vi", "en")
+    translator = PackageTranslator(
+        package, package_label(package), DecodingOptions(inter_threads=2, intra_threads=1)
+    )
+    asked: list[int] = []
+    real = translator._translator
+
+    class Recording:  # CTranslate2 still decodes; this only notes the batch size it was asked for
+        def translate_batch(self, tokens, **options):
+            asked.append(options["max_batch_size"])
+            return real.translate_batch(tokens, **options)
+
+    translator._translator = Recording()
+    sources = [translator.tokenize(f"Có {n} đảng viên bị kỷ luật ở quận {n}.") for n in range(1, 9)]
+    decoded = translator.decode(sources)
+    total = sum(len(source) for source in sources)
+    assert len(decoded) == 8 and all(d.pieces for d in decoded)
+    assert total / 2 <= asked[0] < total
