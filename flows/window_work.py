@@ -216,9 +216,14 @@ def overlapped_windows(windows: Iterable[Window], steps: WindowSteps) -> Iterato
     Window k + 1 is read, extracted and validated, and its translation started, while window k
     translates; then window k is loaded. Two windows at most are held at once, each is committed
     in its turn, and if starting a window fails the one before it is still loaded first.
+
+    The first window is the exception: it is loaded before the second starts. It holds the run's
+    first article, the one a user waits for, and beside the second window its decode shared the
+    machine with that window's reading and decode (2.3 s for one article's 21 texts against 1.7 s
+    alone, on two cores). The decoder idles once, while the second window is read.
     """
     previous: StartedWindow | None = None
-    for window in windows:
+    for position, window in enumerate(windows):
         try:
             started = start_window(window, steps)
         except BaseException:
@@ -228,6 +233,9 @@ def overlapped_windows(windows: Iterable[Window], steps: WindowSteps) -> Iterato
         if previous is not None:
             yield finish_window(previous, steps)
         previous = started
+        if position == 0:
+            yield finish_window(previous, steps)
+            previous = None
     if previous is not None:
         yield finish_window(previous, steps)
 
