@@ -59,15 +59,16 @@ def test_each_window_is_a_named_task_in_prefect_and_the_run_counts_them(settings
 
 
 @pytest.mark.usefixtures("prefect_harness")
-def test_the_next_window_is_read_while_one_translates_and_windows_load_in_order(settings, tmp_path):
-    write_articles(tmp_path / "in", range(3))
+def test_the_first_window_loads_alone_then_the_next_is_read_while_one_translates(settings, tmp_path):
+    write_articles(tmp_path / "in", range(4))
     settings = settings.model_copy(update={"window_files": 1})
     state = pipeline([tmp_path / "in"], settings, return_state=True)
-    assert state.result().articles_loaded == 3
-    expected = {f"{step}-window-{n}" for step in STEPS for n in (1, 2, 3)}
+    assert state.result().articles_loaded == 4
+    expected = {f"{step}-window-{n}" for step in STEPS for n in (1, 2, 3, 4)}
     starts = eventually_started(state.state_details.flow_run_id, expected)
-    assert starts["read-window-2"] < starts["load-window-1"]  # the next window read before this one loads
-    assert starts["load-window-1"] < starts["load-window-2"] < starts["load-window-3"]
+    assert starts["load-window-1"] < starts["read-window-2"]  # the first article waits for nothing else
+    assert starts["read-window-3"] < starts["load-window-2"]  # then the next window read before one loads
+    assert starts["load-window-2"] < starts["load-window-3"] < starts["load-window-4"]
 
 
 STEPS = ("read", "extract", "validate", "translate", "load")
