@@ -161,6 +161,8 @@ def _mark_closing_chrome(document: SourceDocument, labels: list[tuple[Unit, str]
     last = next((index for index in range(len(labels) - 1, -1, -1) if labels[index][1] in _TEXT_LABELS), None)
     if last is None or labels[last][1] != "paragraph":  # a caption may end on the outlet's name
         return
+    if last + 1 < len(labels) and labels[last + 1][1] == credits.PHOTO_CREDIT:  # a caption, its credit after
+        return
     unit = labels[last][0]
     if closing_chrome.is_link_label(unit.text):
         labels[last] = (unit, furniture.CLOSING_LIST)
