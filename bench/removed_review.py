@@ -61,7 +61,7 @@ def dump(shared: Path) -> dict[str, dict[str, list[list[object]]]]:
     for key, path in article_files(shared):
         try:
             documents = parse_source(read_source(path, 8 << 20))
-        except Exception as error:  # noqa: BLE001 - a file the reader refuses is reported, not fatal
+        except (OSError, ValueError) as error:  # a file the reader refuses is reported, not fatal
             print(f"{key}: {error}", file=sys.stderr)
             continue
         for number, document in enumerate(documents):

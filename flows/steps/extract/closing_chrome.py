@@ -17,6 +17,7 @@ corpora (the only words here are the page's own address and a few link words wri
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from flows.steps.extract.outlets import page_host
 
@@ -38,7 +39,7 @@ def glued_joins(text: str) -> int:
     for token in text.split():
         if token.isascii():
             continue
-        joins += sum(1 for a, b in zip(token, token[1:], strict=False) if a.islower() and b.isupper())
+        joins += sum(1 for a, b in pairwise(token) if a.islower() and b.isupper())
     return joins
 
 

@@ -1,4 +1,4 @@
-"""Chrome told by shape and place alone (issue 18, seventh round), each beside body text of the same look that stays.
+"""Chrome told by shape and place alone (issue 18, round 7), each beside body text of its look that stays.
 
 All text here is invented.
 """
@@ -65,10 +65,12 @@ def test_one_brand_of_the_site_or_another_sites_brands_or_a_stop_keep_the_last_p
     link = "https://vmnworld.vn/tin-1.vmn"
     # a caption-like closing line naming the site's event once stays
     assert not is_own_site_tags("VMNworld Marathon 2024 tại Hà Nội", link)
-    assert "VMNworld Marathon 2024 tại Hà Nội" in _kept(_page(f"{BODY} VMNworld Marathon 2024 tại Hà Nội", link))
+    event = "VMNworld Marathon 2024 tại Hà Nội"
+    assert event in _kept(_page(f"{BODY} {event}", link))
     # a photo's caption naming the site's brands stays a caption
-    record = news_record("Chợ hoa mở cửa từ sáng sớm.", "VMN, VMNworld đón khách tại gian hàng", "Ảnh: Trần An")
-    assert "VMN, VMNworld đón khách tại gian hàng" in _kept(replace(record, url=link))
+    caption = "VMN, VMNworld đón khách tại gian hàng"
+    record = news_record("Chợ hoa mở cửa từ sáng sớm.", caption, "Ảnh: Trần An")
+    assert caption in _kept(replace(record, url=link))
     # the same run on another site's page, or ending on a stop, is a sentence
     assert not is_own_site_tags("VMN VMNworld VMN5 đội cứu hộ", "https://baomau.vn/x")
     assert not is_own_site_tags("VMN VMNworld VMN5 đưa tin về đội cứu hộ.", link)
@@ -80,7 +82,7 @@ def test_a_links_label_left_last_leaves_the_text_and_an_english_quote_stays():
     assert not is_link_label("Thank you so much")
     assert _kept(_page(f"{BODY} Thank you so much"))[-1] == "Thank you so much"
     # the label not last is no closing label: nothing is taken from the middle of a page
-    assert "Source link" in _kept(_page(f"Chợ hoa mở cửa. Source link\nNgười dân đến mua cây cảnh."))
+    assert "Source link" in _kept(_page("Chợ hoa mở cửa. Source link\nNgười dân đến mua cây cảnh."))
 
 
 def test_a_copyright_line_by_its_word_and_year_or_a_registered_mark_is_a_footer():
