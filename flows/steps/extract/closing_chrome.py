@@ -12,6 +12,9 @@ corpora (the only words here are the page's own address and a few link words wri
   or more of the site's own brands as its address spells them ("VOV VOVworld VOV5 …" on
   vovworld.vn) and going on in tags. One brand alone ("VnExpress Marathon …") may be a caption.
 - **A link's label left last**: two or three Latin words naming a link ("Source link"), no stop.
+- **The outlet's contact block over its footer**: a block opening with an address's heading
+  ("TRỤ SỞ HÀ NỘI", "Địa chỉ:") and giving two kinds of contact ("Điện thoại: (84-24) …",
+  "Fax: …") runs into the footer, and goes with it.
 """
 
 from __future__ import annotations
@@ -27,6 +30,28 @@ _SENTENCE_STOP = re.compile(r"[.!?…](?:\s|$)")
 _HOST_LABELS_LEFT_OUT = frozenset({"www", "m", "com", "vn", "net", "org", "info", "edu", "gov", "tv"})
 # Link words written here by hand (not mined from any corpus): a label such as "Source link".
 _LINK_LABEL = re.compile(r"^(?=.*\b(?:link|source)\b)[A-Za-z]+(?: [A-Za-z]+){1,2}$", re.IGNORECASE)
+
+
+CONTACT_REACH = 700  # how far before the footer an outlet's contact block may begin
+# Contact labels, written here by hand: an address's heading as a block prints it (in capitals, or
+# with its colon: "TRỤ SỞ HÀ NỘI", "Địa chỉ:"; a story's "trụ sở Công an tỉnh" has neither), then
+# the kinds of contact the block gives.
+_CONTACT_HEADING = re.compile(r"(?:ĐỊA CHỈ|TRỤ SỞ|TÒA SOẠN)\b|(?:Địa chỉ|Trụ sở|Tòa soạn)\s*:")
+_CONTACT_FIELD = re.compile(r"\b(điện thoại|fax|hotline|e-?mail)\s*:?\s*(?=[(+]?\d|[\w.-]+@)", re.IGNORECASE)
+
+
+def contact_block_start(text: str, footer: int) -> int | None:
+    """Return where the outlet's contact block run into a footer starting at `footer` begins, or None.
+
+    The block opens with an address's heading and gives two kinds of contact or more before the
+    footer; a story's sentence giving one hotline, or an address in its prose, does not.
+    """
+    for heading in _CONTACT_HEADING.finditer(text, max(0, footer - CONTACT_REACH), footer):
+        block = text[heading.start() : footer]
+        kinds = {match.group(1).lower().replace("-", "") for match in _CONTACT_FIELD.finditer(block)}
+        if len(kinds) >= 2:
+            return heading.start()
+    return None
 
 
 def glued_joins(text: str) -> int:

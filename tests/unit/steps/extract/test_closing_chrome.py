@@ -92,3 +92,22 @@ def test_a_copyright_line_by_its_word_and_year_or_a_registered_mark_is_a_footer(
     # a story about copyright, or a brand's registered mark, stays
     assert line_furniture("Luật copyright của Mỹ bảo vệ tác phẩm trong 70 năm sau khi tác giả mất.") is None
     assert line_furniture("Hãng bán sản phẩm Mẫu® giữ bản quyền thiết kế trong 20 năm.") is None
+
+
+LICENCE = "Giấy phép số 123/GP-BTTTT do Bộ Thông tin cấp."
+
+
+def test_the_outlets_contact_block_over_its_footer_goes_with_the_footer():
+    block = "TRỤ SỞ HÀ NỘI Tầng 3, 12 phố Mẫu, Quận Mẫu Điện thoại: (84-24) 1234 5678 Fax: 024 1234 5679"
+    page = _page(f"{BODY} {block} {LICENCE}")
+    assert _kept(page)[-1] == "Người dân đến mua cây cảnh đông hơn mọi năm."
+    assert (f"{block} {LICENCE}", FOOTER) in _removed(page)
+    labelled = "Địa chỉ: Tầng 3, 12 phố Mẫu. Điện thoại: 024 1234 5678 | Fax: 024 1234 5679"
+    assert _kept(_page(f"{BODY} {labelled} {LICENCE}"))[-1] == "Người dân đến mua cây cảnh đông hơn mọi năm."
+
+
+def test_an_address_or_one_hotline_in_the_storys_last_sentences_stays_before_the_footer():
+    prose = "Trụ sở Hội Chữ thập đỏ ở số 12 phố Mẫu, điện thoại 024 1234 5678, fax 024 1234 5679."
+    assert prose in _kept(_page(f"{BODY} {prose} {LICENCE}"))
+    one_kind = "Địa chỉ: số 12 phố Mẫu, Điện thoại: 0912 345 678 (anh Bình)."
+    assert one_kind in _kept(_page(f"{BODY} {one_kind} {LICENCE}"))
