@@ -1,8 +1,8 @@
 """Chrome a page prints around its story, told by shape and place alone, never by an outlet's words.
 
 Issue 18's seventh round read what stays in the text of the articles of ../shared outside every
-gold, grouped by shape. Three shapes recur across outlets and hold no word learnt from the
-corpora (the only words here are the page's own address and a few link words written by hand):
+gold, grouped by shape. Four shapes recur across outlets and hold no word learnt from the
+corpora (the only words here are the page's own address, and link and contact labels written by hand):
 
 - **Labels glued into one run**: a widget lists its labels without spaces between them ("Nhà
   báoCựu tuyển thủ …Giảng viên cao cấp…Luật sưTiến sĩ …"): four or more Vietnamese words run
