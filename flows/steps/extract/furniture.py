@@ -45,7 +45,11 @@ _STAMPED_HEADLINE = re.compile(
 # story may print for its readers) only near the end of a flattened page.
 FOOTER = re.compile(
     r"©|bản quyền thuộc|giấy phép hoạt động báo|giấy phép số \d+/gp|\b\d+/gp-|"
-    r"cơ quan chủ quản\s*:|cấm sao chép|all rights reserved"
+    r"cơ quan chủ quản\s*:|cấm sao chép|all rights reserved|"
+    # a copyright line by its English word and year, or standing last ("Copyright 1997 VnExpress",
+    # "… Soha News Copyright"), and a site's registered mark before its notice ("® VnExpress giữ
+    # bản quyền nội dung …"): a story's "luật copyright" or "® " after a brand runs on
+    r"\bcopyright\s*(?:©\s*)?(?:(?:19|20)\d\d\b|$)|®\s*(?:\S+\s+){1,3}giữ bản quyền"
 )
 # A comment counter ("Bình luận (0)"), an advertising contact and a hotline's number close pages too.
 WEAK_FOOTER = re.compile(

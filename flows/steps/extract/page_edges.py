@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from flows.steps.extract import furniture
+from flows.steps.extract import closing_chrome, furniture
 
 TAGS_INSIDE = re.compile(r"\b(tags|từ khóa)\s*:")
 # A page's closing lists and widgets, named as pages name them: "CÓ THỂ BẠN QUAN TÂM", "Chủ đề:",
@@ -54,7 +54,9 @@ def footer_start(text: str) -> int | None:
     # A long footer pushes the related-article boxes above it out of the tail searched: a box's
     # label in reach of where the footer starts opens the page's closing chrome too.
     before = _closing_box(text, max(0, min(starts) - TAIL_REACH), min(starts))
-    return before if before is not None else min(starts)
+    start = before if before is not None else min(starts)
+    contact = closing_chrome.contact_block_start(text, start)  # "TRỤ SỞ …  Điện thoại: … Fax: …"
+    return contact if contact is not None else start
 
 
 _LICENCE_LABEL = re.compile(r"số giấy phép\s*:")

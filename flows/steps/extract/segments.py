@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from flows.steps.extract import boxes, credits, furniture
+from flows.steps.extract import boxes, closing_chrome, credits, furniture
 from flows.steps.extract.body_units import CAPTION, Unit, lead_line, split_body, title_line
 from flows.steps.extract.credits import byline_authors
 from flows.steps.extract.outlets import (
@@ -83,6 +83,8 @@ def _classify_body(document: SourceDocument, units: list[Unit]) -> list[tuple[Un
             reason = credits.PHOTO_CREDIT
         if reason is None and furniture.gives_own_address(unit.text, document.url):
             reason = furniture.PROMPT
+        if reason is None and closing_chrome.is_glued_labels(unit.text):
+            reason = furniture.CLOSING_LIST
         if reason:
             labels.append((unit, reason))
         elif after_alt_text or photo_story or unit.shape == CAPTION or furniture.is_caption_credit(unit.text):
@@ -94,6 +96,7 @@ def _classify_body(document: SourceDocument, units: list[Unit]) -> list[tuple[Un
     boxes.mark_repeated_headlines(labels, furniture.RELATED_LINK)
     if document.flattened:
         _mark_credited_captions(labels)
+    _mark_closing_chrome(document, labels)
     _mark_closing_byline(labels)
     return labels
 
@@ -151,6 +154,20 @@ def _attach_credits(labels: list[tuple[Unit, str]]) -> dict[tuple[int, int], str
         labels[index - 1] = (previous, "caption")
         attached[(previous.line_no, previous.part_no)] = credits.credit_value(unit.text)
     return attached
+
+
+def _mark_closing_chrome(document: SourceDocument, labels: list[tuple[Unit, str]]) -> None:
+    """Relabel the page's last text when it is a link's label or the site's own tags (`closing_chrome`)."""
+    last = next((index for index in range(len(labels) - 1, -1, -1) if labels[index][1] in _TEXT_LABELS), None)
+    if last is None or labels[last][1] != "paragraph":  # a caption may end on the outlet's name
+        return
+    if last + 1 < len(labels) and labels[last + 1][1] == credits.PHOTO_CREDIT:  # a caption, its credit after
+        return
+    unit = labels[last][0]
+    if closing_chrome.is_link_label(unit.text):
+        labels[last] = (unit, furniture.CLOSING_LIST)
+    elif closing_chrome.is_own_site_tags(unit.text, document.url):
+        labels[last] = (unit, furniture.TAGS)
 
 
 def _mark_closing_byline(labels: list[tuple[Unit, str]]) -> None:
