@@ -126,8 +126,8 @@ def test_a_line_without_a_capital_never_reaches_the_model() -> None:
 def test_the_shipped_model_loads_and_tags_an_invented_body_no_rule_knows() -> None:
     model = shipped_model()
     assert model.weights and set(model.stacked) <= {"person", "organization", "location"}
-    text = "Sáng nay, Trung tâm Khuyến nông Bờ Xanh tổ chức hội thảo cho bà con."
-    toks, tags = tag(text, [], model)
+    text = "Hôm qua, Hiệp hội Nuôi Ong Bờ Xanh đã họp cùng ông Lò Văn Páo."
+    toks, tags = tag(text, [(text.index("Lò"), len(text) - 1, "person")], model)
     found = [text[s:e] for s, e in spans_of(tags, toks, "ORG")]
-    assert found == ["Trung tâm Khuyến nông Bờ Xanh"]
-    assert tags[0] == "O" and tags[-1] == "O"
+    assert found == ["Hiệp hội Nuôi Ong Bờ Xanh"]
+    assert tags[0] == "O" and tags[-1] == "I-PER"  # the rules' person, stacked, is read as one
