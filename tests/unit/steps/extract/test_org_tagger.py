@@ -94,13 +94,13 @@ def test_the_product_check_wants_a_head_and_a_name_of_its_own() -> None:
     assert not names_a_body(text, 48, 60)  # a head, all of it, and nothing after
 
 
-def _always(tag_of: dict[str, str]) -> Model:
+def _always(tag_of: dict[str, str], stacked: tuple[str, ...] = ()) -> Model:
     """Return a hand-made model: each listed feature votes for one tag, a later one more strongly."""
     weights = {
         name: [float(rank) if t == wanted else 0.0 for t in TAGS]
         for rank, (name, wanted) in enumerate(tag_of.items(), 1)
     }
-    return Model(weights, {}, ())
+    return Model(weights, {}, stacked)
 
 
 def test_a_tagged_body_is_added_only_where_no_rule_span_lies() -> None:
@@ -120,7 +120,16 @@ def test_a_tagged_span_that_does_not_look_like_a_body_is_dropped_unless_asked() 
 
 def test_a_line_without_a_capital_never_reaches_the_model() -> None:
     model = _always({"bias": "B-ORG"})
-    assert extra_organisations("và thế là hết", [], model) == []
+    assert extra_organisations("và thế là hết", [], model, check="none") == []
+    assert len(extra_organisations("và Thế là hết", [], model, check="none")) == 4
+
+
+def test_the_model_sees_only_the_rule_spans_of_the_kinds_it_was_trained_with() -> None:
+    text = "Hôm qua Lò Văn Páo đến."
+    rule = [(8, 18, "person")]
+    votes = {"bias": "O", "rule=B-person": "B-PER", "rule=I-person": "I-PER"}
+    assert tag(text, rule, _always(votes, ("person",)))[1] == ["O", "O", "B-PER", "I-PER", "I-PER", "O"]
+    assert tag(text, rule, _always(votes, ("location",)))[1] == ["O"] * 6
 
 
 def test_the_shipped_model_loads_and_tags_an_invented_body_no_rule_knows() -> None:
