@@ -10,14 +10,14 @@ names and aliases, are projected onto their text: every occurrence of the name a
 (case kept, whole syllables: not inside a longer word) in a segment is a span; longer spans win
 over shorter ones they overlap; a syllable (tintuc's `people.WORD`) inside a span is B- (the
 first) or I- (the rest) of ORG or PER, every other syllable O. The corpora are read here, at
-training time only; the model keeps no word of them (see flows/steps/extract/tagger_features.py):
+training time only; the model keeps no word of them (see bench/tagger_features.py):
 its features are shapes and the classes of tintuc's own lexicons.
 
 Cross-validation: the articles of the three golds are dealt into folds (seeded shuffle); each
 fold's articles are extracted with a model trained on the others, and organisations and people
 are scored as bench/extraction.py scores them, rules alone against rules + tagger, with and
 without the body check of `org_tagger.extra_organisations`. `--write` trains on every article
-and writes flows/steps/extract/org_tagger.json (deterministic: fixed seed, sorted features).
+and writes bench/org_tagger.json (deterministic: fixed seed, sorted features).
 """
 
 from __future__ import annotations
@@ -37,9 +37,9 @@ PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
 from bench.extraction import GOLDS, SHARED, Found, folders, found_in, score  # noqa: E402
+from bench.org_tagger import TAGS, Model, with_tagged_organisations  # noqa: E402
+from bench.tagger_features import features, tokens  # noqa: E402
 from flows.steps.extract import article as article_step  # noqa: E402
-from flows.steps.extract.org_tagger import TAGS, Model, with_tagged_organisations  # noqa: E402
-from flows.steps.extract.tagger_features import features, tokens  # noqa: E402
 
 TRAINING_GOLDS = ("development", "fresh", "fresh2")  # never "test", never "holdout"
 SEED = 18
@@ -281,12 +281,12 @@ def cv_table(results: dict[str, Any]) -> str:
 
 
 def main() -> None:
-    """Cross-validate, print the table and, if asked, write the shipped model."""
+    """Cross-validate, print the table and, if asked, write bench/org_tagger.json."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument(
-        "--write", action="store_true", help="train on every article and write the shipped model"
+        "--write", action="store_true", help="train on every article and write bench/org_tagger.json"
     )
     parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation")
     parser.add_argument(
@@ -313,7 +313,7 @@ def main() -> None:
                 print(f"## {name}: errors fixed")
                 print("\n".join(e for e in rules if e not in set(results[name]["errors"])))
     if args.write:
-        from flows.steps.extract.org_tagger import MODEL_PATH
+        from bench.org_tagger import MODEL_PATH
 
         MODEL_PATH.write_text(
             train(examples(articles, stacked), args.epochs, stacked).to_json() + "\n", encoding="utf-8"

@@ -2,10 +2,11 @@
 
 Invented Vietnamese sentences. The features see shapes and the classes of tintuc's own lexicons,
 never a word; the combination adds a tagged body only where no rule span lies and only when it
-looks like a body; the shipped model loads and tags an invented body that no rule knows.
+looks like a body; the trained model (bench/org_tagger.json) loads and tags an invented body
+that no rule knows.
 """
 
-from flows.steps.extract.org_tagger import (
+from bench.org_tagger import (
     TAGS,
     Model,
     extra_organisations,
@@ -15,7 +16,7 @@ from flows.steps.extract.org_tagger import (
     spans_of,
     tag,
 )
-from flows.steps.extract.tagger_features import classes, features, rule_kinds, shape, tokens
+from bench.tagger_features import classes, features, rule_kinds, shape, tokens
 
 
 def _row(sentence: str, word: str, spans: list[tuple[int, int, str]] | None = None) -> list[str]:

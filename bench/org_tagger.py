@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from flows.steps.extract.tagger_features import Token, classes, features, tokens
+from bench.tagger_features import Token, classes, features, tokens
 
 TAGS = ("O", "B-ORG", "I-ORG", "B-PER", "I-PER")
 MODEL_PATH = Path(__file__).with_name("org_tagger.json")
