@@ -26,7 +26,7 @@ from flows.steps.extract.outlets import page_host
 
 GLUED_LABELS = 4  # glued joins that make a run of labels, not a flattened sentence
 TAGS_MAX_WORDS = 15
-_SENTENCE_STOP = re.compile(r"[.!?…](?:\s|$)")
+_SENTENCE_STOP = re.compile(r"[.!?…][\"”’)]*(?:\s|$)")  # a stop inside a closing quote counts
 _HOST_LABELS_LEFT_OUT = frozenset({"www", "m", "com", "vn", "net", "org", "info", "edu", "gov", "tv"})
 # Link words written here by hand (not mined from any corpus): a label such as "Source link".
 _LINK_LABEL = re.compile(r"^(?=.*\b(?:link|source)\b)[A-Za-z]+(?: [A-Za-z]+){1,2}$", re.IGNORECASE)
@@ -46,11 +46,15 @@ def contact_block_start(text: str, footer: int) -> int | None:
     The block opens with an address's heading and gives two kinds of contact or more before the
     footer; a story's sentence giving one hotline, or an address in its prose, does not.
     """
-    for heading in _CONTACT_HEADING.finditer(text, max(0, footer - CONTACT_REACH), footer):
-        block = text[heading.start() : footer]
+    starts = [
+        match.start() for match in _CONTACT_HEADING.finditer(text, max(0, footer - CONTACT_REACH), footer)
+    ]
+    for start, end in pairwise([*starts, footer]):
+        # Only up to the next heading: a story's own "Địa chỉ:" above the block is no part of it.
+        block = text[start:end]
         kinds = {match.group(1).lower().replace("-", "") for match in _CONTACT_FIELD.finditer(block)}
         if len(kinds) >= 2:
-            return heading.start()
+            return start
     return None
 
 
@@ -84,7 +88,9 @@ def _names_site(word: str, site: str) -> bool:
     word = re.sub(r"\W", "", word).lower()
     if len(word) < 3 or word[:3] != site[:3]:
         return False
-    return site.startswith(word) or word.startswith(site) or word.rstrip("0123456789") in {site, site[:3]}
+    # The whole host word, or a brand that grows from it ("VOVworld", "VOV5"); never a word the host
+    # merely opens with ("Thanh" of thanhnien, "Kinh" of kinhtedothi: a byline's, a sentence's).
+    return word.startswith(site) or word.rstrip("0123456789") in {site, site[:3]}
 
 
 def is_own_site_tags(text: str, url: str | None) -> bool:

@@ -45,10 +45,14 @@ _STAMPED_HEADLINE = re.compile(
 # story may print for its readers) only near the end of a flattened page.
 FOOTER = re.compile(
     r"©|bản quyền thuộc|giấy phép hoạt động báo|giấy phép số \d+/gp|\b\d+/gp-|"
-    r"cơ quan chủ quản\s*:|cấm sao chép|all rights reserved|"
-    # a copyright line by its English word and year, or standing last ("Copyright 1997 VnExpress",
-    # "… Soha News Copyright"), and a site's registered mark before its notice ("® VnExpress giữ
-    # bản quyền nội dung …"): a story's "luật copyright" or "® " after a brand runs on
+    r"cơ quan chủ quản\s*:|cấm sao chép|all rights reserved"
+)
+# A copyright line by its English word and year, or standing last ("Copyright 1997 VnExpress",
+# "… Soha News Copyright"), and a site's registered mark before its notice ("® VnExpress giữ bản
+# quyền nội dung …"). Weaker than FOOTER: a story may cite "Đạo luật Copyright 1976", so these
+# close a flattened page only near its end, and are a line's furniture only on a short line that
+# opens or ends with one.
+COPYRIGHT_NOTICE = re.compile(
     r"\bcopyright\s*(?:©\s*)?(?:(?:19|20)\d\d\b|$)|®\s*(?:\S+\s+){1,3}giữ bản quyền"
 )
 # A comment counter ("Bình luận (0)"), an advertising contact and a hotline's number close pages too.
@@ -191,10 +195,16 @@ def line_furniture(text: str, *, indented: bool = False) -> str | None:
         or (indented and not text.endswith((".", "!", "?", "…", '"', "”")))
     ):
         return RELATED_LINK
-    weak = WEAK_FOOTER.match(small) or cased_footer_start(text) == 0
+    weak = WEAK_FOOTER.match(small) or _is_copyright_line(small) or cased_footer_start(text) == 0
     if FOOTER.search(small) or (weak and len(text) <= 120):
         return SITE_FOOTER
     return _shaped_furniture(text, small)
+
+
+def _is_copyright_line(small: str) -> bool:
+    """Tell whether a line opens or ends on a copyright notice; a sentence citing one has it inside."""
+    notice = COPYRIGHT_NOTICE.search(small)
+    return notice is not None and (notice.start() == 0 or notice.end() >= len(small.rstrip()))
 
 
 def _shaped_furniture(text: str, small: str) -> str | None:

@@ -96,8 +96,8 @@ def _classify_body(document: SourceDocument, units: list[Unit]) -> list[tuple[Un
     boxes.mark_repeated_headlines(labels, furniture.RELATED_LINK)
     if document.flattened:
         _mark_credited_captions(labels)
+    _mark_closing_byline(labels)  # a byline first: "Thanh Thảo, Thanh Hà" on thanhnien.vn is no tag list
     _mark_closing_chrome(document, labels)
-    _mark_closing_byline(labels)
     return labels
 
 

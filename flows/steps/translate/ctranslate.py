@@ -55,12 +55,15 @@ def shared_batch_tokens(tokens: Sequence[Sequence[str]], batch_tokens: int, work
 
     A call smaller than workers × batch_tokens would otherwise fill one batch and leave a worker
     idle, or end on one full batch and a small one: a run's first window, the one its first article
-    waits for, was decoded at one worker's speed. Shares are padded by the longest sentence, so
-    length-sorted packing does not spill a third small batch. Large calls keep batch_tokens.
+    waits for, was decoded at one worker's speed. CTranslate2 sorts a call longest first and counts
+    a batch as its sentences × its longest sentence, so a share of ⌈n / workers⌉ sentences at the
+    longest length makes at most `workers` batches, and with one worker the call stays whole. Large
+    calls keep batch_tokens.
     """
-    total = sum(len(sentence) for sentence in tokens)
-    longest = max((len(sentence) for sentence in tokens), default=0)
-    share = math.ceil(total / max(1, workers)) + longest
+    if not tokens:
+        return 1
+    longest = max(len(sentence) for sentence in tokens)
+    share = math.ceil(len(tokens) / max(1, workers)) * max(1, longest)
     return max(1, min(batch_tokens, share))
 
 
@@ -110,6 +113,9 @@ class PackageTranslator:
             inter_threads=options.inter_threads,
             intra_threads=options.intra_threads,
         )
+        # Workers a small call is shared among: CPU replicas. A GPU runs one batch at a time well
+        # enough, and cutting a small call there only makes its batches smaller.
+        self._workers = options.inter_threads if self._translator.device == "cpu" else 1
 
     @property
     def max_source_pieces(self) -> int:
@@ -171,7 +177,7 @@ class PackageTranslator:
             beam_size=self.options.beam_size,
             length_penalty=self.options.length_penalty,
             replace_unknowns=self.options.replace_unknowns,
-            max_batch_size=shared_batch_tokens(tokens, self.options.batch_tokens, self.options.inter_threads),
+            max_batch_size=shared_batch_tokens(tokens, self.options.batch_tokens, self._workers),
             batch_type="tokens",
             max_decoding_length=self.decoding_cap(longest),
             return_end_token=True,

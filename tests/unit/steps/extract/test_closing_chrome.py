@@ -111,3 +111,37 @@ def test_an_address_or_one_hotline_in_the_storys_last_sentences_stays_before_the
     assert prose in _kept(_page(f"{BODY} {prose} {LICENCE}"))
     one_kind = "Địa chỉ: số 12 phố Mẫu, Điện thoại: 0912 345 678 (anh Bình)."
     assert one_kind in _kept(_page(f"{BODY} {one_kind} {LICENCE}"))
+
+
+def test_a_storys_own_address_above_the_outlets_contact_block_stays():
+    story = "Địa chỉ: quán Mẫu, 12 phố Mẫu. Quán mở cửa từ 8h đến 22h hằng ngày, giá mỗi bát từ 40.000 đồng."
+    block = "TRỤ SỞ HÀ NỘI Tầng 3, 12 phố Mẫu Điện thoại: (84-24) 1234 5678 Fax: 024 1234 5679"
+    page = _page(f"{BODY} {story} {block} {LICENCE}")
+    assert "Quán mở cửa từ 8h đến 22h hằng ngày, giá mỗi bát từ 40.000 đồng." in _kept(page)
+    assert (f"{block} {LICENCE}", FOOTER) in _removed(page)
+
+
+def test_a_story_citing_a_copyright_act_and_its_year_keeps_its_sentences():
+    story = (
+        "Theo Đạo luật Copyright 1976 của Mỹ, tác phẩm được bảo hộ suốt đời tác giả cộng 70 năm. "
+        "Bà Lan cho biết sẽ kiện đến cùng. Phiên tòa dự kiến mở vào tháng sau."
+    )
+    long_body = " ".join([BODY] * 30)  # the citation far from the page's end, as in a long story
+    kept = _kept(_page(f"{story} {long_body} {LICENCE}"))
+    assert "Bà Lan cho biết sẽ kiện đến cùng." in kept and "Phiên tòa dự kiến mở vào tháng sau." in kept
+    assert line_furniture(story) is None  # a long line is no copyright notice
+    assert line_furniture("Copyright 2024 Báo Mẫu") == FOOTER
+
+
+def test_a_byline_or_a_sentence_opening_with_the_start_of_the_sites_name_is_no_tag_list():
+    link = "https://thanhmau.vn/tin-1.html"  # a host that opens with a common word
+    assert not is_own_site_tags("Thanh Thảo, Thanh Hà", link)
+    record = replace(news_record(BODY, "Người dân đến mua cây cảnh.", "Thanh Thảo, Thanh Hà"), url=link)
+    assert build_segments(record).authors == ("Thanh Thảo", "Thanh Hà")
+    assert not is_own_site_tags("Kinh tế kinh doanh phục hồi mạnh trong quý ba", "https://kinhmau.vn/x")
+
+
+def test_glued_words_inside_a_quote_ending_on_its_stop_are_a_sentence():
+    quote = "Ông Bình nói: “Con ơiĐừng buồnMẹ vẫn ở đâyCon hãy sốngThật tốt nhé.”"
+    assert not is_glued_labels(quote)
+    assert quote in _kept(_page(f"{BODY} {quote}"))

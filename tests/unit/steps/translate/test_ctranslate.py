@@ -1,3 +1,5 @@
+import random
+
 from flows.steps.translate import ctranslate
 from flows.steps.translate.argos import find_package, package_label
 from flows.steps.translate.ctranslate import DecodingOptions, PackageTranslator
@@ -73,7 +75,7 @@ def test_a_small_call_gives_each_worker_a_share_of_its_tokens():
     sentences = [["▁tin"] * 30 for _ in range(20)]  # 600 tokens: one batch of 1,024 would hold them all
     size = ctranslate.shared_batch_tokens(sentences, 1024, workers=2)
     assert 300 <= size < 600  # two batches, one per worker, and no third one for the padding
-    assert ctranslate.shared_batch_tokens(sentences, 1024, workers=1) == 630  # the whole call, padded
+    assert ctranslate.shared_batch_tokens(sentences, 1024, workers=1) == 600  # the whole call, one batch
 
 
 def test_a_large_call_keeps_the_batch_size_it_was_given():
@@ -102,3 +104,33 @@ def test_a_window_of_a_few_sentences_is_decoded_on_both_workers(fixture_package,
     total = sum(len(source) for source in sources)
     assert len(decoded) == 8 and all(d.pieces for d in decoded)
     assert total / 2 <= asked[0] < total
+
+
+def batches_built(lengths: list[int], max_batch_tokens: int) -> int:
+    """Count the batches CTranslate2 4 makes of a call: longest first, each its size × its longest."""
+    batches, size, longest = 0, 0, 0
+    for length in sorted(lengths, reverse=True):
+        if size and (size + 1) * max(longest, length) > max_batch_tokens:
+            batches, size, longest = batches + 1, 0, 0
+        size, longest = size + 1, max(longest, length)
+    return batches + (1 if size else 0)
+
+
+def test_a_small_call_of_mixed_lengths_makes_one_batch_per_worker_at_most():
+    rng = random.Random(20)
+    for _ in range(300):
+        lengths = [rng.randint(3, 120) for _ in range(rng.randint(1, 25))]
+        whole = batches_built(lengths, 1024)
+        tokens = [["▁x"] * length for length in lengths]
+        for workers in (1, 2, 4):
+            shared = batches_built(lengths, ctranslate.shared_batch_tokens(tokens, 1024, workers))
+            assert shared <= max(workers, whole), (lengths, workers)
+            if workers == 1:
+                assert shared == whole  # one worker: the call is cut no more than before
+    assert (
+        batches_built(
+            [100, 10, 10, 10],
+            ctranslate.shared_batch_tokens([["▁x"] * n for n in (100, 10, 10, 10)], 1024, 2),
+        )
+        == 2
+    )
