@@ -13,7 +13,7 @@ from itertools import islice
 from typing import Any
 
 from flows.steps.extract import titles
-from flows.steps.extract.furniture import is_byline
+from flows.steps.extract.furniture import SENTENCE_END, is_byline
 from flows.steps.extract.paragraphs import is_syllable
 from flows.steps.extract.roles import OFFICE_WORD as TITLE_WORD
 
@@ -135,7 +135,7 @@ def box_teaser_start(text: str) -> int | None:
     word, a sentence opener with a capital between two small words ("… vụ cướp ngân hàng Sau
     vụ cướp, …"); the teaser is a sentence of its own, ending with a stop.
     """
-    if not text[:1].isupper() or not text.rstrip().endswith((".", "!", "?", "…", '"', "”")):
+    if not text[:1].isupper() or not text.rstrip().endswith(SENTENCE_END):
         return None
     first_stop = _HEADLINE_END.search(text)
     end = first_stop.start() if first_stop else len(text)

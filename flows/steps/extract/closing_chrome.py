@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from flows.steps.extract.furniture import SENTENCE_END
 from flows.steps.extract.outlets import page_host
 
 GLUED_LABELS = 4  # glued joins that make a run of labels, not a flattened sentence
@@ -96,7 +97,7 @@ def _names_site(word: str, site: str) -> bool:
 def is_own_site_tags(text: str, url: str | None) -> bool:
     """Tell whether a page's last piece is its own tags: two of the site's brands first, no stop."""
     words = text.split()
-    if not words or len(words) > TAGS_MAX_WORDS or text.rstrip().endswith((".", "!", "?", "…", '"', "”")):
+    if not words or len(words) > TAGS_MAX_WORDS or text.rstrip().endswith(SENTENCE_END):
         return False
     sites = _site_words(url)
     return sum(any(_names_site(word, site) for site in sites) for word in words[:3]) >= 2

@@ -27,6 +27,8 @@ TAGS = "tags"
 PROMPT = "subscription or contribution prompt"
 DATE_SHARE = "date, menu or share widget"
 CLOSING_LIST = "menu or list of links"
+# How a sentence ends, its closing quote included: a line ending otherwise is a label or a headline.
+SENTENCE_END = (".", "!", "?", "…", '"', "”")
 
 _MEDIA = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?(\s*/\s*\d{1,2}:\d{2}(:\d{2})?)?$")
 _BANNERS = frozenset({"MỚI - NÓNG", "MỚI NHẤT", "TIN LIÊN QUAN", "ĐỌC NHIỀU", "XEM THÊM", "VIDEO"})
@@ -192,7 +194,7 @@ def line_furniture(text: str, *, indented: bool = False) -> str | None:
     if (
         _RELATED.match(text)
         or _STAMPED_HEADLINE.match(text)
-        or (indented and not text.endswith((".", "!", "?", "…", '"', "”")))
+        or (indented and not text.endswith(SENTENCE_END))
     ):
         return RELATED_LINK
     weak = WEAK_FOOTER.match(small) or _is_copyright_line(small) or cased_footer_start(text) == 0

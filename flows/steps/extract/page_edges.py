@@ -36,13 +36,14 @@ def footer_start(text: str) -> int | None:
     small = furniture.lowered(text)
     starts = [match.start() for match in [furniture.FOOTER.search(small)] if match]
     near_end = max(0, len(text) - TAIL_REACH)
-    weak = (
+    tail_patterns = (
         furniture.WEAK_FOOTER,
         furniture.COPYRIGHT_NOTICE,
         furniture.PROMPT_WORDS,
         furniture.DONATION_WORDS,
+        TAGS_INSIDE,
     )
-    for pattern in (*weak, TAGS_INSIDE):
+    for pattern in tail_patterns:
         match = pattern.search(small, near_end)
         if match:
             starts.append(match.start())
