@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from flows.prefect_server.template import skip_block_registration
+
 HOST = "127.0.0.1"
 HEALTH_TIMEOUT_S = 5.0
 PR_SET_PDEATHSIG = 1
@@ -113,6 +115,7 @@ def start_server(
     # Concurrency leases on disk, not in the server's memory: a run that held the pipeline's one slot when
     # tintuc was killed releases it when its lease expires, even though the server restarted meanwhile.
     env.setdefault("PREFECT_SERVER_CONCURRENCY_LEASE_STORAGE", FILE_LEASES)
+    env.update(skip_block_registration(prefect_home, env))  # a copy of the template has them (template.py)
     command = [sys.executable, "-m", "prefect", "server", "start", "--host", HOST, "--port", str(port)]
     with log_path.open("ab") as log:
         # Its own session: Ctrl-C in the terminal reaches tintuc only, and tintuc stops the server last,

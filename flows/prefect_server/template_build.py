@@ -1,8 +1,9 @@
 """Build the migrated Prefect database template, and remove the ones no venv uses any more.
 
 The other half of `template`, which finds a template and copies it into a data folder: here a new
-database is migrated by Prefect's own `prefect server database upgrade` in a folder of its own, kept
-in the cache under its revision, and the templates of other Prefect releases are cleaned away once
+database is migrated by Prefect's own `prefect server database upgrade` in a folder of its own, given
+Prefect's block types by Prefect's own registration (`blocks`), kept in the cache under its revision
+and its block types' key, and the templates of other Prefect releases are cleaned away once
 unused for long. `python -m flows.prefect_server.template` (`make install`, and the low-priority
 process `build_in_background` starts after a first run that found none) runs `main` here.
 """
@@ -96,21 +97,28 @@ def recently_failed(cache_dir: Path, head: str) -> bool:
 
 
 def _migrated_database(home: Path) -> Path | None:
-    """Run Prefect's own `prefect server database upgrade` on a new database in home; return it.
+    """Migrate a new database in home with Prefect's own `prefect server database upgrade`, then register
+    Prefect's block types in it (`python -m flows.prefect_server.blocks`); return it.
 
     The database is named in the environment, which Prefect reads before any profile, prefect.toml
-    or .env, and the command runs in home, so a prefect.toml or .env in the user's folder is not
-    read: whatever the user's settings, the upgrade never touches the user's own Prefect database.
+    or .env, and the commands run in home, so a prefect.toml or .env in the user's folder is not
+    read: whatever the user's settings, the build never touches the user's own Prefect database.
     """
     home = home.resolve()
     env = {name: value for name, value in os.environ.items() if not _DATABASE_VARIABLE.match(name)}
     env["PREFECT_HOME"] = str(home)
     env["PREFECT_SERVER_DATABASE_CONNECTION_URL"] = f"sqlite+aiosqlite:///{home / PREFECT_DB}"
-    command = [sys.executable, "-m", "prefect", "server", "database", "upgrade", "-y"]
+    commands = (
+        [sys.executable, "-m", "prefect", "server", "database", "upgrade", "-y"],
+        [sys.executable, "-m", "flows.prefect_server.blocks"],
+    )
     try:
-        subprocess.run(command, env=env, cwd=home, check=True, capture_output=True, timeout=BUILD_TIMEOUT_S)
+        for command in commands:
+            subprocess.run(
+                command, env=env, cwd=home, check=True, capture_output=True, timeout=BUILD_TIMEOUT_S
+            )
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError):
-        logger.debug("migrating the Prefect database template failed", exc_info=True)
+        logger.debug("building the Prefect database template failed", exc_info=True)
         return None
     return home / PREFECT_DB
 

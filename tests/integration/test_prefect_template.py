@@ -17,7 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from flows.prefect_server.template import PREFECT_DB, database_revision, head_revision, template_path
+from flows.prefect_server.local import start_server, stop_server
+from flows.prefect_server.template import (
+    PREFECT_DB,
+    REGISTER_BLOCKS,
+    database_revision,
+    head_revision,
+    template_path,
+)
 from tests.integration import test_reused_server
 from tests.integration.test_prefect_servers import STOPPED_FOR_S, flow_runs
 from tests.integration.test_reused_server import (
@@ -87,6 +94,19 @@ def prefect_server_of(data: Path) -> Process:
     raise AssertionError(f"no Prefect server started for {data}")
 
 
+def environment_of(pid: int) -> dict[str, str]:
+    """Return a running process's environment, from /proc."""
+    pairs = Path(f"/proc/{pid}/environ").read_bytes().decode(errors="replace").split("\0")
+    return dict(pair.split("=", 1) for pair in pairs if "=" in pair)
+
+
+def block_catalogue(database: Path) -> tuple[set[str], set[tuple[str, str]]]:
+    """Return the block types' slugs and the block schemas' checksums and versions of a Prefect database."""
+    types = {slug for (slug,) in query(database, "SELECT slug FROM block_type")}
+    schemas = set(query(database, "SELECT checksum, version FROM block_schema"))
+    return types, schemas
+
+
 def test_a_first_run_in_a_fresh_folder_starts_from_the_template_and_records_its_run(tmp_path, stopped_after):
     data, cache = stopped_after, tmp_path / "cache"
     template = built_template(cache)
@@ -94,6 +114,8 @@ def test_a_first_run_in_a_fresh_folder_starts_from_the_template_and_records_its_
     digest = marked(template)
 
     run = tintuc(["run", str(articles_folder(tmp_path, "a", copies=3))], env_with_cache(data, cache))
+    # the copy holds the block types: its server was told not to register them again
+    assert environment_of(prefect_server_of(data).pid)[REGISTER_BLOCKS[0]] == "false"
 
     assert run.returncode == 0, run.stdout + run.stderr
     assert "3 articles loaded" in run.stdout
@@ -105,6 +127,27 @@ def test_a_first_run_in_a_fresh_folder_starts_from_the_template_and_records_its_
     assert "made_from_the_template" in tables(data / "prefect" / PREFECT_DB)  # a copy, then migrated to head
     assert database_revision(data / "prefect" / PREFECT_DB) == head_revision()
     assert hashlib.sha256(template.read_bytes()).hexdigest() == digest  # the template itself is never written
+
+
+def test_the_template_holds_every_block_type_prefects_server_registers(tmp_path, monkeypatch):
+    template = built_template(tmp_path / "cache")
+    types, schemas = block_catalogue(template)
+    assert {
+        "local-file-system",
+        "secret",
+        "webhook",
+    } <= types  # Prefect's own, registered by Prefect's function
+
+    home = tmp_path / "data" / "prefect"
+    home.mkdir(parents=True)
+    (home / PREFECT_DB).write_bytes(template.read_bytes())
+    monkeypatch.setenv(REGISTER_BLOCKS[0], "true")  # the user's say: Prefect's server registers them again
+    server = start_server(home)
+    try:
+        server.wait_until_healthy(SERVER_SEEN_WITHIN_S)
+    finally:
+        stop_server(server)
+    assert block_catalogue(home / PREFECT_DB) == (types, schemas)  # and finds nothing the template lacks
 
 
 def test_making_a_template_never_touches_the_users_own_prefect_database(tmp_path):
