@@ -35,12 +35,13 @@ def run(
     if not urls and _answered_nothing_new(paths, settings):
         return
     server_answers = _use_prefect_server(settings)
-    from flows.warm_up import start_warm_up
+    from flows.warm_up import ready_before_the_flow, start_warm_up
 
     start_warm_up(settings)  # the model and the extractor load while Prefect imports and its server starts
     from flows.pipeline import COMPLETED_WITH_REJECTS, RunSummary, pipeline_for
     from flows.translation import NO_MODEL_HINT
 
+    ready_before_the_flow(settings)
     server_answers()
     # The exit code follows the flow's final state: Completed 0, CompletedWithRejects 3, Failed 1.
     final = pipeline_for(settings)(paths, settings, urls, refetch, return_state=True)

@@ -54,3 +54,41 @@ def test_a_warm_up_without_a_model_still_loads_the_extractor_and_fails_nothing(t
         "tagger": True,
         "pandera": True,
     }
+
+
+READY_THEN_REPORT = """
+import json, sys
+from flows.settings import Settings
+from flows.warm_up import ready_before_the_flow
+from warehouse.engine import make_engine, schema_at_head
+
+settings = Settings(data_dir=sys.argv[1])
+ready_before_the_flow(settings)
+made = settings.default_sqlite_file.exists()
+print(json.dumps({
+    "warehouse_at_head": made and schema_at_head(make_engine(settings.resolved_database_url)),
+    "encoder": "fastapi.encoders" in sys.modules,
+}))
+"""
+
+
+def ready(data_dir: str) -> dict[str, bool]:
+    """Run ready_before_the_flow in a fresh process on data_dir; return what it left ready."""
+    finished = subprocess.run(
+        [sys.executable, "-c", READY_THEN_REPORT, data_dir],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert finished.returncode == 0, finished.stderr
+    return json.loads(finished.stdout.strip().splitlines()[-1])
+
+
+def test_a_new_data_folders_warehouse_is_made_before_the_flow_starts(tmp_path):
+    assert ready(str(tmp_path / "data")) == {"warehouse_at_head": True, "encoder": True}
+
+
+def test_a_warehouse_that_cannot_be_made_is_left_to_the_flow_to_report(tmp_path):
+    (tmp_path / "data").write_text("a file where the data folder should be", encoding="utf-8")
+    assert ready(str(tmp_path / "data")) == {"warehouse_at_head": False, "encoder": True}
