@@ -14,6 +14,7 @@ before the server answers.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 
@@ -86,4 +87,5 @@ def ready_before_the_flow(settings: Settings) -> None:
                 engine.dispose()
         except Exception:  # a folder that cannot be written, say: the flow's own call says so
             logger.debug("making the warehouse before the flow failed", exc_info=True)
-    import fastapi.encoders  # noqa: F401  (Prefect's flow call imports it for the parameters)
+    with contextlib.suppress(ImportError):
+        import fastapi.encoders  # noqa: F401  (Prefect's flow call imports it for the parameters)

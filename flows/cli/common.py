@@ -175,9 +175,10 @@ def _duration(seconds: float) -> str:
 
 def _start_temporary_server(settings: Settings) -> None:
     """Start Prefect's temporary server, which goes with this process; exit saying why if it cannot."""
+    from flows.prefect_server.blocks import skip_block_registration
     from flows.prefect_server.local import ServerFailed
     from flows.prefect_server.record import starting_alone
-    from flows.prefect_server.template import skip_block_registration, start_from_template
+    from flows.prefect_server.template import start_from_template
     from flows.prefect_server.temporary import start_temporary_server
 
     try:
@@ -185,10 +186,16 @@ def _start_temporary_server(settings: Settings) -> None:
         # two migrating it at once fail ("duplicate column"). Two runs started together then wait.
         with starting_alone(settings.prefect_home):
             start_from_template(settings.cache_dir, settings.prefect_home, os.environ)
-            # Prefect's class starts its server with this process's environment (a server setting only).
-            os.environ.update(skip_block_registration(settings.prefect_home, os.environ))
+            # Prefect's class starts its server with this process's environment: the setting is put
+            # there for that start only, so no other child of the run inherits it.
+            skip = skip_block_registration(settings.prefect_home, os.environ)
             log = settings.prefect_home / "temporary-server.log"
-            start_temporary_server(settings.prefect_server_timeout_s, log)
+            os.environ.update(skip)
+            try:
+                start_temporary_server(settings.prefect_server_timeout_s, log)
+            finally:
+                for name in skip:
+                    os.environ.pop(name, None)
     except ServerFailed as error:
         console.print(f"[red]could not start Prefect's temporary server:[/red] {error}")
         raise typer.Exit(1) from error

@@ -22,10 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from flows.prefect_server.template import skip_block_registration
+from flows.prefect_server.blocks import skip_block_registration
 
 HOST = "127.0.0.1"
 HEALTH_TIMEOUT_S = 5.0
+# How often a starting server is asked: uvicorn listens only once Prefect's startup is done, so until
+# then each ask is a refused connection, a fraction of a millisecond; a run waits half this on average.
+HEALTH_POLL_S = 0.05
 PR_SET_PDEATHSIG = 1
 FILE_LEASES = "prefect.server.concurrency.lease_storage.filesystem"
 
@@ -153,7 +156,7 @@ def wait_for_health(process: subprocess.Popen[Any], api_url: str, timeout_s: flo
             raise ServerFailed(f"the Prefect server exited with code {code}; {log}")
         if is_healthy(api_url, HEALTH_TIMEOUT_S):
             return
-        time.sleep(0.2)  # not listening yet: it migrates its database first
+        time.sleep(HEALTH_POLL_S)  # not listening yet: it imports, migrates its database, starts
     raise ServerFailed(
         f"the Prefect server did not answer within {timeout_s:.0f} s (TINTUC_PREFECT_SERVER_TIMEOUT_S); {log}"
     )

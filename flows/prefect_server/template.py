@@ -12,12 +12,8 @@ template is simply not found (templates are named by revision), the run migrates
 template is made. Prefect still runs `alembic upgrade head` on every start, so a copy is at most a head
 start, never a database Prefect does not check.
 
-The template also holds Prefect's block types, registered by Prefect's own function (`blocks`). A server
-registers them on every start unless its memo says it did for this very database URL, which a new data
-folder never has: about 1.2 s of a first run's wait, half again on a busy machine. A copy is marked in
-its folder (BLOCKS_MARK) with the key of the block types it holds (`blocks_key`: Prefect's release and
-its collections'), and a server of that folder is told not to register them again while the key holds
-(`skip_block_registration`). After an upgrade the key differs and the server registers as before.
+The template also holds Prefect's block types, so a new folder's server need not register them again
+(`blocks`, which says when it is told not to).
 
 This module finds a usable template and copies it in; `template_build` migrates and cleans them.
 """
@@ -25,8 +21,6 @@ This module finds a usable template and copies it in; `template_build` migrates 
 from __future__ import annotations
 
 import contextlib
-import functools
-import hashlib
 import importlib.util
 import logging
 import os
@@ -36,15 +30,12 @@ import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 
+from flows.prefect_server.blocks import blocks_key, forget_mark, mark_registered
+
 logger = logging.getLogger(__name__)
 
 PREFECT_DB = "prefect.db"  # Prefect's default database: PREFECT_HOME/prefect.db
 TEMPLATES = "prefect-db"
-BLOCKS_MARK = (
-    "blocks-registered"  # in PREFECT_HOME: the blocks_key its database's block types were registered under
-)
-# Prefect's setting, under both its names (prefect/settings/models/server/root.py): set, it is the user's.
-REGISTER_BLOCKS = ("PREFECT_SERVER_REGISTER_BLOCKS_ON_START", "PREFECT_API_BLOCKS_REGISTER_ON_START")
 _REVISION = re.compile(r"^(down_revision|revision)\b[^=\n]*=(.*)$", re.MULTILINE)
 _HEX = re.compile(r"[0-9a-f]{6,}")
 # Prefect 3 reads where its database is from PREFECT_SERVER_DATABASE_* (CONNECTION_URL, DRIVER, HOST,
@@ -96,26 +87,9 @@ def database_revision(database: Path) -> str | None:
     return rows[0][0] if len(rows) == 1 else None
 
 
-@functools.cache
-def blocks_key() -> str:
-    """Return a key of the block types a Prefect server here registers, read from the installed packages.
-
-    A server registers Prefect's own block types, the catalogue of collections Prefect ships, and the
-    types of the installed collections (packages with a `prefect.collections` entry point, prefect-dask
-    here): the same releases register the same types. No Prefect import; cached, as installs do not
-    change under a running process.
-    """
-    from importlib import metadata
-
-    parts = [f"prefect {metadata.version('prefect')}"]
-    collections = metadata.entry_points(group="prefect.collections")
-    parts += sorted(f"{point.dist.name} {point.dist.version}" for point in collections if point.dist)
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
-
-
 def template_path(cache_dir: Path, head: str) -> Path:
     """Return where the template migrated to head, with this install's block types, is kept."""
-    return cache_dir / TEMPLATES / f"prefect-{head}-blocks-{blocks_key()}.db"
+    return cache_dir / TEMPLATES / f"prefect-{head}-blocks-{blocks_key() or 'unknown'}.db"
 
 
 def usable_template(cache_dir: Path) -> Path | None:
@@ -141,9 +115,7 @@ def start_from_template(cache_dir: Path, prefect_home: Path, environ: Mapping[st
     target = prefect_home / PREFECT_DB
     if target.exists() or database_settings(environ):
         return False  # a database already, or one the user chose (PostgreSQL, ...) that Prefect migrates
-    mark = prefect_home / BLOCKS_MARK
-    with contextlib.suppress(OSError):
-        mark.unlink(missing_ok=True)  # a mark left from a database since removed: the next one is new
+    forget_mark(prefect_home)  # a mark left from a database since removed: the next one is new
     template = usable_template(cache_dir)
     if template is None:
         return False
@@ -161,27 +133,8 @@ def start_from_template(cache_dir: Path, prefect_home: Path, environ: Mapping[st
         partial.unlink(missing_ok=True)
     with contextlib.suppress(OSError):  # marks it as in use, so a build for another Prefect keeps it
         os.utime(template)
-    with contextlib.suppress(
-        OSError
-    ):  # unmarked, the server registers the block types again: slower, no worse
-        mark.write_text(blocks_key(), encoding="utf-8")
+    mark_registered(prefect_home, target)
     return True
-
-
-def skip_block_registration(prefect_home: Path, environ: Mapping[str, str]) -> dict[str, str]:
-    """Return the setting that spares this folder's server registering block types its database has.
-
-    Empty, and the server registers them as Prefect does, unless the database is a copy of a template
-    made with the block types installed now (BLOCKS_MARK holds the current blocks_key), is the folder's
-    own (no database variable in environ, the server's environment) and the user left the setting alone.
-    """
-    if database_settings(environ) or any(name in environ for name in REGISTER_BLOCKS):
-        return {}
-    try:
-        registered = (prefect_home / BLOCKS_MARK).read_text(encoding="utf-8").strip()
-    except OSError:
-        return {}
-    return {REGISTER_BLOCKS[0]: "false"} if registered == blocks_key() else {}
 
 
 if __name__ == "__main__":  # the entry point `make install` and build_in_background run

@@ -17,14 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from flows.prefect_server.blocks import REGISTER_BLOCKS
 from flows.prefect_server.local import start_server, stop_server
-from flows.prefect_server.template import (
-    PREFECT_DB,
-    REGISTER_BLOCKS,
-    database_revision,
-    head_revision,
-    template_path,
-)
+from flows.prefect_server.template import PREFECT_DB, database_revision, head_revision, template_path
 from tests.integration import test_reused_server
 from tests.integration.test_prefect_servers import STOPPED_FOR_S, flow_runs
 from tests.integration.test_reused_server import (
@@ -141,13 +136,18 @@ def test_the_template_holds_every_block_type_prefects_server_registers(tmp_path,
     home = tmp_path / "data" / "prefect"
     home.mkdir(parents=True)
     (home / PREFECT_DB).write_bytes(template.read_bytes())
-    monkeypatch.setenv(REGISTER_BLOCKS[0], "true")  # the user's say: Prefect's server registers them again
+    connection = sqlite3.connect(home / PREFECT_DB)
+    with connection:  # a migrated database with no block types, as a new data folder's used to be
+        for table in ("block_schema_reference", "block_schema", "block_type"):
+            connection.execute(f"DELETE FROM {table}")
+    connection.close()
+    monkeypatch.setenv(REGISTER_BLOCKS[0], "true")  # Prefect's server registers them, as on any start
     server = start_server(home)
     try:
         server.wait_until_healthy(SERVER_SEEN_WITHIN_S)
     finally:
         stop_server(server)
-    assert block_catalogue(home / PREFECT_DB) == (types, schemas)  # and finds nothing the template lacks
+    assert block_catalogue(home / PREFECT_DB) == (types, schemas)  # the same catalogue as the template's
 
 
 def test_making_a_template_never_touches_the_users_own_prefect_database(tmp_path):

@@ -89,6 +89,6 @@ def test_a_new_data_folders_warehouse_is_made_before_the_flow_starts(tmp_path):
     assert ready(str(tmp_path / "data")) == {"warehouse_at_head": True, "encoder": True}
 
 
-def test_a_warehouse_that_cannot_be_made_is_left_to_the_flow_to_report(tmp_path):
+def test_a_warehouse_that_cannot_be_made_there_does_not_stop_the_run_before_its_flow(tmp_path):
     (tmp_path / "data").write_text("a file where the data folder should be", encoding="utf-8")
     assert ready(str(tmp_path / "data")) == {"warehouse_at_head": False, "encoder": True}

@@ -10,16 +10,12 @@ from pathlib import Path
 import pytest
 
 from flows.prefect_server import template, template_build
-from flows.prefect_server.local import start_server
+from flows.prefect_server.blocks import BLOCKS_MARK
 from flows.prefect_server.template import (
-    BLOCKS_MARK,
     PREFECT_DB,
-    REGISTER_BLOCKS,
-    blocks_key,
     database_revision,
     head_revision,
     migrations_folder,
-    skip_block_registration,
     start_from_template,
     template_path,
 )
@@ -182,63 +178,3 @@ def test_templates_of_other_prefect_releases_are_kept_while_in_use(prefect_at, t
     kept = sorted(path.name for path in (cache / template.TEMPLATES).glob("prefect-*.db"))
     # bbbbbb02 is in use; bbbbbb04, unused for long, is among the newest three; the others go
     assert kept == [template_path(cache, revision).name for revision in ("aaaaaa03", "bbbbbb02", "bbbbbb04")]
-
-
-# --- block types: a copy of the template has them, so its server does not register them again ----------
-
-
-def test_a_templates_name_holds_the_key_of_the_installed_block_types(tmp_path):
-    key = blocks_key()
-    assert len(key) == 12 and template_path(tmp_path, "aaaaaa03").name == f"prefect-aaaaaa03-blocks-{key}.db"
-
-
-def test_a_server_on_a_copy_of_the_template_is_told_not_to_register_block_types(prefect_at, tmp_path):
-    cache, home = tmp_path / "cache", tmp_path / "home"
-    database_at(template_path(cache, "aaaaaa03"), "aaaaaa03")
-    assert skip_block_registration(home, {}) == {}  # no database yet
-    assert start_from_template(cache, home, {})
-    assert skip_block_registration(home, {}) == {"PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false"}
-
-
-def test_after_an_upgrade_of_prefect_or_a_collection_the_server_registers_them_again(prefect_at, tmp_path):
-    cache, home = tmp_path / "cache", tmp_path / "home"
-    database_at(template_path(cache, "aaaaaa03"), "aaaaaa03")
-    assert start_from_template(cache, home, {})
-    (home / BLOCKS_MARK).write_text("0123456789ab", encoding="utf-8")  # the key of the release before
-    assert skip_block_registration(home, {}) == {}
-
-
-@pytest.mark.parametrize(
-    ("name", "value"),
-    [
-        (REGISTER_BLOCKS[0], "true"),
-        (REGISTER_BLOCKS[1], "true"),
-        ("PREFECT_SERVER_DATABASE_CONNECTION_URL", "postgresql+asyncpg://prefect@localhost/prefect"),
-    ],
-)
-def test_a_users_own_setting_or_database_is_left_to_prefect(prefect_at, tmp_path, name, value):
-    cache, home = tmp_path / "cache", tmp_path / "home"
-    database_at(template_path(cache, "aaaaaa03"), "aaaaaa03")
-    assert start_from_template(cache, home, {})
-    assert skip_block_registration(home, {name: value}) == {}
-
-
-def test_a_mark_outlives_no_database_it_was_written_for(prefect_at, tmp_path):
-    cache, home = tmp_path / "cache", tmp_path / "home"
-    database_at(template_path(cache, "aaaaaa03"), "aaaaaa03")
-    assert start_from_template(cache, home, {})
-    (home / PREFECT_DB).unlink()  # the user reset Prefect's history
-    template_path(cache, "aaaaaa03").unlink()  # and no template is left to copy
-    assert not start_from_template(cache, home, {})
-    assert skip_block_registration(home, {}) == {}  # Prefect's new database gets its block types
-
-
-def test_tintucs_own_servers_pass_the_setting_on(prefect_at, tmp_path, monkeypatch):
-    cache, home, started = tmp_path / "cache", tmp_path / "home", []
-    database_at(template_path(cache, "aaaaaa03"), "aaaaaa03")
-    assert start_from_template(cache, home, {})
-    monkeypatch.setattr(
-        "flows.prefect_server.local.subprocess.Popen", lambda command, **options: started.append(options)
-    )
-    start_server(home, die_with_tintuc=False)
-    assert started[0]["env"]["PREFECT_SERVER_REGISTER_BLOCKS_ON_START"] == "false"
