@@ -22,7 +22,6 @@ import asyncio
 import contextlib
 import functools
 import hashlib
-import sqlite3
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -127,16 +126,10 @@ def _text(path: Path) -> str:
 
 def _has_block_types(database: Path) -> bool:
     """Return whether a Prefect database holds block types (a reset one holds none)."""
-    try:
-        connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return False
-    try:
-        return bool(connection.execute("SELECT EXISTS (SELECT 1 FROM block_type)").fetchone()[0])
-    except sqlite3.Error:
-        return False
-    finally:
-        connection.close()
+    from flows.prefect_server.template import read_only_rows
+
+    rows = read_only_rows(database, "SELECT EXISTS (SELECT 1 FROM block_type)")
+    return bool(rows and rows[0][0])
 
 
 async def register_block_types() -> None:

@@ -29,6 +29,7 @@ import shutil
 import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from flows.prefect_server.blocks import blocks_key, forget_mark, mark_registered
 
@@ -72,19 +73,24 @@ def head_revision(folder: Path | None = None) -> str | None:
     return next(iter(heads)) if len(heads) == 1 else None
 
 
-def database_revision(database: Path) -> str | None:
-    """Return the Alembic revision a SQLite database is at (None if it has none or cannot be read)."""
+def read_only_rows(database: Path, query: str) -> list[Any] | None:
+    """Return a query's rows from a SQLite database opened read-only (None if it cannot be read)."""
     try:
         connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     except sqlite3.Error:
         return None
     try:
-        rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+        return connection.execute(query).fetchall()
     except sqlite3.Error:
         return None
     finally:
         connection.close()
-    return rows[0][0] if len(rows) == 1 else None
+
+
+def database_revision(database: Path) -> str | None:
+    """Return the Alembic revision a SQLite database is at (None if it has none or cannot be read)."""
+    rows = read_only_rows(database, "SELECT version_num FROM alembic_version")
+    return rows[0][0] if rows is not None and len(rows) == 1 else None
 
 
 def template_path(cache_dir: Path, head: str) -> Path:
