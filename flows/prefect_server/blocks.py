@@ -86,15 +86,16 @@ def skip_block_registration(
         return {}
     if database_settings(environ) or any(name in environ for name in REGISTER_BLOCKS):
         return {}
-    if users_prefect_files_say(environ, prefect_home, cwd or Path.cwd()):
-        return {}
+    # The mark first: most folders have none (no template copy), and then no settings file is read.
     database = prefect_home / PREFECT_DB
     try:
         key, inode = (prefect_home / BLOCKS_MARK).read_text(encoding="utf-8").split()
         same_file = int(inode) == database.stat().st_ino
     except (OSError, ValueError):
         return {}
-    if key != blocks_key() or not same_file or not _has_block_types(database):
+    if key != blocks_key() or not same_file:
+        return {}
+    if users_prefect_files_say(environ, prefect_home, cwd or Path.cwd()) or not _has_block_types(database):
         return {}
     return {REGISTER_BLOCKS[0]: "false"}
 
