@@ -19,6 +19,7 @@ from typing import Any, ParamSpec, TypeVar
 from prefect import Flow, Task, flow, get_run_logger, task
 from prefect.cache_policies import NONE
 from prefect.states import Completed, State
+from prefect.utilities.annotations import quote
 
 from flows import window_work
 from flows.bookkeeping import recorded_run
@@ -74,21 +75,37 @@ def window_task(step: Callable[P, R], retries: int = 0) -> Task[P, R]:
     )(step)
 
 
+def called_unwalked(window_step: Task[..., R]) -> Callable[..., R]:
+    """Return a call of the task whose arguments Prefect takes as they are, without walking into them.
+
+    Prefect walks every argument of a task call, twice, looking for futures to wait on and
+    results to resolve: through a window's articles, its files and the run's record of every
+    file and article read so far, which grows with the run. None of them holds a future (each
+    step is handed values), so each is quoted (Prefect's `quote`): the task gets the same objects,
+    and Prefect's UI shows the same tasks, names and states.
+    """
+
+    def call(*arguments: Any) -> R:
+        return window_step(*(quote(argument) for argument in arguments))
+
+    return call
+
+
 TRANSLATE_TASK = window_task(window_work.translate)
 
 
 def submitted_translation(window: Window, articles: dict[str, ArticleTables]) -> Pending[TranslatedWindow]:
     """Start the window's translate task beside the flow (Prefect's thread pool) and return its future."""
-    return TRANSLATE_TASK.submit(window, articles)
+    return TRANSLATE_TASK.submit(quote(window), quote(articles))  # type: ignore[call-overload]  # Prefect unquotes them
 
 
 # Each step of each window a task of its own, in the one order flows/window_work.py gives them.
 WINDOW_TASKS = WindowSteps(
-    read=window_task(window_work.read, retries=2),
-    extract=window_task(window_work.extract),
-    validate=window_task(window_work.validate),
+    read=called_unwalked(window_task(window_work.read, retries=2)),
+    extract=called_unwalked(window_task(window_work.extract)),
+    validate=called_unwalked(window_task(window_work.validate)),
     translate=submitted_translation,
-    load=window_task(window_work.load, retries=2),
+    load=called_unwalked(window_task(window_work.load, retries=2)),
 )
 
 

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from flows import pipeline as pipeline_module
 from flows.pipeline import pipeline
+from flows.steps.window import SeenThisRun
 from tests.conftest import SEED
 from tests.integration.test_crash_and_concurrency import rows_per_article, wait_for, write_articles
 from tests.integration.tintuc_process import finish, kill_group, query, run_tintuc, start_tintuc
@@ -69,6 +71,41 @@ def test_the_first_window_loads_alone_then_the_next_is_read_while_one_translates
     assert starts["load-window-1"] < starts["read-window-2"]  # the first article waits for nothing else
     assert starts["read-window-3"] < starts["load-window-2"]  # then the next window read before one loads
     assert starts["load-window-2"] < starts["load-window-3"] < starts["load-window-4"]
+
+
+class Unwalkable(set):
+    """A set the run only asks and adds to; walking it, as Prefect walks a task's arguments, fails."""
+
+    def __iter__(self):
+        raise AssertionError("a window's argument was walked")
+
+
+class UnwalkableMap(dict):
+    """A mapping the run only looks up and updates; walking it (items()) fails."""
+
+    def items(self):
+        raise AssertionError("a window's argument was walked")
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_prefect_hands_each_window_step_its_arguments_without_walking_them(
+    installed_settings, tmp_path, monkeypatch
+):
+    # Prefect walks a task's arguments for futures, twice a call, unless they are quoted: through the
+    # run's record of every file and article read, which grows with the run, at every step of every
+    # window. Here that record cannot be walked: a walk fails the step, and the run with it.
+    monkeypatch.setattr(pipeline_module, "SeenThisRun", lambda: SeenThisRun(Unwalkable(), UnwalkableMap()))
+    inputs = tmp_path / "in"
+    paths = write_articles(inputs, range(3))
+    # Windows of 1, 2 and 2 files. The last holds a copy of a file of the second window, byte for byte,
+    # and another article under the same URL as one of it: the record must still catch both.
+    shutil.copy(paths[1], inputs / "tin_03.json")
+    same_url = paths[2].read_text(encoding="utf-8").replace("bản 2", "bản 4")
+    (inputs / "tin_04.json").write_text(same_url, encoding="utf-8")
+    settings = installed_settings.model_copy(update={"window_files": 2})
+    summary = pipeline([inputs], settings)
+    assert (summary.windows, summary.articles_loaded, summary.files_skipped, summary.rejected) == (3, 3, 1, 1)
+    assert summary.segments_translated > 0
 
 
 STEPS = ("read", "extract", "validate", "translate", "load")
