@@ -31,6 +31,20 @@ def load(engine, frames, sha="a" * 64, path="seeds/seed.txt"):
     load_file(engine, content_sha256=sha, source_path=path, run_id="run1", articles=[frames], rejects=[])
 
 
+def test_a_missing_value_is_null_in_the_warehouse_never_nan(engine, seed_text):
+    # pandas holds a fact's missing denominator as NaN: PostgreSQL would store NaN, a number, and
+    # `denominator IS NULL` would miss it (SQLite stores NaN as NULL by itself).
+    frames = frames_for(seed_text)
+    missing = int(frames.facts["denominator"].isna().sum())
+    assert 0 < missing < len(frames.facts)
+    load(engine, frames)
+    with engine.connect() as connection:
+        nulls = connection.execute(text("SELECT count(*) FROM facts WHERE denominator IS NULL")).scalar_one()
+        published_on = connection.execute(text("SELECT published_on FROM articles")).scalar_one()
+    assert nulls == missing
+    assert str(published_on) == "2022-07-13"
+
+
 def test_loading_the_same_article_twice_keeps_one_copy(engine, seed_text):
     frames = frames_for(seed_text)
     load(engine, frames)
