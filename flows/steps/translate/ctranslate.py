@@ -88,7 +88,7 @@ class Decoded:
     source: tuple[SourcePiece, ...]
     pieces: tuple[str, ...]
     complete: bool
-    attention: tuple[tuple[float, ...], ...] | None = None
+    attention: Sequence[Sequence[float]] | None = None
 
 
 class PackageTranslator:
@@ -191,7 +191,8 @@ class PackageTranslator:
     def _decoded(self, source: tuple[SourcePiece, ...], batch: Any, with_attention: bool) -> Decoded:
         """Strip the prefix and end token from the best hypothesis."""
         pieces: list[str] = list(batch.hypotheses[0])
-        attention = [tuple(row) for row in batch.attention[0]] if with_attention else None
+        # CTranslate2's own lists, not copied: only a sentence with a protected span keeps them.
+        attention = batch.attention[0] if with_attention else None
         complete = bool(pieces) and pieces[-1] == END_TOKEN
         if complete:
             pieces = pieces[:-1]
@@ -202,5 +203,5 @@ class PackageTranslator:
             source=source,
             pieces=tuple(pieces),
             complete=complete,
-            attention=tuple(attention[: len(pieces)]) if attention is not None else None,
+            attention=attention[: len(pieces)] if attention is not None else None,
         )

@@ -159,7 +159,7 @@ def _region(decoded: Decoded, span: Span) -> tuple[int, int, str]:
     Only the longest unbroken run of pieces aligned with the span is replaced (one stray piece
     elsewhere must not take the sentence with it), widened to whole words.
     """
-    aligned = [max(range(len(row)), key=row.__getitem__) for row in decoded.attention or ()]
+    aligned = [row.index(max(row)) for row in decoded.attention or ()]  # the first of equal weights
     source = {
         i for i, piece in enumerate(decoded.source) if piece.start < span.end and piece.end > span.start
     }

@@ -184,13 +184,18 @@ def _length_ratio(vietnamese: str, english: str) -> str:
 
 
 def _repetition(english: str) -> str:
-    """Flag a loop: a word four times running, or a 2–4-word phrase three times running."""
+    """Flag a loop: a word four times running, or a 2–4-word phrase three times running.
+
+    A phrase of n words repeated k times running is n × (k - 1) words in a row each equal to the
+    word n places on: one pass per phrase length, not one comparison of phrases per position.
+    """
     words = fold(english).split()
     for size, times in ((1, 4), (2, 3), (3, 3), (4, 3)):
-        for start in range(len(words) - size * times + 1):
-            gram = words[start : start + size]
-            if all(word.isdigit() for word in gram):
-                continue  # "1 000 000" is a number, not a loop
-            if all(words[start + k * size : start + (k + 1) * size] == gram for k in range(1, times)):
-                return f"{REPETITION}: {' '.join(gram)}"
+        needed, run = size * (times - 1), 0
+        for position in range(len(words) - size):
+            run = run + 1 if words[position] == words[position + size] else 0
+            if run >= needed:
+                gram = words[position - needed + 1 : position - needed + 1 + size]
+                if not all(word.isdigit() for word in gram):  # "1 000 000" is a number, not a loop
+                    return f"{REPETITION}: {' '.join(gram)}"
     return ""

@@ -124,3 +124,10 @@ def test_flag_details_never_break_the_flag_list_apart():
         }
     )
     TranslatedSegmentsSchema.validate(frame)
+
+
+def test_a_number_written_in_groups_is_not_a_loop_but_a_word_looping_after_it_is():
+    vietnamese = "Dự án trị giá 1 000 000 000 000 đồng."
+    assert "repetition" not in flags(vietnamese, "The project is worth 1 000 000 000 000 dong.")
+    looping = flags(vietnamese, "The project is worth 1 000 000 000 000 dong dong dong dong.")
+    assert "repetition: dong" in looping
