@@ -19,7 +19,7 @@ from typing import Any, ParamSpec, TypeVar
 from prefect import Flow, Task, flow, get_run_logger, task
 from prefect.cache_policies import NONE
 from prefect.states import Completed, State
-from prefect.utilities.annotations import quote
+from prefect.utilities.annotations import opaque
 
 from flows import window_work
 from flows.bookkeeping import recorded_run
@@ -75,18 +75,22 @@ def window_task(step: Callable[P, R], retries: int = 0) -> Task[P, R]:
     )(step)
 
 
-def called_unwalked(window_step: Task[..., R]) -> Callable[..., R]:
-    """Return a call of the task whose arguments Prefect takes as they are, without walking into them.
+def called_unwalked(window_step: Task[P, R]) -> Callable[P, R]:
+    """Return a call of the task whose arguments Prefect takes whole, without walking into them.
 
-    Prefect walks every argument of a task call, twice, looking for futures to wait on and
-    results to resolve: through a window's articles, its files and the run's record of every
-    file and article read so far, which grows with the run. None of them holds a future (each
-    step is handed values), so each is quoted (Prefect's `quote`): the task gets the same objects,
-    and Prefect's UI shows the same tasks, names and states.
+    Prefect walks every argument of a task call, twice, looking for futures to wait on and for
+    results of earlier tasks: through a window's articles, its files and the run's record of
+    every file and article read so far, which grows with the run. Each argument is wrapped in
+    Prefect's `opaque`: Prefect still sees the argument itself (so Prefect's UI still links
+    `extract-window-3` to the `read-window-3` whose files it got), but nothing inside it.
     """
 
-    def call(*arguments: Any) -> R:
-        return window_step(*(quote(argument) for argument in arguments))
+    def call(*arguments: P.args, **keywords: P.kwargs) -> R:
+        # Prefect unwraps each before the step runs: the step gets the very objects.
+        return window_step(
+            *(opaque(argument) for argument in arguments),  # type: ignore[arg-type]
+            **{name: opaque(value) for name, value in keywords.items()},  # type: ignore[arg-type]
+        )
 
     return call
 
@@ -96,7 +100,7 @@ TRANSLATE_TASK = window_task(window_work.translate)
 
 def submitted_translation(window: Window, articles: dict[str, ArticleTables]) -> Pending[TranslatedWindow]:
     """Start the window's translate task beside the flow (Prefect's thread pool) and return its future."""
-    return TRANSLATE_TASK.submit(quote(window), quote(articles))  # type: ignore[call-overload]  # Prefect unquotes them
+    return TRANSLATE_TASK.submit(opaque(window), opaque(articles))  # type: ignore[call-overload]  # see called_unwalked
 
 
 # Each step of each window a task of its own, in the one order flows/window_work.py gives them.

@@ -10,6 +10,7 @@ import codecs
 import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -58,6 +59,13 @@ def test_each_window_is_a_named_task_in_prefect_and_the_run_counts_them(settings
     expected = {f"{step}-window-{n}" for step in STEPS for n in (1, 2, 3)}
     names = eventually_named(state.state_details.flow_run_id, expected)
     assert expected <= names, expected - names
+    # Each step's task is linked in Prefect to the task whose result it was handed. (Prefect tells a
+    # dict result by its id() alone, so a recycled id may add a stray link: "in", not "==".)
+    runs = asyncio.run(task_runs(state.state_details.flow_run_id))
+    for n in (1, 2, 3):
+        assert runs[f"read-window-{n}"].id in inputs_of(runs, f"extract-window-{n}", "files")
+        assert runs[f"validate-window-{n}"].id in inputs_of(runs, f"translate-window-{n}", "articles")
+        assert runs[f"read-window-{n}"].id in inputs_of(runs, f"load-window-{n}", "files")
 
 
 @pytest.mark.usefixtures("prefect_harness")
@@ -136,26 +144,30 @@ def eventually_started(flow_run_id, expected: set[str]) -> dict[str, object]:
 
 async def task_run_starts(flow_run_id) -> dict[str, object]:
     """Return when each of a flow run's task runs started, as Prefect's API lists them."""
+    runs = await task_runs(flow_run_id)
+    return {name: task_run.start_time for name, task_run in runs.items() if task_run.start_time}
+
+
+def inputs_of(runs: dict[str, Any], name: str, parameter: str) -> set[object]:
+    """Return the ids of the task runs Prefect records as giving a task run's parameter."""
+    return {given.id for given in runs[name].task_inputs.get(parameter, [])}
+
+
+async def task_runs(flow_run_id) -> dict[str, Any]:
+    """Return a flow run's task runs by name, as Prefect's API lists them."""
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
     async with get_client() as client:
-        task_runs = await client.read_task_runs(
+        listed = await client.read_task_runs(
             flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id]))
         )
-    return {task_run.name: task_run.start_time for task_run in task_runs if task_run.start_time}
+    return {task_run.name: task_run for task_run in listed}
 
 
 async def task_run_names(flow_run_id) -> set[str]:
     """Return the names of a flow run's task runs, as Prefect's API lists them."""
-    from prefect.client.orchestration import get_client
-    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
-
-    async with get_client() as client:
-        task_runs = await client.read_task_runs(
-            flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id]))
-        )
-    return {task_run.name for task_run in task_runs}
+    return set(await task_runs(flow_run_id))
 
 
 @pytest.mark.usefixtures("prefect_harness")
