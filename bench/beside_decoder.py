@@ -25,7 +25,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -119,15 +118,9 @@ def walk_ms(files_read: int, wrapped: bool, repeats: int = 20) -> float:
 
 def baseline(ref: str, repeats: int) -> dict[str, float]:
     """Time fill and rows with a git ref's code, in a child process."""
-    with tempfile.TemporaryDirectory(prefix="beside-decoder-baseline-") as tree:
-        archive = subprocess.run(
-            ["git", "-C", str(PROJECT), "archive", ref, "flows", "schemas", "warehouse", "seeds"],
-            check=True,
-            capture_output=True,
-        ).stdout
-        subprocess.run(["tar", "-x", "-C", tree], input=archive, check=True)
-        (Path(tree) / "bench").mkdir()
-        (Path(tree) / "bench" / "beside_decoder.py").write_bytes(Path(__file__).read_bytes())
+    from bench.git_ref import ref_tree
+
+    with ref_tree(ref, ("flows", "schemas", "warehouse", "seeds"), Path(__file__)) as tree:
         out = subprocess.run(
             [
                 sys.executable,
@@ -155,16 +148,14 @@ def main() -> None:
     if args.own_only:
         print(json.dumps(ours))
         return
+    sys.path.insert(0, str(PROJECT))  # the baseline's child, above, has only the ref's tree
+    from bench.git_ref import short_commit
+
     figures: dict[str, Any] = {"ours": ours}
     print(f"{ours['articles']} articles, each: fill {ours['fill_ms']:.2f} ms, rows {ours['rows_ms']:.2f} ms")
     if args.baseline:
         before = baseline(args.baseline, args.repeats)
-        commit = subprocess.run(
-            ["git", "-C", str(PROJECT), "rev-parse", "--short", args.baseline],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
+        commit = short_commit(args.baseline)
         speedup = {key: round(before[key] / ours[key], 2) for key in ("fill_ms", "rows_ms")}
         figures["baseline"] = {"ref": args.baseline, "commit": commit, **before, "speedup": speedup}
         print(

@@ -191,15 +191,9 @@ def rates(result: dict[str, Any], key: str = "seconds") -> dict[str, float]:
 
 def baseline(ref: str, paths_file: Path, window: int) -> dict[str, Any]:
     """Measure the same files with the code of a git ref, in a child process."""
-    with tempfile.TemporaryDirectory(prefix="extract-baseline-") as tree:
-        archive = subprocess.run(
-            ["git", "-C", str(PROJECT), "archive", ref, "flows", "schemas", "seeds"],
-            check=True,
-            capture_output=True,
-        ).stdout
-        subprocess.run(["tar", "-x", "-C", tree], input=archive, check=True)
-        (Path(tree) / "bench").mkdir()
-        (Path(tree) / "bench" / "extract_speed.py").write_bytes(Path(__file__).read_bytes())
+    from bench.git_ref import ref_tree
+
+    with ref_tree(ref, ("flows", "schemas", "seeds"), Path(__file__)) as tree:
         out = subprocess.run(
             [
                 sys.executable,
@@ -235,9 +229,9 @@ def compare(ref: str, paths: list[Path], folder: Path, window: int, ours: dict[s
     wall = rates(ours)["overall"] / rates(before)["overall"]
     cpu = rates(ours, "cpu_seconds")["overall"] / rates(before, "cpu_seconds")["overall"]
     print(f"overall speed-up over {ref}: {wall:.1f}× by the wall clock, {cpu:.1f}× in CPU time")
-    commit = subprocess.run(
-        ["git", "-C", str(PROJECT), "rev-parse", "--short", ref], check=True, capture_output=True, text=True
-    ).stdout.strip()
+    from bench.git_ref import short_commit
+
+    commit = short_commit(ref)
     return {"baseline": {"ref": ref, "commit": commit, **before}, "speedup_wall": wall, "speedup_cpu": cpu}
 
 
