@@ -43,8 +43,8 @@ _CHILD_MODELS = (Fact, Mention, Removed, Segment)
 def _records(frame: pd.DataFrame | None) -> list[dict[str, Any]]:
     """Return a frame's rows as dicts of plain values, with pandas' missing values as None.
 
-    Value by value in Python: pandas' astype and where cost 2.5 times as much on an article's
-    frames of a few rows each, and a window loads beside the decoder, on the same two cores.
+    Value by value in Python: pandas' astype and where cost 4.5 times as much on an article's
+    frames of a few rows each (bench/beside_decoder.py), and a window loads beside the decoder.
     """
     if frame is None or frame.empty:
         return []

@@ -1,23 +1,12 @@
 """A window's English goes into its articles' frames: what was missing is filled, what was there stays."""
 
-from datetime import date
-
-from flows.steps.extract.article import extract_article
-from flows.steps.ingest.formats import parse_document
 from flows.steps.translate.bilingual import apply_translations
-from flows.steps.validate import validate_records
 from schemas.english import TRANSLATED, TRANSLATED_FIELDS
-
-
-def seed_frames(seed_text: str):
-    [document] = parse_document("seeds/seed.txt", seed_text)
-    accepted, rejects = validate_records([extract_article(document, "a" * 64, "run1", date(2026, 11, 26))])
-    assert rejects == []
-    return next(iter(accepted.values()))
+from tests.unit.warehouse.test_load import frames_for
 
 
 def test_english_fills_what_is_missing_and_never_replaces_english_already_there(seed_text):
-    frames = seed_frames(seed_text)
+    frames = frames_for(seed_text)
     vietnamese = {
         text for table, source, _ in TRANSLATED_FIELDS for text in getattr(frames, table)[source].dropna()
     }
@@ -38,7 +27,7 @@ def test_english_fills_what_is_missing_and_never_replaces_english_already_there(
 
 
 def test_a_text_without_english_stays_pending_and_so_does_its_article(seed_text):
-    frames = seed_frames(seed_text)
+    frames = frames_for(seed_text)
     _untranslated, *rest = frames.segments["text_vi"]
     filled = apply_translations(frames, {text: f"EN {text}" for text in rest}, "fixture", lambda vi, en: "")
     pending = [True] + [False] * len(rest)
