@@ -21,6 +21,7 @@ import re
 
 from flows.steps.extract import gazetteer, orgnames, titles
 from flows.steps.extract.boxes import TEASER_OPENERS
+from flows.steps.extract.furniture import without_outlet
 from flows.steps.extract.outlets import OUTLET_NAMES, known_outlet
 from flows.steps.extract.paragraphs import OPENERS, is_syllable
 from flows.steps.extract.roles import OFFICE_WORD as TITLE_WORD
@@ -370,6 +371,7 @@ def byline_authors(byline: str) -> list[str]:
     if text.startswith("*"):
         return []
     text = _SOURCE.sub("", re.sub(r"\s+(?:Nguồn|\(ghi\))\.?$", "", text)).strip(" .")
+    text = without_outlet(text)  # "Lê Hiếu/VOV-Miền Trung": the agency is no author
     for prefix in _AUTHOR_PREFIXES:
         text = text.removeprefix(prefix)
     names = [name.strip(" .") for name in _AUTHOR_SEPARATORS.split(text) if name.strip(" .")]

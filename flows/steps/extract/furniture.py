@@ -66,7 +66,9 @@ WEAK_FOOTER = re.compile(
     # could ("gọi đường dây nóng 1900 …", "theo dõi anh trên Facebook" stay)
     r"(?:bạn )?(?:cần |vui lòng )?đăng nhập để bình luận|"
     r"ý kiến bạn đọc\s+\S+@|lượt xem\s*:\s*[\d.]+\s*$|theo dõi chúng tôi trên (?:facebook|zalo|youtube)|"
-    r"quay (?:lại|về) đầu trang"
+    r"quay (?:lại|về) đầu trang|"
+    # a share button's toast, printed where the page was flattened: "Copy link thành công"
+    r"(?:copy|sao chép) (?:link|liên kết) thành công|đã (?:copy|sao chép) (?:link|liên kết)"
 )
 # Chrome in words a story also writes, told by its capitals and by what follows it (searched as
 # written): a site's slogan over its links ("Tin tức cập nhật liên tục, nhanh chóng Nhận định …"),
@@ -272,7 +274,7 @@ def is_byline(text: str) -> bool:
         return True
     if _INITIALS_NAME.match(text) or _THEO_NAME.match(text):
         return True
-    text = _SOURCE_AFTER_NAME.sub("", text)
+    text = without_outlet(_SOURCE_AFTER_NAME.sub("", text))
     words = [word.strip(",") for word in text.split() if word not in _NAME_JOINERS]
     if not 2 <= len(words) <= 6 or not all(_NAME_WORD.match(word) for word in words):
         return False
@@ -289,6 +291,24 @@ _SOURCE_AFTER_NAME = re.compile(
     r"\s*\((?:theo|nguồn|tổng hợp|t/h|lược dịch|biên dịch|dịch|ghi)\b[^()]*\)$", re.IGNORECASE
 )
 _NAME_JOINERS = frozenset({"-", "–", "và", "&", "/"})
+# After the names, the outlet they wrote for: an agency's acronym after a slash, perhaps with its
+# desk ("Lê Hiếu/VOV-Miền Trung", "Minh Anh/TTXVN"), or its site after a dash, perhaps with a
+# "Nguồn" label left over from the page ("Huy Minh – Vnexpress.net Nguồn").
+_OUTLET_AFTER_NAME = re.compile(
+    r"(?<=[^\W\d_])\s*/\s*[A-ZĐ]{2,}[\w.]*(?:\s*[-–]\s*[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2})?$"
+    r"|\s+[-–]\s+[\w-]+\.(?:vn|net|com)\b(?:\s+Nguồn)?$"
+)
+
+
+def without_outlet(byline: str) -> str:
+    """Return a byline without the outlet after its names; a name ends in small letters, not a code.
+
+    "Lê Hiếu/VOV-Miền Trung" → "Lê Hiếu"; "Tỷ giá USD/VND" is a rate and stays whole.
+    """
+    match = _OUTLET_AFTER_NAME.search(byline)
+    if not match or (match.group().lstrip().startswith("/") and not byline[match.start() - 1].islower()):
+        return byline
+    return byline[: match.start()]
 
 
 def is_closing_list(text: str) -> bool:

@@ -18,6 +18,7 @@ from flows.steps.extract import gazetteer, org_lists, org_nouns, org_spans, orgn
 from flows.steps.extract.org_fields import _HEAD_START, NUMBERED_PLACES, _is_capitalised, _overlaps, _words_of
 from flows.steps.extract.org_growth import _generic, _org_end
 from flows.steps.extract.org_lower_heads import _lower_headed
+from flows.steps.extract.org_small_letters import bands, bloc_organs
 from flows.steps.extract.paragraphs import is_syllable
 from flows.steps.extract.patterns import literal_pattern
 from flows.steps.extract.people import ORG_TAIL_WORDS, WORD, capitalised_runs
@@ -247,7 +248,7 @@ def find_organisations(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     found = _known(text, _KNOWN, taken)
     taken.extend((s, e) for s, e, _ in found)
     grown = _from_heads(text, taken) + _lower_headed(text, taken) + org_nouns.institutions(text, taken)
-    grown += org_nouns.numbered_units(text, taken)
+    grown += org_nouns.numbered_units(text, taken) + bloc_organs(text, taken) + bands(text, taken)
     heads, acronyms = _defined_acronyms(text, sorted(grown))
     taken.extend((s, e) for s, e, _ in heads)
     world = _known(text, _WORLD, taken)

@@ -34,7 +34,7 @@ ORG_HEADS = sorted(
         Công ty Luật|Văn phòng công chứng|Văn phòng Công chứng|Ban chỉ huy|Ban chỉ đạo|Giáo hội|
         Hội thánh|Ban Giám hiệu|Ban giám hiệu|Ban Giám đốc|Ban giám đốc|Cơ quan|Cảng vụ|Vụ|
         Huyện đội|Tỉnh đội|Thành đội|Quận đội|Quân ủy|Quân đoàn|Đảng|đảng|THPT chuyên|THCS chuyên|
-        Trường THPT chuyên|Cảnh sát PCCC|Cảnh sát giao thông|Cảnh sát cơ động|Cảnh sát biển"""
+        Trường THPT chuyên|Cảnh sát PCCC|Cảnh sát giao thông|Cảnh sát cơ động|Cảnh sát biển|Phong trào"""
     ),
     key=len,
     reverse=True,
@@ -58,13 +58,14 @@ WEAK_HEADS = frozenset(
     | {"THPT", "THCS", "Nhà máy", "Mặt trận", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn", "Quận đoàn"}
     | {"Ban chỉ huy", "Ban chỉ đạo", "Ban giám hiệu", "Ban giám đốc", "Giáo hội", "Hội thánh", "Cơ quan"}
     | {"Vụ", "Huyện đội", "Tỉnh đội", "Thành đội", "Quận đội", "Đảng", "đảng", "THPT chuyên", "THCS chuyên"}
+    | {"Phong trào"}  # a movement by its name ("Phong trào Không liên kết"); "Phong trào này" is none
     | FORCE_HEADS
 )
 # Heads whose name must open with a field ("Vụ Pháp chế", "Vụ Giáo dục đại học"): "Vụ Bản" is a
-# district, "Vụ án", "Vụ việc" a case. A party opens with its capitalised name ("Đảng Cộng sản",
-# not "Đảng và Nhà nước").
+# district, "Vụ án", "Vụ việc" a case. A party or a movement opens with its capitalised name
+# ("Đảng Cộng sản", not "Đảng và Nhà nước").
 FIELD_HEADS = frozenset({"Vụ"})
-NAME_FIRST_HEADS = frozenset({"Đảng", "đảng"})
+NAME_FIRST_HEADS = frozenset({"Đảng", "đảng", "Phong trào"})  # "Phong trào quay MV" is a craze
 # Lower-case words official names carry, by pairs ("giao thông", "môi trường").
 NAME_PAIRS = frozenset(
     tuple(pair.split())

@@ -66,7 +66,9 @@ def footer_start(text: str) -> int | None:
     return contact if contact is not None else start
 
 
-_LICENCE_LABEL = re.compile(r"số giấy phép\s*:")
+# "Số giấy phép: …", or its short form before the number: "GP: 354/GP-TTĐT" (FOOTER finds the
+# number; the label before it goes too, not left last in the text).
+_LICENCE_LABEL = re.compile(r"số giấy phép\s*:|\bgp\s*:(?=\s*\d+/gp)")
 MASTHEAD_CHARS = 60
 
 

@@ -1,0 +1,111 @@
+"""Kinds issue 18's eighth round found on pages outside every gold, each beside a look-alike that stays.
+
+Closing credits: a byline with its agency after a slash or its site after a dash; a share button's
+toast; a licence's short label left before the footer. Bodies in small letters: a bloc organ of a
+place, a band by its name, a movement by its name. All text here is invented.
+"""
+
+import pytest
+
+from flows.steps.extract.credits import byline_authors
+from flows.steps.extract.furniture import is_byline
+from flows.steps.extract.organisations import find_organisations
+from flows.steps.extract.segments import build_segments
+from tests.unit.steps.extract.test_closing_chrome import BODY, _kept, _page, _removed
+
+FOOTER = "site footer"
+BYLINE = "byline"
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Lê Hiếu/VOV-Miền Trung", ["Lê Hiếu"]),
+        ("Minh Anh/TTXVN", ["Minh Anh"]),
+        ("Huy Minh – Vnexpress.net Nguồn", ["Huy Minh"]),
+    ],
+)
+def test_a_byline_with_its_agency_or_site_after_it_is_a_byline_of_its_names(byline, authors):
+    assert is_byline(byline)
+    assert byline_authors(byline) == authors
+    built = build_segments(_page(f"{BODY} Đường mới sẽ thông xe vào tháng sau.\n{byline}".replace("\n", " ")))
+    assert byline not in [segment.text for segment in built.segments]
+
+
+@pytest.mark.parametrize("text", ["Hà Nội/Việt Nam", "Giá vàng/USD", "Tỷ giá USD/VND", "Lê Hiếu/vov"])
+def test_a_pair_of_places_or_a_rate_with_a_slash_is_no_byline(text):
+    assert not is_byline(text)
+
+
+def test_a_closing_byline_on_its_own_line_gives_its_author_without_the_agency():
+    built = build_segments(_page(f"{BODY}\nLê Hiếu/VOV-Miền Trung"))
+    assert built.authors == ("Lê Hiếu",)
+    assert _kept(_page(f"{BODY}\nLê Hiếu/VOV-Miền Trung"))[-1].endswith("đông hơn mọi năm.")
+
+
+def test_a_share_buttons_toast_closes_the_page_and_the_byline_before_it_goes_to_the_authors():
+    page = _page(f"{BODY} Trần Văn Long      Copy link thành công xem xem xem xem")
+    assert ("Copy link thành công xem xem xem xem", FOOTER) in _removed(page)
+    assert ("Trần Văn Long", BYLINE) in _removed(page)
+    assert _kept(page)[-1] == "Người dân đến mua cây cảnh đông hơn mọi năm."
+
+
+def test_a_story_telling_of_copying_a_link_keeps_its_sentence():
+    sentence = "Anh bấm nút copy link rồi gửi cho bạn bè trong nhóm."
+    assert _kept(_page(f"{BODY} {sentence}"))[-1] == sentence
+
+
+def test_a_licences_short_label_goes_with_the_footer_it_opens():
+    page = _page(f"{BODY} Trang tin tổng hợp. GP: 354/GP-TTĐT do Sở cấp ngày 25/01/2017 Cơ quan chủ quản")
+    removed = [text for text, reason in _removed(page) if reason == FOOTER]
+    assert removed and removed[0].startswith("GP: 354/GP-TTĐT")
+    assert "GP:" not in _kept(page)
+
+
+def _names(sentence: str) -> list[str]:
+    return [name for _, _, name in find_organisations(sentence, [])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Thường trực tỉnh ủy Quảng Nam đã họp sáng nay.",
+            ["Thường trực tỉnh ủy Quảng Nam", "tỉnh ủy Quảng Nam"],
+        ),
+        ("Ủy ban kiểm tra thành ủy Đà Nẵng đã kết luận.", ["thành ủy Đà Nẵng"]),
+        ("Đại diện mặt trận tổ quốc huyện Ba Vì trao quà.", ["mặt trận tổ quốc huyện Ba Vì"]),
+        ("Đoàn thanh niên phường 5 tổ chức ngày hội.", ["Đoàn thanh niên phường 5"]),
+        ("Ông Tuấn, chủ tịch hội nông dân tỉnh Long An, cho biết.", ["hội nông dân tỉnh Long An"]),
+    ],
+)
+def test_a_bloc_organ_in_small_letters_is_a_body_with_its_place(sentence, names):
+    assert _names(sentence) == names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Các cấp ủy, đoàn thanh niên và hội nông dân đều tham gia.",  # kinds of organ, no place
+        "Ông là bí thư đảng ủy xã 5 năm nay.",  # a commune has a name, not a number: "xã 5 năm" is time
+        "Hội nông dân nhiều nơi đã vào cuộc.",
+    ],
+)
+def test_a_bloc_organ_without_its_place_is_a_kind_not_a_body(sentence):
+    assert _names(sentence) == []
+
+
+def test_a_band_is_named_after_its_noun_and_a_movement_by_its_capitalised_name():
+    assert _names("Nhóm nhạc Black Pink sẽ biểu diễn tại Hà Nội.") == ["Black Pink"]
+    assert _names("Tối qua ban nhạc Bức Tường trở lại.") == ["Bức Tường"]
+    assert _names("Phong trào Thanh niên tình nguyện thu hút hàng nghìn người.") == [
+        "Phong trào Thanh niên tình nguyện"
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Nhóm nhạc trẻ này ra mắt năm ngoái.", "Phong trào này lan rộng.", "Phong trào quay MV nở rộ."],
+)
+def test_a_band_or_a_movement_without_its_name_is_none(sentence):
+    assert _names(sentence) == []
