@@ -207,8 +207,9 @@ def _latin_bodies(text: str, taken: list[tuple[int, int]]) -> list[Span]:
                 continue  # "Bộ đội Việt Nam": soldiers, not a team
             if not keep_noun and len(run) > 2 and _words_of(run[-2:]) in gazetteer.PROVINCES:
                 run = run[:-2]  # "tổ chức quốc tế KOICA Hàn Quốc": the country is where it comes from
-            if run[0].start() != 0 or len(run) > 4 or len(run[-1].group()) < 2:
-                continue
+            one_letter = len(run[-1].group()) < 2 and not (match["noun"] == "mạng xã hội" and len(run) == 1)
+            if run[0].start() != 0 or len(run) > 4 or one_letter:
+                continue  # one letter names nothing, but "mạng xã hội X" names the network once Twitter
             name_end = match.end() + run[-1].end()
             start = match.start() if keep_noun else match.end()
             name, written = text[start:name_end], text[match.end() : name_end]

@@ -71,17 +71,20 @@ _ORG_BEFORE = re.compile(
     r"trang|tạp chí|đài|sàn|(?<!\w)(?<!nhà )(?:báo|tờ|kênh)"
     r"(?:\s+(?:báo|truyền hình|địa phương|Mỹ|Anh|Pháp|Nga|Đức|Nhật))*)\s+$"
 )  # "báo Mỹ Boston Globe", "kênh truyền hình Fox Sports": an outlet, not a person
-# Latin-script words that end an organisation's or a place's name, never a person's.
+# Latin-script words that end an organisation's or a place's name, never a person's. "Vina" ends
+# the names of foreign-invested firms in Việt Nam ("Taekwang Vina", "Samsung Vina").
 ORG_TAIL_WORDS = frozenset(
-    """News|Bank|Group|Airlines|Airways|Airway|Air|Express|Coins|Forex|Management|Medicine|Live|
+    word.strip()  # each line's first word stands after its indent
+    for word in """News|Bank|Group|Airlines|Airways|Airway|Air|Express|Coins|Forex|Management|Medicine|Live|
     Capital|Holdings|Corp|Corporation|Inc|Ltd|Company|Foundation|Institute|University|College|
     Times|Post|Journal|Magazine|Agency|Association|Federation|Council|Committee|FC|United|Club|
     Motors|Pharma|Energy|Securities|Insurance|Media|Entertainment|Studio|Studios|Network|Labs|
     Technologies|Systems|Pacific|Slayer|League|Center|Centre|Hospital|School|Report|Today|Online|
     Daily|Gazette|Herald|Tribune|Review|Weekly|Research|Partners|Fund|Trust|Exchange|Travel|Tours|
-    Tourist|Travelmart|Resort|Hotel|Hotels|Logistics|Pharmacy|Telecom|Software|Academy""".replace(
-        "\n", "|"
-    ).split("|")
+    Tourist|Travelmart|Resort|Hotel|Hotels|Logistics|Pharmacy|Telecom|Software|Academy|
+    Organization|Organisation|Electronics|Industries|Enterprise|Enterprises|Solutions|Services|
+    Ventures|Pictures|Records|Foods|Steel|Chemicals|Automotive|Vina""".replace("\n", "|").split("|")
+    if word.strip()
 )
 # Latin-script words that end an event's or a place's name ("New York Fashion Week", "Highway Camp").
 EVENT_TAIL_WORDS = frozenset(

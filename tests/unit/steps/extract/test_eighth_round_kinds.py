@@ -8,6 +8,7 @@ place, a band by its name, a movement by its name. All text here is invented.
 import pytest
 
 from flows.steps.extract.credits import byline_authors
+from flows.steps.extract.entities import find_mentions
 from flows.steps.extract.furniture import is_byline
 from flows.steps.extract.organisations import find_organisations
 from flows.steps.extract.segments import build_segments
@@ -109,3 +110,29 @@ def test_a_band_is_named_after_its_noun_and_a_movement_by_its_capitalised_name()
 )
 def test_a_band_or_a_movement_without_its_name_is_none(sentence):
     assert _names(sentence) == []
+
+
+def _found(sentence: str) -> list[tuple[str, str]]:
+    return [(mention.kind, mention.name) for mention in find_mentions([(0, sentence)])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Các dự án Trump Organization đang dừng.", "Trump Organization"),
+        ("Chủ tịch công đoàn Taekwang Vina lì xì cho công nhân.", "Taekwang Vina"),
+        # the first word of each line of the list once kept its indent, and never matched
+        ("Ông Peter Brandt, nhà sáng lập Factor Capital, cảnh báo nhà đầu tư.", "Factor Capital"),
+        ("Ông Lee Kwan trả lời phỏng vấn Korea Times hôm qua.", "Korea Times"),
+    ],
+)
+def test_a_latin_name_ending_in_a_firms_or_outlets_word_is_an_organisation_not_a_person(sentence, name):
+    found = _found(sentence)
+    assert ("organization", name) in found
+    assert ("person", name) not in found
+
+
+def test_the_social_network_x_is_named_by_its_one_letter_after_its_noun_and_no_other_letter_is():
+    assert ("organization", "X") in _found("Ông đăng bài trên mạng xã hội X tối qua.")
+    assert ("organization", "X") not in _found("Nhóm máu X hiếm gặp ở người châu Á.")
+    assert ("organization", "W") not in _found("Anh nói với tạp chí W về phong cách.")
