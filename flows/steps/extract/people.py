@@ -192,7 +192,7 @@ def vietnamese_name(text: str, run: Sequence[re.Match[str]]) -> tuple[int, int] 
         word = words[index]
         if word in titles.NOT_NAME_WORDS:
             credit = False
-        if word not in gazetteer.SURNAMES or (index == 0 and run[0].start() == 0 and word == "Từ"):
+        if not _surname_at(words, index) or (index == 0 and run[0].start() == 0 and word == "Từ"):
             index += _place_at(words, index) or 1  # "Bồ Đào Nha Nuno …": no name starts inside a place
             continue
         place = _place_at(words, index)
@@ -221,6 +221,27 @@ def vietnamese_name(text: str, run: Sequence[re.Match[str]]) -> tuple[int, int] 
             return run[index].start(), run[last].end() + cut
         index = index + 1 if too_long or last == index else last + 1
     return None
+
+
+# Middle names that mark a full Vietnamese name ("Sấn Văn Trung", "Lò Thị Mai"): the syllable
+# before one is a surname even when the gazetteer's list lacks it (a rare or ethnic minority one).
+MIDDLE_NAMES = frozenset({"Văn", "Thị"})
+
+
+def _surname_at(words: list[str], index: int) -> bool:
+    """Tell whether words[index] opens a surname-led name: a listed surname, or one before "Văn"/"Thị".
+
+    The unlisted surname must open its run of capitals (or follow a word no name holds: "Ông"):
+    inside a run ("Trung Tâm Văn Hóa") the syllable before "Văn" is a capitalised name's word.
+    """
+    word = words[index]
+    if word in gazetteer.SURNAMES:
+        return True
+    opens_run = index == 0 or words[index - 1] in titles.NOT_NAME_WORDS
+    middle = index + 2 < len(words) and words[index + 1] in MIDDLE_NAMES
+    return (
+        opens_run and middle and is_syllable(word) and word not in titles.NOT_NAME_WORDS
+    )  # "Ông Văn Viết Thành"
 
 
 def _place_at(words: list[str], index: int) -> int:

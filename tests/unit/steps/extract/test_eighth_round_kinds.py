@@ -136,3 +136,28 @@ def test_the_social_network_x_is_named_by_its_one_letter_after_its_noun_and_no_o
     assert ("organization", "X") in _found("Ông đăng bài trên mạng xã hội X tối qua.")
     assert ("organization", "X") not in _found("Nhóm máu X hiếm gặp ở người châu Á.")
     assert ("organization", "W") not in _found("Anh nói với tạp chí W về phong cách.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("Đầu hè, binh nhất 22 tuổi Sấn Văn Trung được trao chứng chỉ.", "Sấn Văn Trung"),
+        ("Anh Giàng Văn Páo trú tại xã biên giới.", "Giàng Văn Páo"),
+        ("Ông Văn Viết Thành, giám đốc công ty, cho biết.", "Văn Viết Thành"),  # "Ông" is no surname
+    ],
+)
+def test_a_surname_no_list_holds_opens_a_name_before_the_middle_name_van_or_thi(sentence, person):
+    assert ("person", person) in _found(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trung Tâm Văn Hóa Thể Thao quận 1 mở cửa.",
+        "Hội Văn Nghệ Dân Gian họp thường niên.",
+        "Quỹ Học Bổng Văn Lang trao quà.",  # "Bổng" stands inside the run: no surname
+        "Báo Đời Sống Văn Hóa đưa tin.",
+    ],
+)
+def test_van_inside_a_capitalised_name_opens_no_person(sentence):
+    assert not [name for kind, name in _found(sentence) if kind == "person"]
