@@ -94,8 +94,12 @@ def _from_heads(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             rest = name[len(head) :].split()
             if not _opens_as_required(head, rest):
                 continue
-            if not rest and head not in orgnames.STANDALONE_ORG_HEADS:
-                continue  # a bare "Bộ" or "Sở" names no organisation
+            if (
+                not rest
+                and head not in orgnames.STANDALONE_ORG_HEADS
+                and not _waits_for_next_body(text, name, end)
+            ):
+                continue  # a bare "Bộ" or "Sở" names no organisation; "Ban Tuyên giáo Tỉnh ủy …" one
             if head in orgnames.WEAK_HEADS and not _weak_head_named(rest):
                 continue
             if rest and " ".join(rest) in orgnames.LEGAL_FORMS:
@@ -131,6 +135,7 @@ def _opens_as_required(head: str, rest: list[str]) -> bool:
 
 
 _COMPANY_BEFORE = ("Tổng công ty ", "Công ty ", "Tập đoàn ")
+_HEADS_BY_NAME = frozenset(orgnames.ORG_HEADS)
 # A local body named by its level alone, the place being the story's ("UBND tỉnh đã họp").
 _LOCAL_HEADS = frozenset(
     {"UBND", "HĐND", "Ủy ban nhân dân", "Hội đồng nhân dân", "Công an", "Tỉnh ủy", "Thành ủy"}
@@ -262,7 +267,19 @@ def find_organisations(text: str, taken: list[tuple[int, int]]) -> list[Span]:
         if not _overlaps(span[0], span[1], taken):
             found.append(span)
             taken.append((span[0], span[1]))
-    return org_spans.merge_nested(text, sorted(found))
+    # A department's head kept for the body after it ("Ban Tuyên giáo" + "Tỉnh ủy Quảng Nam") names
+    # nothing when the two were not merged into one ("Hội đồng Bộ trưởng …": a title came after).
+    bare = {(start, end) for start, end, name in grown if _waits_for_next_body(text, name, end)}
+    return [span for span in org_spans.merge_nested(text, sorted(found)) if span[:2] not in bare]
+
+
+def _waits_for_next_body(text: str, name: str, end: int) -> bool:
+    """Tell whether a found name is a head alone, kept only for the body named right after it."""
+    return (
+        name in _HEADS_BY_NAME
+        and name not in orgnames.STANDALONE_ORG_HEADS
+        and bool(_HEAD_START.match(text, end + 1))
+    )
 
 
 def _known(text: str, names: re.Pattern[str], taken: list[tuple[int, int]]) -> list[Span]:

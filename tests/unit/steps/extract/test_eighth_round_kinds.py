@@ -161,3 +161,38 @@ def test_a_surname_no_list_holds_opens_a_name_before_the_middle_name_van_or_thi(
 )
 def test_van_inside_a_capitalised_name_opens_no_person(sentence):
     assert not [name for kind, name in _found(sentence) if kind == "person"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Theo Ban Tuyên giáo Tỉnh ủy Quảng Nam, hội nghị diễn ra sáng nay.",
+            ["Ban Tuyên giáo Tỉnh ủy Quảng Nam"],
+        ),
+        ("Ban Tổ chức Thành ủy Hà Nội cho biết.", ["Ban Tổ chức Thành ủy Hà Nội"]),
+        (
+            "Cơ quan điều tra Công an tỉnh Bình Dương đã bắt giữ nghi phạm.",
+            ["Cơ quan điều tra Công an tỉnh Bình Dương"],
+        ),
+    ],
+)
+def test_a_department_is_named_with_the_organ_it_belongs_to(sentence, names):
+    assert _names(sentence)[: len(names)] == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Hội đồng Bộ trưởng họp phiên cuối năm.", []),  # a title after the head: no body is named
+        ("Vietcombank đã báo cáo lên Ngân hàng Nhà nước.", ["Vietcombank", "Ngân hàng Nhà nước"]),
+        ("Ban Tuyên giáo đã có văn bản gửi các đơn vị.", []),
+    ],
+)
+def test_a_departments_head_alone_names_no_body(sentence, names):
+    assert _names(sentence) == names
+
+
+def test_a_body_that_names_itself_stays_before_another_heads_word():
+    # a caption glued to its sentence: "Quốc hội" is a body alone, though a head's word follows it
+    assert "Quốc hội" in _names("Phiên họp của Quốc hội Bộ trưởng Tài chính trả lời chất vấn.")
