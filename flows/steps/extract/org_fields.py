@@ -101,7 +101,15 @@ def _continues(
             return False
         # "Tối" opens an evening, but "Tòa án Tối cao" goes on: the word opens a field of the name
         opens_field = (lower, following.lower()) in orgnames.NAME_PAIRS
-        if word in titles.NOT_NAME_WORDS and not (in_place or opens_province or opens_field):
+        # "UBND huyện Ba Vì": after a level and a capital, a sentence opener ("Vì") goes on the place
+        in_level_place = (
+            i >= 2
+            and words[i - 2].group().lower() in orgnames.PLACE_WORDS
+            and _is_capitalised(words[i - 1].group())
+        )
+        if word in titles.NOT_NAME_WORDS and not (
+            in_place or opens_province or opens_field or in_level_place
+        ):
             return False
         state["proper"] |= lower not in orgnames.NAME_WORDS and word not in {"TNHH", "MTV", "CP", "TMCP"}
         state["generic"] = False
@@ -140,6 +148,8 @@ def _continues(
     if word == "số":
         return following.isdigit()
     if (lower, following.lower()) in orgnames.NAME_PAIRS:
+        if _place_closes(text, words, i, state):
+            return _capital_ahead(text, words, i + 1, taken)  # "Sở Y tế tỉnh Lâm Đồng kiểm tra …": a verb
         return not state["proper"] or _capital_ahead(text, words, i + 1, taken)
     if state["capitals"] == 1 and _is_capitalised(previous) is False and _first_capital(words[i - 1].group()):
         # a lower-case syllable completes the first word of the name ("Dự trữ", "Bảo an"); a
@@ -148,6 +158,26 @@ def _continues(
     if _place_before(words, i):
         return False  # "Đội tuyển Việt Nam gặp Thái Lan": a place closes a name; a new one follows
     return _capital_ahead(text, words, i, taken)
+
+
+def _place_closes(text: str, words: list[re.Match[str]], index: int, state: dict[str, Any]) -> bool:
+    """Tell whether the name grown so far is whole before `index`, so a small-letter pair is a verb.
+
+    It is whole after its place ("Sở Y tế tỉnh Lâm Đồng", "UBND huyện Ba Vì", "Công an Hà Nội"),
+    and right after a head that names a body alone ("Bộ Công an điều tra …").
+    """
+    nothing_grown = not text[state["head_end"] : words[index].start()].strip()
+    if _place_before(words, index) or (state["head"] in orgnames.STANDALONE_ORG_HEADS and nothing_grown):
+        return True
+    capitals = 0
+    for back in range(index - 1, max(index - 5, -1), -1):
+        if _is_capitalised(words[back].group()):
+            capitals += 1
+            continue
+        lower = words[back].group().lower()
+        two = f"{words[back - 1].group().lower()} {lower}" if back else ""
+        return capitals > 0 and (lower in orgnames.PLACE_WORDS or two in orgnames.PLACE_WORDS)
+    return False
 
 
 def _place_before(words: list[re.Match[str]], index: int) -> bool:

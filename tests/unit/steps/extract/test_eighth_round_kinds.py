@@ -196,3 +196,33 @@ def test_a_departments_head_alone_names_no_body(sentence, names):
 def test_a_body_that_names_itself_stays_before_another_heads_word():
     # a caption glued to its sentence: "Quốc hội" is a body alone, though a head's word follows it
     assert "Quốc hội" in _names("Phiên họp của Quốc hội Bộ trưởng Tài chính trả lời chất vấn.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Sở Y tế tỉnh Lâm Đồng kiểm tra các cơ sở.", "Sở Y tế tỉnh Lâm Đồng"),  # a verb after the place
+        ("Sở Xây dựng tỉnh Lâm Đồng quản lý dự án.", "Sở Xây dựng tỉnh Lâm Đồng"),
+        ("Bộ Công an nghiên cứu đề xuất mở rộng miễn thị thực.", "Bộ Công an"),  # a whole body, then a verb
+        ("UBND huyện Ba Vì tổ chức lễ hội.", "UBND huyện Ba Vì"),  # "Vì" opens sentences, yet ends a place
+        ("UBND xã Bình Hòa kiểm tra các hộ dân.", "UBND xã Bình Hòa"),  # a place of a name's words
+        ("Trung tâm Y tế huyện Ba Vì tiếp nhận bệnh nhân.", "Trung tâm Y tế huyện Ba Vì"),
+    ],
+)
+def test_a_name_ends_with_its_place_or_its_whole_head_and_the_verb_after_it_stays_out(sentence, name):
+    assert _names(sentence) == [name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Cục Cảnh sát điều tra tội phạm về ma túy vào cuộc.", "Cục Cảnh sát điều tra tội phạm về ma túy"),
+        (
+            "Ban Quản lý dự án giao thông tỉnh Lâm Đồng cho biết.",
+            "Ban Quản lý dự án giao thông tỉnh Lâm Đồng",
+        ),
+        ("Công an huyện Gia Lâm Trong khi đó vẫn chưa trả lời.", "Công an huyện Gia Lâm"),
+    ],
+)
+def test_fields_before_the_place_stay_in_the_name(sentence, name):
+    assert _names(sentence) == [name]
