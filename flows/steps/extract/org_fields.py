@@ -160,15 +160,23 @@ def _continues(
     return _capital_ahead(text, words, i, taken)
 
 
+_MINISTRIES = frozenset(name.casefold() for name in orgnames.MINISTRIES)
+
+
 def _place_closes(text: str, words: list[re.Match[str]], index: int, state: dict[str, Any]) -> bool:
     """Tell whether the name grown so far is whole before `index`, so a small-letter pair is a verb.
 
     It is whole after its place ("Sở Y tế tỉnh Lâm Đồng", "UBND huyện Ba Vì", "Công an Hà Nội"),
-    and right after a head that names a body alone ("Bộ Công an điều tra …").
+    right after a head that names a body alone ("Bộ Công an điều tra …"), after a unit's number,
+    after a party's capitalised name, and once it spells a ministry.
     """
-    nothing_grown = not text[state["head_end"] : words[index].start()].strip()
-    if _place_before(words, index) or (state["head"] in orgnames.STANDALONE_ORG_HEADS and nothing_grown):
+    grown = text[state["head_end"] : words[index].start()].strip()
+    if _place_before(words, index) or (state["head"] in orgnames.STANDALONE_ORG_HEADS and not grown):
         return True
+    if words[index - 1].group().isdigit() or state["head"].lower() == "đảng":
+        return True  # "Đội Công binh số 2 tổ chức …": a number closes a unit; a party is its capitals
+    if f"{state['head']} {grown}".replace(",", "").casefold() in _MINISTRIES:
+        return True  # "Bộ Văn hóa, Thể thao và Du lịch phát triển …"
     capitals = 0
     for back in range(index - 1, max(index - 5, -1), -1):
         if _is_capitalised(words[back].group()):

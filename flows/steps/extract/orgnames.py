@@ -158,6 +158,18 @@ KNOWN_ORGS = frozenset(
         Saint Laurent|Yves Saint Laurent|Uniqlo|Zara|H&M"""
     )
 )
+# Việt Nam's ministries, as their names are written whole (commas left out): a name grown to one
+# of these is complete, and the small letters after it are a verb ("Bộ Y tế thống kê …").
+MINISTRIES = frozenset(
+    _split(
+        """Bộ Quốc phòng|Bộ Công an|Bộ Ngoại giao|Bộ Nội vụ|Bộ Tư pháp|Bộ Kế hoạch và Đầu tư|
+        Bộ Tài chính|Bộ Công Thương|Bộ Nông nghiệp và Phát triển nông thôn|Bộ Giao thông vận tải|
+        Bộ Xây dựng|Bộ Tài nguyên và Môi trường|Bộ Thông tin và Truyền thông|
+        Bộ Lao động - Thương binh và Xã hội|Bộ Văn hóa Thể thao và Du lịch|Bộ Khoa học và Công nghệ|
+        Bộ Giáo dục và Đào tạo|Bộ Y tế|Bộ GTVT|Bộ GD&ĐT|Bộ TN&MT|Bộ LĐ-TB&XH|Bộ KH&ĐT|Bộ TT&TT|
+        Bộ VHTTDL|Bộ NN&PTNT|Bộ KH&CN|Bộ TNMT|Bộ GDĐT|Bộ LĐTBXH|Bộ KHĐT|Bộ TTTT|Bộ NNPTNT|Bộ KHCN"""
+    )
+)
 # Lower-case nouns that put the name of a body right after them ("hãng AirAsia", "trang SDE").
 ORG_NOUNS = _split(
     """hãng tin|hãng thông tấn|hãng|trang web|trang|tạp chí|đài|báo|tờ|kênh|sàn|mạng xã hội|
