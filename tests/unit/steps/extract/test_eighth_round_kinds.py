@@ -231,3 +231,14 @@ def test_a_name_ends_with_its_place_or_its_whole_head_and_the_verb_after_it_stay
 )
 def test_fields_before_the_place_stay_in_the_name(sentence, name):
     assert _names(sentence) == [name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Cục Gìn giữ hòa bình Việt Nam được trao quyết định.", "Cục Gìn giữ hòa bình Việt Nam"),
+        ("Trung tâm Bảo tồn di tích cố đô Huế tổ chức lễ hạ nêu.", "Trung tâm Bảo tồn di tích cố đô Huế"),
+    ],
+)
+def test_fields_of_peacekeeping_and_heritage_belong_to_the_name(sentence, name):
+    assert _names(sentence) == [name]
