@@ -57,6 +57,11 @@ _CREDIT_BEFORE = re.compile(r"(?:" + "|".join(titles.CREDIT_LABELS) + r")\s*:\s*
 _HONORIFIC_END = re.compile(
     r"(?<!\w)(?:" + "|".join(sorted(titles.HONORIFICS, key=len, reverse=True)) + r")\s+$"
 )
+# "ông", "bà" as nouns, not titles: after a number, "cụ" or "người đàn", a country or a city after
+# them says where the person is from ("cụ bà Nhật"); "bà Nga" alone names Mrs Nga.
+_NATIONALITY_BEFORE = re.compile(
+    r"(?<!\w)(?:người đàn|cụ|một|hai|ba|các|những|mấy|vị)\s+(?:ông|bà)\s+$", re.IGNORECASE
+)
 _PERSON_TITLES_LOWER = frozenset(title.lower() for title in titles.PERSON_TITLES)
 _ALL_TITLES_LOWER = _PERSON_TITLES_LOWER | {title.lower() for title in titles.ROLE_TITLES}
 _SPEECH_AFTER = re.compile(
@@ -437,6 +442,8 @@ def given_names(text: str, runs: Runs) -> list[NameSpan]:
             continue
         if _HONORIFIC_END.search(before):
             span = _given_name_at(text, start, runs)
+            if span and _NATIONALITY_BEFORE.search(before) and span.name in gazetteer.PROVINCES:
+                span = None  # "cụ bà Nhật", "người đàn ông Tokyo", "hai ông Mỹ": where they are from
         elif _person_title_before(before):
             span = _given_name_at(text, start, runs)
             if span and (

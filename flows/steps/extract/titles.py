@@ -100,6 +100,6 @@ NOT_NAME_WORDS = frozenset(
         """Để|Tại|Một|Cú|Cáo|Khi|Sau|Trong|Theo|Các|Những|Người|Hôm|Lúc|Với|Vì|Nhưng|Cùng|Là|
         Đã|Tuy|Nếu|Ngoài|Trước|Bên|Dù|Được|Bị|Cho|Có|Không|Chiếc|Xe|Ảnh|Video|Đồ|Ông|Bà|
         Chị|Cụ|Cháu|Ngày|Sáng|Chiều|Tối|Đêm|Trưa|Đến|Tới|Từ|Nhiều|Tháng|Ở|Và|Còn|Đây|Đó|
-        Này|Vậy|Do|Nên|Rồi|Mới|Riêng|Khoảng|Gần|Hơn|Đưa"""
+        Này|Vậy|Do|Nên|Rồi|Mới|Riêng|Khoảng|Gần|Hơn|Đưa|Tôi|Chúng"""
     )
 )

@@ -242,3 +242,33 @@ def test_fields_before_the_place_stay_in_the_name(sentence, name):
 )
 def test_fields_of_peacekeeping_and_heritage_belong_to_the_name(sentence, name):
     assert _names(sentence) == [name]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cảnh đời người đàn ông Nhật sống mòn trên tiền thừa kế.",
+        "Cụ bà Nhật ăn cắp vặt để vào tù.",
+        "Một người đàn ông Tokyo đã tử vong sau khi ăn bánh.",
+        "Hai ông Mỹ thấy tôi ngọ nguậy đã bế tôi lên.",
+    ],
+)
+def test_a_country_or_city_after_ong_or_ba_as_nouns_says_where_people_are_from(sentence):
+    assert not [name for kind, name in _found(sentence) if kind == "person"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("Tối qua, vợ chồng bà Nga từ TP HCM về nhà.", "Nga"),  # Mrs Nga: "bà" is her title
+        ("Anh Mỹ, chủ một sạp hàng, cho biết giá cá giảm.", "Mỹ"),
+        ("Ông Trương Đức Phương Tôi từng nghĩ khác.", "Trương Đức Phương"),  # "Tôi" opens the next sentence
+    ],
+)
+def test_a_given_name_like_a_country_after_a_title_is_a_person_and_toi_is_no_name(sentence, person):
+    people = [name for kind, name in _found(sentence) if kind == "person"]
+    assert people == [person]
+
+
+def test_toi_after_a_columnists_title_is_no_person():
+    assert _found("Tiến sĩ Tôi dẫn con ra ngân hàng mở tài khoản.") == []
