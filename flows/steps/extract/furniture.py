@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from flows.steps.extract import gazetteer
 from flows.steps.extract.orgnames import NAME_PAIRS
 from flows.steps.extract.outlets import page_host
 
@@ -67,8 +68,9 @@ WEAK_FOOTER = re.compile(
     r"(?:bạn )?(?:cần |vui lòng )?đăng nhập để bình luận|"
     r"ý kiến bạn đọc\s+\S+@|lượt xem\s*:\s*[\d.]+\s*$|theo dõi chúng tôi trên (?:facebook|zalo|youtube)|"
     r"quay (?:lại|về) đầu trang|"
-    # a share button's toast, printed where the page was flattened: "Copy link thành công"
-    r"(?:copy|sao chép) (?:link|liên kết) thành công|đã (?:copy|sao chép) (?:link|liên kết)"
+    # a share button's toast ("link copied"), printed where the page was flattened: a story says
+    # "đã sao chép liên kết" of what someone did, never "… thành công" on its own
+    r"(?:copy|sao chép) (?:link|liên kết) thành công"
 )
 # Chrome in words a story also writes, told by its capitals and by what follows it (searched as
 # written): a site's slogan over its links ("Tin tức cập nhật liên tục, nhanh chóng Nhận định …"),
@@ -296,18 +298,21 @@ _NAME_JOINERS = frozenset({"-", "–", "và", "&", "/"})
 # "Nguồn" label left over from the page ("Huy Minh – Vnexpress.net Nguồn").
 _OUTLET_AFTER_NAME = re.compile(
     r"(?<=[^\W\d_])\s*/\s*[A-ZĐ]{2,}[\w.]*(?:\s*[-–]\s*[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2})?$"
-    r"|\s+[-–]\s+[\w-]+\.(?:vn|net|com)\b(?:\s+Nguồn)?$"
+    r"|\s+[-–]\s+[\w-]+\.(?:vn|net|com)(?:\.vn)?\b(?:\s+Nguồn)?$"
 )
 
 
 def without_outlet(byline: str) -> str:
     """Return a byline without the outlet after its names; a name ends in small letters, not a code.
 
-    "Lê Hiếu/VOV-Miền Trung" → "Lê Hiếu"; "Tỷ giá USD/VND" is a rate and stays whole.
+    "Lê Hiếu/VOV-Miền Trung" → "Lê Hiếu"; "Tỷ giá USD/VND" is a rate and "Hà Nội/TTXVN" a
+    dateline: both stay whole.
     """
     match = _OUTLET_AFTER_NAME.search(byline)
     if not match or (match.group().lstrip().startswith("/") and not byline[match.start() - 1].islower()):
         return byline
+    if byline[: match.start()].strip() in gazetteer.PROVINCES:
+        return byline  # "Hà Nội/TTXVN", "Đà Nẵng - Vnexpress.net": a dateline's place, no author
     return byline[: match.start()]
 
 

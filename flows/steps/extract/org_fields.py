@@ -148,7 +148,7 @@ def _continues(
     if word == "số":
         return following.isdigit()
     if (lower, following.lower()) in orgnames.NAME_PAIRS:
-        if _place_closes(text, words, i, state):
+        if _name_closes(text, words, i, state):
             return _capital_ahead(text, words, i + 1, taken)  # "Sở Y tế tỉnh Lâm Đồng kiểm tra …": a verb
         return not state["proper"] or _capital_ahead(text, words, i + 1, taken)
     if state["capitals"] == 1 and _is_capitalised(previous) is False and _first_capital(words[i - 1].group()):
@@ -163,19 +163,20 @@ def _continues(
 _MINISTRIES = frozenset(name.casefold() for name in orgnames.MINISTRIES)
 
 
-def _place_closes(text: str, words: list[re.Match[str]], index: int, state: dict[str, Any]) -> bool:
+def _name_closes(text: str, words: list[re.Match[str]], index: int, state: dict[str, Any]) -> bool:
     """Tell whether the name grown so far is whole before `index`, so a small-letter pair is a verb.
 
     It is whole after its place ("Sở Y tế tỉnh Lâm Đồng", "UBND huyện Ba Vì", "Công an Hà Nội"),
-    right after a head that names a body alone ("Bộ Công an điều tra …"), after a unit's number,
-    after a party's capitalised name, and once it spells a ministry.
+    after a unit's number, after a party's capitalised name, and once it spells a ministry ("Bộ
+    Công an điều tra …"). A head that names a body alone may still take fields ("Ban Chỉ đạo
+    phòng chống thiên tai …"), so it closes nothing by itself.
     """
     grown = text[state["head_end"] : words[index].start()].strip()
-    if _place_before(words, index) or (state["head"] in orgnames.STANDALONE_ORG_HEADS and not grown):
+    if _place_before(words, index):
         return True
     if words[index - 1].group().isdigit() or state["head"].lower() == "đảng":
         return True  # "Đội Công binh số 2 tổ chức …": a number closes a unit; a party is its capitals
-    if f"{state['head']} {grown}".replace(",", "").casefold() in _MINISTRIES:
+    if f"{state['head']} {grown}".strip().replace(",", "").casefold() in _MINISTRIES:
         return True  # "Bộ Văn hóa, Thể thao và Du lịch phát triển …"
     capitals = 0
     for back in range(index - 1, max(index - 5, -1), -1):

@@ -105,11 +105,12 @@ def is_product_or_event(text: str, end: int) -> bool:
 
 def tail_end(text: str, end: int) -> int:
     """Return where a known name ends once the words that close a body's name are added ("Kitco News")."""
-    for word in re.finditer(r" ([A-Z][a-z]+)", text[end : end + 40]):
-        if word.start() != 0 or word.group(1) not in ORG_TAIL_WORDS:
-            break
-        end += word.end()
+    while (word := _TAIL_WORD.match(text, end)) and word.group(1) in ORG_TAIL_WORDS:
+        end = word.end()  # each in turn: "Samsung Electronics Vina"
     return end
+
+
+_TAIL_WORD = re.compile(r" ([A-Z][a-z]+)\b")
 
 
 # A body's standing committee, named by the body after it: "Thường trực Tỉnh ủy", "Thường trực HĐND".

@@ -18,7 +18,7 @@ from flows.steps.extract import gazetteer, org_lists, org_nouns, org_spans, orgn
 from flows.steps.extract.org_fields import _HEAD_START, NUMBERED_PLACES, _is_capitalised, _overlaps, _words_of
 from flows.steps.extract.org_growth import _generic, _org_end
 from flows.steps.extract.org_lower_heads import _lower_headed
-from flows.steps.extract.org_small_letters import bands, bloc_organs
+from flows.steps.extract.org_small_letters import bloc_organs
 from flows.steps.extract.paragraphs import is_syllable
 from flows.steps.extract.patterns import literal_pattern
 from flows.steps.extract.people import ORG_TAIL_WORDS, WORD, capitalised_runs
@@ -129,6 +129,8 @@ def _opens_as_required(head: str, rest: list[str]) -> bool:
     """Tell whether a name opens as its head requires: a field after "Vụ", a capital after "Đảng"."""
     if head in orgnames.FIELD_HEADS:
         return len(rest) >= 2 and (rest[0].lower(), rest[1].lower()) in orgnames.NAME_PAIRS
+    if head in orgnames.VIETNAMESE_NAME_HEADS and rest and rest[0].isascii() and not is_syllable(rest[0]):
+        return False
     if head in orgnames.NAME_FIRST_HEADS:
         return bool(rest) and _is_capitalised(rest[0])
     return True
@@ -254,7 +256,7 @@ def find_organisations(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     found = _known(text, _KNOWN, taken)
     taken.extend((s, e) for s, e, _ in found)
     grown = _from_heads(text, taken) + _lower_headed(text, taken) + org_nouns.institutions(text, taken)
-    grown += org_nouns.numbered_units(text, taken) + bloc_organs(text, taken) + bands(text, taken)
+    grown += org_nouns.numbered_units(text, taken) + bloc_organs(text, taken)
     heads, acronyms = _defined_acronyms(text, sorted(grown))
     taken.extend((s, e) for s, e, _ in heads)
     world = _known(text, _WORLD, taken)

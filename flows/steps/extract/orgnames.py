@@ -58,7 +58,7 @@ WEAK_HEADS = frozenset(
     | {"THPT", "THCS", "Nhà máy", "Mặt trận", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn", "Quận đoàn"}
     | {"Ban chỉ huy", "Ban chỉ đạo", "Ban giám hiệu", "Ban giám đốc", "Giáo hội", "Hội thánh", "Cơ quan"}
     | {"Vụ", "Huyện đội", "Tỉnh đội", "Thành đội", "Quận đội", "Đảng", "đảng", "THPT chuyên", "THCS chuyên"}
-    | {"Phong trào"}  # a movement by its name ("Phong trào Không liên kết"); "Phong trào này" is none
+    | {"Phong trào"}  # a movement by its name ("Phong trào Thanh niên tình nguyện"); "Phong trào này" is none
     | FORCE_HEADS
 )
 # Heads whose name must open with a field ("Vụ Pháp chế", "Vụ Giáo dục đại học"): "Vụ Bản" is a
@@ -66,6 +66,8 @@ WEAK_HEADS = frozenset(
 # ("Đảng Cộng sản", not "Đảng và Nhà nước").
 FIELD_HEADS = frozenset({"Vụ"})
 NAME_FIRST_HEADS = frozenset({"Đảng", "đảng", "Phong trào"})  # "Phong trào quay MV" is a craze
+# A movement is named in Vietnamese: "Phong trào Ice Bucket Challenge" is a craze from abroad.
+VIETNAMESE_NAME_HEADS = frozenset({"Phong trào"})
 # Lower-case words official names carry, by pairs ("giao thông", "môi trường").
 NAME_PAIRS = frozenset(
     tuple(pair.split())

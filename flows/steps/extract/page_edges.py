@@ -66,9 +66,10 @@ def footer_start(text: str) -> int | None:
     return contact if contact is not None else start
 
 
-# "Số giấy phép: …", or its short form before the number: "GP: 354/GP-TTĐT" (FOOTER finds the
-# number; the label before it goes too, not left last in the text).
-_LICENCE_LABEL = re.compile(r"số giấy phép\s*:|\bgp\s*:(?=\s*\d+/gp)")
+# "Số giấy phép: …", or a short label right before the licence's number: "GP: 354/GP-TTĐT", "GP số
+# 354/GP-…", "Giấy phép: 354/GP-…" (FOOTER finds the number; the label before it goes too, not left
+# last in the text; "Giấy phép số 354/GP" is FOOTER's own mark).
+_LICENCE_LABEL = re.compile(r"số giấy phép\s*:|\bgiấy phép\s*:(?=\s*\d+/gp)|\bgp(?: số)?\s*:?(?=\s*\d+/gp)")
 MASTHEAD_CHARS = 60
 
 

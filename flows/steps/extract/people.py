@@ -87,8 +87,8 @@ ORG_TAIL_WORDS = frozenset(
     Technologies|Systems|Pacific|Slayer|League|Center|Centre|Hospital|School|Report|Today|Online|
     Daily|Gazette|Herald|Tribune|Review|Weekly|Research|Partners|Fund|Trust|Exchange|Travel|Tours|
     Tourist|Travelmart|Resort|Hotel|Hotels|Logistics|Pharmacy|Telecom|Software|Academy|
-    Organization|Organisation|Electronics|Industries|Enterprise|Enterprises|Solutions|Services|
-    Ventures|Pictures|Records|Foods|Steel|Chemicals|Automotive|Vina""".replace("\n", "|").split("|")
+    Organization|Organisation|Electronics|Industries|Enterprises|Solutions|Services|
+    Ventures|Pictures|Records|Foods|Chemicals|Automotive|Vina""".replace("\n", "|").split("|")
     if word.strip()
 )
 # Latin-script words that end an event's or a place's name ("New York Fashion Week", "Highway Camp").
@@ -233,6 +233,9 @@ def vietnamese_name(text: str, run: Sequence[re.Match[str]]) -> tuple[int, int] 
 MIDDLE_NAMES = frozenset({"Văn", "Thị"})
 
 
+_BEFORE_A_NAMED_PLACE = frozenset(gazetteer.PLACE_HEADS) | {"kênh", "rạch", "trường", "nhà", "công viên"}
+
+
 def _surname_at(words: list[str], index: int) -> bool:
     """Tell whether words[index] opens a surname-led name: a listed surname, or one before "Văn"/"Thị".
 
@@ -244,9 +247,10 @@ def _surname_at(words: list[str], index: int) -> bool:
         return True
     opens_run = index == 0 or words[index - 1] in titles.NOT_NAME_WORDS
     middle = index + 2 < len(words) and words[index + 1] in MIDDLE_NAMES
-    return (
-        opens_run and middle and is_syllable(word) and word not in titles.NOT_NAME_WORDS
-    )  # "Ông Văn Viết Thành"
+    # A place's or a building's noun before "Văn" names a street or a bridge ("Phố Văn Cao", "Cầu Thị
+    # Nghè"), "Cả Văn Hậu và …" is "both"; an honorific opens a name, it is none ("Ông Văn Viết Thành").
+    not_surname = word.lower() in _BEFORE_A_NAMED_PLACE or word in titles.NOT_NAME_WORDS | {"Cả"}
+    return opens_run and middle and is_syllable(word) and not not_surname
 
 
 def _place_at(words: list[str], index: int) -> int:

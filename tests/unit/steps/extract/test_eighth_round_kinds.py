@@ -24,6 +24,7 @@ BYLINE = "byline"
         ("Lê Hiếu/VOV-Miền Trung", ["Lê Hiếu"]),
         ("Minh Anh/TTXVN", ["Minh Anh"]),
         ("Huy Minh – Vnexpress.net Nguồn", ["Huy Minh"]),
+        ("Huy Minh - dantri.com.vn", ["Huy Minh"]),
     ],
 )
 def test_a_byline_with_its_agency_or_site_after_it_is_a_byline_of_its_names(byline, authors):
@@ -33,7 +34,17 @@ def test_a_byline_with_its_agency_or_site_after_it_is_a_byline_of_its_names(byli
     assert byline not in [segment.text for segment in built.segments]
 
 
-@pytest.mark.parametrize("text", ["Hà Nội/Việt Nam", "Giá vàng/USD", "Tỷ giá USD/VND", "Lê Hiếu/vov"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hà Nội/Việt Nam",
+        "Giá vàng/USD",
+        "Tỷ giá USD/VND",
+        "Lê Hiếu/vov",
+        "Hà Nội/TTXVN",
+        "Đà Nẵng - Vnexpress.net",
+    ],
+)
 def test_a_pair_of_places_or_a_rate_with_a_slash_is_no_byline(text):
     assert not is_byline(text)
 
@@ -56,11 +67,18 @@ def test_a_story_telling_of_copying_a_link_keeps_its_sentence():
     assert _kept(_page(f"{BODY} {sentence}"))[-1] == sentence
 
 
-def test_a_licences_short_label_goes_with_the_footer_it_opens():
-    page = _page(f"{BODY} Trang tin tổng hợp. GP: 354/GP-TTĐT do Sở cấp ngày 25/01/2017 Cơ quan chủ quản")
+@pytest.mark.parametrize("label", ["GP:", "Giấy phép:", "Giấy phép số", "GP số"])
+def test_a_licences_label_goes_with_the_footer_its_number_opens(label):
+    page = _page(f"{BODY} Trang tin tổng hợp. {label} 354/GP-TTĐT do Sở cấp ngày 25/01/2017 Cơ quan chủ quản")
     removed = [text for text, reason in _removed(page) if reason == FOOTER]
-    assert removed and removed[0].startswith("GP: 354/GP-TTĐT")
-    assert "GP:" not in _kept(page)
+    assert removed and removed[0].startswith(f"{label} 354/GP-TTĐT")
+    assert not any(label in text for text in _kept(page))
+
+
+def test_a_story_that_copied_a_link_keeps_its_sentences_near_the_pages_end():
+    sentence = "Theo công an, các đối tượng đã sao chép liên kết của trang ngân hàng để lừa người dân."
+    kept = _kept(_page(f"{BODY} {sentence} Cơ quan chức năng khuyến cáo người dân cảnh giác."))
+    assert sentence in kept and kept[-1] == "Cơ quan chức năng khuyến cáo người dân cảnh giác."
 
 
 def _names(sentence: str) -> list[str]:
@@ -76,7 +94,8 @@ def _names(sentence: str) -> list[str]:
         ),
         ("Ủy ban kiểm tra thành ủy Đà Nẵng đã kết luận.", ["thành ủy Đà Nẵng"]),
         ("Đại diện mặt trận tổ quốc huyện Ba Vì trao quà.", ["mặt trận tổ quốc huyện Ba Vì"]),
-        ("Đoàn thanh niên phường 5 tổ chức ngày hội.", ["Đoàn thanh niên phường 5"]),
+        ("Hội cựu chiến binh phường 5 tổ chức ngày hội.", ["Hội cựu chiến binh phường 5"]),
+        ("Bí thư đảng ủy xã Tân Phú Nguyễn Văn An phát biểu.", ["đảng ủy xã Tân Phú"]),  # then a person
         ("Ông Tuấn, chủ tịch hội nông dân tỉnh Long An, cho biết.", ["hội nông dân tỉnh Long An"]),
     ],
 )
@@ -88,6 +107,7 @@ def test_a_bloc_organ_in_small_letters_is_a_body_with_its_place(sentence, names)
     "sentence",
     [
         "Các cấp ủy, đoàn thanh niên và hội nông dân đều tham gia.",  # kinds of organ, no place
+        "Một đoàn thanh niên Hà Nội đã đến thăm bà con.",  # a group of young people
         "Ông là bí thư đảng ủy xã 5 năm nay.",  # a commune has a name, not a number: "xã 5 năm" is time
         "Hội nông dân nhiều nơi đã vào cuộc.",
     ],
@@ -96,9 +116,7 @@ def test_a_bloc_organ_without_its_place_is_a_kind_not_a_body(sentence):
     assert _names(sentence) == []
 
 
-def test_a_band_is_named_after_its_noun_and_a_movement_by_its_capitalised_name():
-    assert _names("Nhóm nhạc Black Pink sẽ biểu diễn tại Hà Nội.") == ["Black Pink"]
-    assert _names("Tối qua ban nhạc Bức Tường trở lại.") == ["Bức Tường"]
+def test_a_movement_is_named_by_its_capitalised_vietnamese_name():
     assert _names("Phong trào Thanh niên tình nguyện thu hút hàng nghìn người.") == [
         "Phong trào Thanh niên tình nguyện"
     ]
@@ -106,9 +124,9 @@ def test_a_band_is_named_after_its_noun_and_a_movement_by_its_capitalised_name()
 
 @pytest.mark.parametrize(
     "sentence",
-    ["Nhóm nhạc trẻ này ra mắt năm ngoái.", "Phong trào này lan rộng.", "Phong trào quay MV nở rộ."],
+    ["Phong trào này lan rộng.", "Phong trào quay MV nở rộ.", "Phong trào Ice Bucket Challenge gây sốt."],
 )
-def test_a_band_or_a_movement_without_its_name_is_none(sentence):
+def test_a_movement_without_its_name_or_a_craze_from_abroad_is_none(sentence):
     assert _names(sentence) == []
 
 
@@ -123,7 +141,7 @@ def _found(sentence: str) -> list[tuple[str, str]]:
         ("Chủ tịch công đoàn Taekwang Vina lì xì cho công nhân.", "Taekwang Vina"),
         # the first word of each line of the list once kept its indent, and never matched
         ("Ông Peter Brandt, nhà sáng lập Factor Capital, cảnh báo nhà đầu tư.", "Factor Capital"),
-        ("Ông Lee Kwan trả lời phỏng vấn Korea Times hôm qua.", "Korea Times"),
+        ("Ông làm việc cho Hyundai Motors nhiều năm.", "Hyundai Motors"),
     ],
 )
 def test_a_latin_name_ending_in_a_firms_or_outlets_word_is_an_organisation_not_a_person(sentence, name):
@@ -157,6 +175,9 @@ def test_a_surname_no_list_holds_opens_a_name_before_the_middle_name_van_or_thi(
         "Hội Văn Nghệ Dân Gian họp thường niên.",
         "Quỹ Học Bổng Văn Lang trao quà.",  # "Bổng" stands inside the run: no surname
         "Báo Đời Sống Văn Hóa đưa tin.",
+        "Phố Văn Cao ngập sâu sau mưa.",  # a street, a bridge, a market named after a person
+        "Xe đi qua Cầu Thị Nghè lúc 8h.",
+        "Chợ Thị Nghè đông khách ngày cuối năm.",
     ],
 )
 def test_van_inside_a_capitalised_name_opens_no_person(sentence):
@@ -168,23 +189,22 @@ def test_van_inside_a_capitalised_name_opens_no_person(sentence):
     [
         (
             "Theo Ban Tuyên giáo Tỉnh ủy Quảng Nam, hội nghị diễn ra sáng nay.",
-            ["Ban Tuyên giáo Tỉnh ủy Quảng Nam"],
+            ["Ban Tuyên giáo Tỉnh ủy Quảng Nam", "Tỉnh ủy Quảng Nam"],  # the organ is named on its own too
         ),
-        ("Ban Tổ chức Thành ủy Hà Nội cho biết.", ["Ban Tổ chức Thành ủy Hà Nội"]),
+        ("Ban Tổ chức Thành ủy Hà Nội cho biết.", ["Ban Tổ chức Thành ủy Hà Nội", "Thành ủy Hà Nội"]),
         (
             "Cơ quan điều tra Công an tỉnh Bình Dương đã bắt giữ nghi phạm.",
-            ["Cơ quan điều tra Công an tỉnh Bình Dương"],
+            ["Cơ quan điều tra Công an tỉnh Bình Dương", "Công an tỉnh Bình Dương"],
         ),
     ],
 )
 def test_a_department_is_named_with_the_organ_it_belongs_to(sentence, names):
-    assert _names(sentence)[: len(names)] == names
+    assert _names(sentence) == names
 
 
 @pytest.mark.parametrize(
     ("sentence", "names"),
     [
-        ("Hội đồng Bộ trưởng họp phiên cuối năm.", []),  # a title after the head: no body is named
         ("Vietcombank đã báo cáo lên Ngân hàng Nhà nước.", ["Vietcombank", "Ngân hàng Nhà nước"]),
         ("Ban Tuyên giáo đã có văn bản gửi các đơn vị.", []),
     ],
@@ -209,12 +229,12 @@ def test_a_body_that_names_itself_stays_before_another_heads_word():
         ("Bộ Y tế thống kê có 100 ca mắc.", "Bộ Y tế"),  # a ministry, whole
         ("Bộ Văn hóa Thể thao và Du lịch phát triển các tour mới.", "Bộ Văn hóa Thể thao và Du lịch"),
         ("Đội Công binh số 2 tổ chức lễ bàn giao.", "Đội Công binh số 2"),  # a unit's number closes it
-        ("Đảng Cộng hòa kiểm soát Hạ viện từ năm ngoái.", "Đảng Cộng hòa"),  # a party is its capitals
+        ("Đảng Cộng hòa kiểm soát quốc hội từ năm ngoái.", "Đảng Cộng hòa"),  # a party is its capitals
         ("Trung tâm Y tế huyện Ba Vì tiếp nhận bệnh nhân.", "Trung tâm Y tế huyện Ba Vì"),
     ],
 )
 def test_a_name_ends_with_its_place_or_its_whole_head_and_the_verb_after_it_stays_out(sentence, name):
-    assert _names(sentence)[0] == name
+    assert _names(sentence) == [name]
 
 
 @pytest.mark.parametrize(
@@ -227,6 +247,10 @@ def test_a_name_ends_with_its_place_or_its_whole_head_and_the_verb_after_it_stay
         ),
         ("Công an huyện Gia Lâm Trong khi đó vẫn chưa trả lời.", "Công an huyện Gia Lâm"),
         ("Bộ Nông nghiệp và Phát triển nông thôn cho biết.", "Bộ Nông nghiệp và Phát triển nông thôn"),
+        (
+            "Ban Chỉ đạo phòng chống thiên tai tỉnh Quảng Nam yêu cầu sơ tán.",  # a whole head takes fields
+            "Ban Chỉ đạo phòng chống thiên tai tỉnh Quảng Nam",
+        ),
     ],
 )
 def test_fields_before_the_place_stay_in_the_name(sentence, name):
@@ -272,3 +296,7 @@ def test_a_given_name_like_a_country_after_a_title_is_a_person_and_toi_is_no_nam
 
 def test_toi_after_a_columnists_title_is_no_person():
     assert _found("Tiến sĩ Tôi dẫn con ra ngân hàng mở tài khoản.") == []
+
+
+def test_a_known_bodys_name_takes_every_latin_word_that_closes_a_firms_name():
+    assert _names("Công ty Samsung Electronics Vina tuyển dụng công nhân.") == ["Samsung Electronics Vina"]
