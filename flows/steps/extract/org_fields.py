@@ -21,7 +21,9 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 # Fields whose first syllable is also a word that ends a name ("dự lễ", "chỉ có"): as the first
 # syllable of these fields it does not ("Ban quản lý dự án", "Bộ chỉ huy quân sự"). "chỉ đạo" is
 # left out: after a body's name it is the verb ("Sở Y tế chỉ đạo …").
-_STOP_WORD_FIELDS = frozenset({("dự", "án"), ("dự", "trữ"), ("chỉ", "huy")})
+_STOP_WORD_FIELDS = frozenset(
+    {("dự", "án"), ("dự", "trữ"), ("chỉ", "huy"), ("các", "cơ")}
+)  # "Khối các cơ quan"
 # Place levels a city numbers ("quận 10", "phường 15"): a body of one is named by the number.
 NUMBERED_PLACES = frozenset({"quận", "phường"})
 
@@ -234,6 +236,8 @@ def _joins_fields(words: list[re.Match[str]], index: int) -> bool:
     Công an và quân đội" joins two bodies; "… và người dân" is no field at all.
     """
     before = _pair_at(words, index - 2) if index >= 2 else None
+    if (before, _pair_at(words, index + 1)) == (("cơ", "quan"), ("doanh", "nghiệp")):
+        return True  # "Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh …": a bloc's members are its name
     return (
         before in orgnames.NAME_PAIRS and before not in orgnames.BODY_PAIRS and _field_ahead(words, index + 1)
     )

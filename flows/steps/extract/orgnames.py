@@ -105,7 +105,8 @@ NAME_PAIRS = frozenset(
         chức năng|nội tiết|da liễu|tim mạch|huyết học|truyền máu|ung bướu|chấn thương|chỉnh hình|
         nhiệt đới|dân sự|tiêu dùng|cạnh tranh|cấp cứu|cảng biển|hải đảo|đê điều|nội địa|đại học|
         khu vực|đổi mới|sáng tạo|tối cao|quân sự|cửa khẩu|cơ động|chỉ huy|vũ trang|tư lệnh|liên lạc|
-        huấn luyện|gìn giữ|hòa bình|bảo tồn|di tích|cố đô|di trú|ca cao|cà phê"""
+        huấn luyện|gìn giữ|hòa bình|bảo tồn|di tích|cố đô|di trú|ca cao|cà phê|tuần tra|khối các|
+        cơ quan|đường cao"""
     )
     if len(pair.split()) == 2
 )

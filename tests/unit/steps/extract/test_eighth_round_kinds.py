@@ -262,9 +262,17 @@ def test_fields_before_the_place_stay_in_the_name(sentence, name):
     [
         ("Cục Gìn giữ hòa bình Việt Nam được trao quyết định.", "Cục Gìn giữ hòa bình Việt Nam"),
         ("Trung tâm Bảo tồn di tích cố đô Huế tổ chức lễ hạ nêu.", "Trung tâm Bảo tồn di tích cố đô Huế"),
+        (
+            "Đội tuần tra kiểm soát giao thông đường cao tốc số 6 đã có mặt.",
+            "Đội tuần tra kiểm soát giao thông đường cao tốc số 6",
+        ),
+        (
+            "Đảng ủy khối các cơ quan và doanh nghiệp tỉnh Hà Tĩnh tổ chức hội nghị.",
+            "Đảng ủy khối các cơ quan và doanh nghiệp tỉnh Hà Tĩnh",
+        ),
     ],
 )
-def test_fields_of_peacekeeping_and_heritage_belong_to_the_name(sentence, name):
+def test_fields_of_peacekeeping_heritage_and_patrols_belong_to_the_name(sentence, name):
     assert _names(sentence) == [name]
 
 
@@ -300,3 +308,11 @@ def test_toi_after_a_columnists_title_is_no_person():
 
 def test_a_known_bodys_name_takes_every_latin_word_that_closes_a_firms_name():
     assert _names("Công ty Samsung Electronics Vina tuyển dụng công nhân.") == ["Samsung Electronics Vina"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Cảnh sát đi tuần tra các tuyến đường.", "UBND tỉnh đề nghị các cơ quan và doanh nghiệp phối hợp."],
+)
+def test_patrols_agencies_and_firms_in_prose_name_no_body(sentence):
+    assert _names(sentence) in ([], ["UBND tỉnh"])
