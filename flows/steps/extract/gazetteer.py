@@ -114,9 +114,8 @@ PROVINCES = frozenset(
     Thụy Sĩ|Áo|Séc|Brazil|Argentina|Mexico|Nam Phi|Saudi Arabia|Ả Rập Saudi|Syria|Gaza|
     Dải Gaza|Palestine|Sudan|Nam Sudan|Ethiopia|Nhật|New York|Washington|London|Paris|
     Berlin|Moskva|Moscow|Kiev|Kyiv|Bắc Kinh|Thượng Hải|Tokyo|Seoul|Bangkok|Tel Aviv|
-    Saint Petersburg|Budapest|Stockholm|Milan|Osaka|Busan|Houston|Minnesota|California|Texas""".replace(
-        "\n", ""
-    ).split("|")
+    Saint Petersburg|Budapest|Stockholm|Milan|Osaka|Busan|Houston|Minnesota|California|Texas|
+    Nhà Trắng""".replace("\n", "").split("|")
 )
 PROVINCES = frozenset(name.strip() for name in PROVINCES if name.strip())
 # Countries that are also given names or common words ("ông Đức", "Anh cho biết"): a place only

@@ -22,7 +22,7 @@ ORG_HEADS = sorted(
         Trường Tiểu học|Trường Cao đẳng|Trường|Đại học|ĐH|Học viện|Mặt trận Tổ quốc|Tổng cục|Cục|
         Văn phòng|Hội Nông dân|Hội Liên hiệp|Hội|Công an|Phòng|Trung tâm|Đội|Phái bộ|Tổ chức|
         Quân đội|Quân khu|Bộ Tư lệnh|Hãng hàng không|Hãng|Công đoàn|Câu lạc bộ|CLB|
-        Cảng hàng không|Tổng Liên đoàn|Điện Kremlin|Nhà Trắng|Lầu Năm Góc|Báo|Tạp chí|Đài|Đồn|
+        Cảng hàng không|Tổng Liên đoàn|Điện Kremlin|Lầu Năm Góc|Báo|Tạp chí|Đài|Đồn|
         Đồn Biên phòng|Bộ đội Biên phòng|Bộ Chỉ huy|Ban Chỉ huy|Ban|Chi cục|Chi nhánh|Sư đoàn|
         Trung đoàn|Lữ đoàn|Tiểu đoàn|Nhà xuất bản|NXB|Thông tấn xã|
         Hiệp hội|Quỹ|Hợp tác xã|HTX|Xí nghiệp|Nhà máy|Trại giam|Trại tạm giam|THPT|THCS|
@@ -45,7 +45,7 @@ STANDALONE_ORG_HEADS = frozenset(
         """Thành ủy|Tỉnh ủy|Quận ủy|Huyện ủy|Bộ Chính trị|Ban Bí thư|Ban Thường vụ|Ban Chỉ đạo|
         Ủy ban Kiểm tra|UBND|HĐND|VKSND|TAND|Thanh tra Chính phủ|Chính phủ|Quốc hội|
         Cơ quan cảnh sát điều tra|Cơ quan Cảnh sát điều tra|Cơ quan CSĐT|Bộ Công an|Điện Kremlin|
-        Nhà Trắng|Lầu Năm Góc|Thượng viện|Hạ viện"""
+        Lầu Năm Góc|Thượng viện|Hạ viện"""
     )
 )
 # A police force of a place ("Cảnh sát PCCC quận 10", "Cảnh sát giao thông Hà Nội"); after another

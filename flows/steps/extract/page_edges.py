@@ -94,10 +94,13 @@ def _masthead_start(text: str, near_end: int) -> int | None:
     return label.start() - len(run.lstrip())
 
 
-# A notice widget's label, or an author's name and a clip's label, glued to the first sentence
-# ("Thông báo Chiều 18/2, …", "Quang Thành XEM CLIP: Chiều nay …").
+# A notice widget's label, an author's name and a clip's label, or a comment widget's label and its
+# member badge, glued to the first sentence ("Thông báo Chiều 18/2, …", "Quang Thành XEM CLIP:
+# Chiều nay …", "Bình luận Thành viên gắn bó “Để anh tính thêm” …"). A story that opens on its
+# own comment goes on in small letters ("Bình luận về vụ việc, …") and keeps it.
 _NOTICE_HEAD = re.compile(
-    r"^(?:Thông báo\s+|(?:[A-ZĐ][^\W\d_]+ ){1,3}(?:XEM CLIP|XEM VIDEO|VIDEO|CLIP)\s*:\s*)(?=[A-ZĐ\d“\"])"
+    r"^(?:Thông báo\s+|(?:[A-ZĐ][^\W\d_]+ ){1,3}(?:XEM CLIP|XEM VIDEO|VIDEO|CLIP)\s*:\s*"
+    r"|Bình luận(?:\s+\(\d+\))?\s+(?:Thành viên(?: [a-zà-ỹđ]+){0,3}\s+)?)(?=[A-ZĐ\d“\"])"
 )
 
 

@@ -316,3 +316,32 @@ def test_a_known_bodys_name_takes_every_latin_word_that_closes_a_firms_name():
 )
 def test_patrols_agencies_and_firms_in_prose_name_no_body(sentence):
     assert _names(sentence) in ([], ["UBND tỉnh"])
+
+
+@pytest.mark.parametrize(
+    ("content", "label"),
+    [
+        (
+            "Bình luận Thành viên gắn bó “Để anh tính thêm” - anh nhắn lại khi tôi gọi.",
+            "Bình luận Thành viên gắn bó",
+        ),
+        ("Bình luận (3) Chiều 18/2, xe khách lật trên đèo.", "Bình luận (3)"),
+    ],
+)
+def test_a_comment_widgets_label_opening_a_page_leaves_the_text(content, label):
+    page = _page(f"{content} {BODY}")
+    assert label in [text for text, _ in _removed(page)]
+    assert not _kept(page)[0].startswith("Bình luận")
+
+
+def test_a_story_opening_on_a_comment_keeps_it():
+    sentence = "Bình luận về vụ việc, ông An cho biết sẽ kiểm tra lại."
+    assert _kept(_page(f"{sentence} {BODY}"))[0] == sentence
+
+
+def test_the_white_house_is_a_place_as_the_golds_list_it_and_a_council_there_a_body():
+    assert ("location", "Nhà Trắng") in _found("Ông Trump quyết tâm trở lại Nhà Trắng.")
+    assert ("organization", "Nhà Trắng") not in _found("Nhà Trắng cho biết ông sẽ đến thăm.")
+    assert _names("Hội đồng An ninh Quốc gia Nhà Trắng ra thông báo.") == [
+        "Hội đồng An ninh Quốc gia Nhà Trắng"
+    ]
