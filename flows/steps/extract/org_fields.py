@@ -20,10 +20,9 @@ _HEAD_START = re.compile(r"(?:" + "|".join(map(re.escape, orgnames.ORG_HEADS)) +
 _ROMAN = re.compile(r"^[IVXLC]+$")
 # Fields whose first syllable is also a word that ends a name ("dự lễ", "chỉ có"): as the first
 # syllable of these fields it does not ("Ban quản lý dự án", "Bộ chỉ huy quân sự"). "chỉ đạo" is
-# left out: after a body's name it is the verb ("Sở Y tế chỉ đạo …").
-_STOP_WORD_FIELDS = frozenset(
-    {("dự", "án"), ("dự", "trữ"), ("chỉ", "huy"), ("các", "cơ")}
-)  # "Khối các cơ quan"
+# left out: after a body's name it is the verb ("Sở Y tế chỉ đạo …"). "các cơ quan" lists a bloc's
+# members inside its name ("Đảng ủy Khối các cơ quan …").
+_STOP_WORD_FIELDS = frozenset({("dự", "án"), ("dự", "trữ"), ("chỉ", "huy"), ("các", "cơ")})
 # Place levels a city numbers ("quận 10", "phường 15"): a body of one is named by the number.
 NUMBERED_PLACES = frozenset({"quận", "phường"})
 
