@@ -1,8 +1,10 @@
 """Kinds issue 18's eighth round found on pages outside every gold, each beside a look-alike that stays.
 
 Closing credits: a byline with its agency after a slash or its site after a dash; a share button's
-toast; a licence's short label left before the footer. Bodies in small letters: a bloc organ of a
-place, a band by its name, a movement by its name. All text here is invented.
+toast; a licence's short label left before the footer; a comment widget's label opening a page.
+Organisations: a bloc organ in small letters with its place, a department with its organ, a
+movement by its name, names that end before a verb. People: an unlisted surname before Văn or Thị,
+a country after "ông"/"bà" used as nouns. All text here is invented.
 """
 
 import pytest
@@ -30,7 +32,7 @@ BYLINE = "byline"
 def test_a_byline_with_its_agency_or_site_after_it_is_a_byline_of_its_names(byline, authors):
     assert is_byline(byline)
     assert byline_authors(byline) == authors
-    built = build_segments(_page(f"{BODY} Đường mới sẽ thông xe vào tháng sau.\n{byline}".replace("\n", " ")))
+    built = build_segments(_page(f"{BODY} Đường mới sẽ thông xe vào tháng sau. {byline}"))
     assert byline not in [segment.text for segment in built.segments]
 
 
