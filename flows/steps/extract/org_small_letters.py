@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from flows.steps.extract import gazetteer, orgnames
-from flows.steps.extract.org_fields import _overlaps
+from flows.steps.extract.org_fields import NUMBERED_PLACES, _overlaps
 
 Span = tuple[int, int, str]
 
@@ -26,7 +26,6 @@ _BLOC_ORGAN = re.compile(
 # name, or its number for the city's districts and wards ("quận 3", "phường 5").
 _LEVELS = sorted(orgnames.PLACE_WORDS - {"miền"}, key=len, reverse=True)
 _LEVEL = re.compile(r"(?:" + "|".join(map(re.escape, _LEVELS)) + r") (?=\S)")
-_NUMBERED_LEVELS = frozenset({"quận", "phường"})
 _WORD = re.compile(r"[^\W_](?:[\w&'-]|\.(?=\w))*")  # "Bà Rịa-Vũng Tàu"; a closing stop is no part
 _NAME_WORDS = 4  # a place's name, at most, in words (the gazetteer's longest has 4)
 
@@ -55,7 +54,7 @@ def _place_end(text: str, start: int) -> int | None:
     """Return where the place opening text[start:] ends: a level and its name, or a known place."""
     level = _LEVEL.match(text, start)
     if level:
-        numbered = level.group().strip() in _NUMBERED_LEVELS
+        numbered = level.group().strip() in NUMBERED_PLACES
         named = _capitalised_run(text, level.end(), digits=numbered)
         return named[-1].end() if named else None
     run = _capitalised_run(text, start)

@@ -137,7 +137,6 @@ def _opens_as_required(head: str, rest: list[str]) -> bool:
 
 
 _COMPANY_BEFORE = ("Tổng công ty ", "Công ty ", "Tập đoàn ")
-_HEAD_NAMES = frozenset(orgnames.ORG_HEADS)
 # A local body named by its level alone, the place being the story's ("UBND tỉnh đã họp").
 _LOCAL_HEADS = frozenset(
     {"UBND", "HĐND", "Ủy ban nhân dân", "Hội đồng nhân dân", "Công an", "Tỉnh ủy", "Thành ủy"}
@@ -278,7 +277,7 @@ def find_organisations(text: str, taken: list[tuple[int, int]]) -> list[Span]:
 def _waits_for_next_body(text: str, name: str, end: int) -> bool:
     """Tell whether a found name is a head alone, kept only for the body named right after it."""
     return (
-        name in _HEAD_NAMES
+        name in orgnames.ORG_HEAD_NAMES
         and name not in orgnames.STANDALONE_ORG_HEADS
         and bool(_HEAD_START.match(text, end + 1))
     )

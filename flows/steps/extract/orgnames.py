@@ -39,6 +39,7 @@ ORG_HEADS = sorted(
     key=len,
     reverse=True,
 )
+ORG_HEAD_NAMES = frozenset(ORG_HEADS)  # for asking whether a name is a head and nothing more
 # Heads that name an organisation on their own; the others need a word of a name after them.
 STANDALONE_ORG_HEADS = frozenset(
     _split(

@@ -293,7 +293,7 @@ def _latin_runs(text: str) -> list[list[re.Match[str]]]:
     return runs
 
 
-_GLUED_NAMES = frozenset(orgnames.ORG_HEADS) | orgnames.KNOWN_ORGS | gazetteer.PROVINCES
+_GLUED_NAMES = orgnames.ORG_HEAD_NAMES | orgnames.KNOWN_ORGS | gazetteer.PROVINCES
 
 
 def foreign_names(text: str) -> list[NameSpan]:
